@@ -1,0 +1,126 @@
+"""Command line: python -m bot chat | eval | index build | ingest | check | telegram."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from .config import Settings
+from .index import StaleIndexError
+from .knowledge import KnowledgeError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Collection Guard 催收应对助手")
+    parser.add_argument("--model", help="embedder: 'use-m3' (default, offline) or a sentence-transformers "
+                        "model id or folder; also COLLECTION_GUARD_MODEL")
+    parser.add_argument("--index", help="index folder (default: index/); also COLLECTION_GUARD_INDEX")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    commands = parser.add_subparsers(dest="command", required=True)
+    chat = commands.add_parser("chat", help="chat in the console")
+    chat.add_argument("--once", metavar="TEXT", help="answer one message and exit")
+    evaluate = commands.add_parser("eval", help="score the bot on a JSONL question set")
+    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("--details", type=Path, metavar="OUT", help="write one JSON line per question")
+    evaluate.add_argument("--json", action="store_true", help="print the summary as JSON")
+    index = commands.add_parser("index", help="manage the search index")
+    index.add_argument("action", choices=["build"])
+    ingest = commands.add_parser("ingest", help="clean a scraped article into knowledge passages (YAML)")
+    ingest.add_argument("file", type=Path)
+    ingest.add_argument("--out", type=Path, help="write here instead of standard output")
+    commands.add_parser("check", help="validate knowledge/ and every law quote against the official texts")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = Settings.from_env(model=args.model, index_dir=args.index)
+    try:
+        return COMMANDS[args.command](args, settings)
+    except (KnowledgeError, StaleIndexError, ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _chat(args: argparse.Namespace, settings: Settings) -> int:
+    from .assistant import Assistant
+    from .console import chat
+
+    assistant = Assistant(settings)
+    if args.once is not None:
+        print(assistant.renderer.plain(assistant.reply(args.once)))
+    else:
+        chat(assistant)
+    return 0
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from .assistant import Assistant
+    from .evaluate import evaluate, load_questions
+
+    questions = load_questions(args.file)
+    summary, details = evaluate(Assistant(settings), questions)
+    if args.details:
+        args.details.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in details), encoding="utf-8")
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        for key, value in summary.items():
+            print(f"{key:>22}: {value}")
+    return 0
+
+
+def _index(args: argparse.Namespace, settings: Settings) -> int:
+    from .embedders import make_embedder
+    from .index import build
+
+    manifest = build(settings.knowledge_dir, settings.index_dir, make_embedder(settings.model), progress=True)
+    print(f"built {settings.index_dir}: {manifest['passages']} passages, {manifest['vectors']} vectors, "
+          f"{manifest['embedder']}, {manifest['build_seconds']}s")
+    return 0
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from .ingest import ingest, to_yaml
+
+    text = to_yaml(ingest(args.file))
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}: choose topics for each entry and repair lost words before committing")
+    else:
+        print(text, end="")
+    return 0
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    from .knowledge import load_knowledge
+    from .legal_texts import quote_problem
+
+    knowledge = load_knowledge(settings.knowledge_dir)
+    law_dir = settings.knowledge_dir / "sources" / "law"
+    problems = [f"{p.id}: {problem}" for p in knowledge.passages if p.citation and p.quote
+                and (problem := quote_problem(law_dir, p.source, p.citation.article, p.quote))]
+    for line in problems:
+        print(line, file=sys.stderr)
+    print(f"{len(knowledge.passages)} passages checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def _telegram(args: argparse.Namespace, settings: Settings) -> int:
+    from .telegram_bot import run
+
+    return run(args, settings)
+
+
+COMMANDS = {"chat": _chat, "eval": _eval, "index": _index, "ingest": _ingest, "check": _check,
+            "telegram": _telegram}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""The one core every channel shares: message -> normalise -> safety -> retrieve -> compose.
+
+Channels (console, Telegram) only render the Reply this returns.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import replace
+
+from .compose import Reply, compose_answer
+from .config import Settings
+from .embedders import Embedder, make_embedder
+from .index import load
+from .knowledge import load_knowledge
+from .render import Renderer
+from .retrieve import DenseRetriever, Hit
+from .safety import SafetyRules
+from .textnorm import normalise
+
+log = logging.getLogger(__name__)
+COMPOSE_DEPTH = 8
+
+
+class Assistant:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        started = time.perf_counter()
+        self.settings = settings
+        self.knowledge = load_knowledge(settings.knowledge_dir)
+        self.safety = SafetyRules.load(settings.knowledge_dir / "safety.yaml")
+        self.embedder = embedder or make_embedder(settings.model)
+        self.index = load(settings.knowledge_dir, settings.index_dir, self.embedder.name, settings.build_command())
+        self.retriever = DenseRetriever(self.index, self.embedder)
+        self.renderer = Renderer(settings.templates_dir)
+        self.min_score = self.safety.threshold(self.embedder.name)
+        log.info("assistant ready: %d passages, embedder %s, %.2fs", len(self.index.passages),
+                 self.embedder.name, time.perf_counter() - started)
+
+    def reply(self, raw: str) -> Reply:
+        message = normalise(raw)
+        flags = dict(truncated=message.truncated, traditional=message.traditional, checked=self.knowledge.checked)
+        if not self.safety.has_words(message.text):
+            return self._out_of_scope((), **flags)
+        hits = self.retriever.search(message.text, k=COMPOSE_DEPTH)
+        if self.safety.is_crisis(message.text):
+            return replace(compose_answer(hits, self.knowledge), mode="crisis",
+                           hotlines=self.safety.hotlines, **flags)
+        if not self.in_scope(message.text, hits):
+            return self._out_of_scope(tuple(hits), **flags)
+        return replace(compose_answer(hits, self.knowledge), **flags)
+
+    def in_scope(self, text: str, hits: list[Hit]) -> bool:
+        return self.safety.mentions_domain(text) or (bool(hits) and hits[0].score >= self.min_score)
+
+    def _out_of_scope(self, hits: tuple[Hit, ...], **flags: object) -> Reply:
+        return Reply(mode="out_of_scope", examples=self.safety.examples, hits=hits, **flags)

@@ -1,0 +1,100 @@
+"""Build, save and load the FAISS index of knowledge passages.
+
+Each passage is embedded several times (title and text, title alone, and each
+way people describe the situation, `asks`); every vector carries its passage's
+row number, so a search returns passages directly. The manifest records what
+the index was built from, so a stale index is never used silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from .embedders import Embedder
+from .knowledge import Passage, knowledge_hash, load_knowledge
+
+FORMAT = 1
+BATCH = 32
+
+
+class StaleIndexError(RuntimeError):
+    """The index is missing or does not match the knowledge or the embedder."""
+
+
+@dataclass
+class Index:
+    passages: list[Passage]
+    vectors: faiss.Index
+    manifest: dict
+
+
+def views(passage: Passage) -> list[str]:
+    """The texts embedded for one passage."""
+    return [f"{passage.title}。{passage.text}", passage.title, *passage.asks]
+
+
+def build(knowledge_dir: Path, index_dir: Path, embedder: Embedder, progress: bool = False) -> dict:
+    """Embed every passage and write index.faiss, passages.jsonl and manifest.json."""
+    started = dt.datetime.now(dt.timezone.utc)
+    passages = load_knowledge(knowledge_dir).passages
+    texts, owners = [], []
+    for row, passage in enumerate(passages):
+        for text in views(passage):
+            texts.append(text)
+            owners.append(row)
+    batches = range(0, len(texts), BATCH)
+    if progress:
+        from tqdm import tqdm
+
+        batches = tqdm(batches, desc="embedding", unit="batch")
+    vectors = np.vstack([embedder.encode(texts[i:i + BATCH]) for i in batches])
+    flat = faiss.IndexIDMap(faiss.IndexFlatIP(vectors.shape[1]))
+    flat.add_with_ids(vectors, np.asarray(owners, dtype=np.int64))
+    index_dir.mkdir(parents=True, exist_ok=True)
+    faiss.write_index(flat, str(index_dir / "index.faiss"))
+    with open(index_dir / "passages.jsonl", "w", encoding="utf-8") as out:
+        for passage in passages:
+            out.write(json.dumps(passage.to_record(), ensure_ascii=False) + "\n")
+    manifest = {
+        "format": FORMAT,
+        "embedder": embedder.name,
+        "dimension": int(vectors.shape[1]),
+        "passages": len(passages),
+        "vectors": int(vectors.shape[0]),
+        "knowledge_hash": knowledge_hash(knowledge_dir),
+        "built_at": started.isoformat(timespec="seconds"),
+        "build_seconds": round((dt.datetime.now(dt.timezone.utc) - started).total_seconds(), 2),
+    }
+    (index_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    return manifest
+
+
+def load(knowledge_dir: Path, index_dir: Path, embedder_name: str, rebuild_command: str) -> Index:
+    """Load the index, refusing one that is missing, stale or built with another embedder."""
+    manifest_path = index_dir / "manifest.json"
+    if not manifest_path.exists():
+        raise StaleIndexError(f"No index in {index_dir}. Build it with: {rebuild_command}")
+    manifest = json.loads(manifest_path.read_text())
+    if manifest.get("format") != FORMAT:
+        raise StaleIndexError(f"The index in {index_dir} has an old format. Rebuild it with: {rebuild_command}")
+    if manifest.get("embedder") != embedder_name:
+        raise StaleIndexError(
+            f"The index in {index_dir} was built with '{manifest.get('embedder')}', but the configured "
+            f"embedder is '{embedder_name}'. Rebuild it with: {rebuild_command}")
+    if manifest.get("knowledge_hash") != knowledge_hash(knowledge_dir):
+        raise StaleIndexError(
+            f"The knowledge files changed after the index in {index_dir} was built. "
+            f"Rebuild it with: {rebuild_command}")
+    with open(index_dir / "passages.jsonl", encoding="utf-8") as lines:
+        passages = [Passage.from_record(json.loads(line)) for line in lines]
+    vectors = faiss.read_index(str(index_dir / "index.faiss"))
+    if len(passages) != manifest["passages"] or vectors.ntotal != manifest["vectors"]:
+        raise StaleIndexError(f"The index files in {index_dir} do not match each other. "
+                              f"Rebuild it with: {rebuild_command}")
+    return Index(passages=passages, vectors=vectors, manifest=manifest)

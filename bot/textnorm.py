@@ -1,0 +1,50 @@
+"""Normalise what people type: script (traditional/simplified), width, whitespace.
+
+Retrieval works on simplified Chinese; replies go back in the script the user wrote.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+MAX_CHARS = 1000  # longer messages are cut for retrieval; the reply says so
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("tw2s").convert(text)
+
+
+def to_traditional(text: str) -> str:
+    return _converter("s2t").convert(text)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A user's message after normalisation."""
+
+    original: str
+    text: str  # simplified, NFKC, single-spaced, cut to MAX_CHARS
+    traditional: bool
+    truncated: bool
+
+
+def normalise(raw: str) -> Message:
+    folded = " ".join(unicodedata.normalize("NFKC", raw).split())
+    simplified = to_simplified(folded)
+    changed = sum(a != b for a, b in zip(folded, simplified))
+    return Message(original=raw, text=simplified[:MAX_CHARS],
+                   traditional=changed >= max(1, _han_count(folded) // 20),
+                   truncated=len(simplified) > MAX_CHARS)
+
+
+def _han_count(text: str) -> int:
+    return sum("\u3400" <= ch <= "\u9fff" for ch in text)
