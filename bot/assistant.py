@@ -15,7 +15,7 @@ from .embedders import Embedder, make_embedder
 from .index import load
 from .knowledge import load_knowledge
 from .render import Renderer
-from .retrieve import DenseRetriever, Hit
+from .retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
 from .safety import SafetyRules
 from .textnorm import normalise
 
@@ -31,7 +31,9 @@ class Assistant:
         self.safety = SafetyRules.load(settings.knowledge_dir / "safety.yaml")
         self.embedder = embedder or make_embedder(settings.model)
         self.index = load(settings.knowledge_dir, settings.index_dir, self.embedder.name, settings.build_command())
-        self.retriever = DenseRetriever(self.index, self.embedder)
+        self.retriever = HybridRetriever(DenseRetriever(self.index, self.embedder),
+                                         LexicalRetriever(self.index.passages))
+        self.embedder.encode(["预热"])  # load model weights now, not on the first user's message
         self.renderer = Renderer(settings.templates_dir)
         self.min_score = self.safety.threshold(self.embedder.name)
         log.info("assistant ready: %d passages, embedder %s, %.2fs", len(self.index.passages),

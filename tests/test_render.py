@@ -1,0 +1,112 @@
+"""Replies are structured, follow the user's script, and Telegram HTML is escaped and split safely."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+
+import pytest
+
+from bot.compose import short_quote
+from bot.render import TELEGRAM_LIMIT, split_message, utf16_len
+
+TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+                 "tg-spoiler", "span", "blockquote", "tg-emoji"}
+
+
+class TelegramHtmlCheck(HTMLParser):
+    """Fails on tags Telegram does not know and on unbalanced tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        assert tag in TELEGRAM_TAGS, tag
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack.pop() == tag, tag
+
+
+def assert_valid_telegram_html(part: str) -> None:
+    assert re.search(r"&(?!(amp|lt|gt|quot|#\d+);)", part) is None, "bare ampersand"
+    check = TelegramHtmlCheck()
+    check.feed(part)
+    check.close()
+    assert check.stack == []
+
+
+def test_answer_has_every_section_and_the_closing_note(assistant):
+    text = assistant.renderer.plain(assistant.reply("催收天天打电话给我爸妈"))
+    for heading in ["情况判断", "你的权利", "现在可以做", "求助渠道"]:
+        assert heading in text
+    assert "《" in text and "第" in text and "核对于" in text
+    assert text.strip().splitlines()[-1].startswith("以上是一般性的法律信息，不是法律意见")
+    assert re.search(r"\n1\. .+\n2\. ", text)
+
+
+def test_traditional_in_traditional_out(assistant):
+    reply = assistant.reply("催收一直打給我的同事，我該怎麼辦")
+    assert reply.traditional
+    text = assistant.renderer.plain(reply)
+    assert "情況判斷" in text and "情况判断" not in text
+
+
+def test_simplified_stays_simplified(assistant):
+    text = assistant.renderer.plain(assistant.reply("催收一直打给我的同事"))
+    assert "情况判断" in text and "情況判斷" not in text
+
+
+def test_html_escapes_knowledge_text_and_uses_only_telegram_tags(assistant):
+    reply = assistant.reply("借了一万到手七千是砍头息吗")
+    hit = reply.hits[0]
+    poisoned = replace(hit.passage, steps=("<script>alert(1)</script> & 比较 a<b",) + hit.passage.steps)
+    reply = replace(reply, hits=(replace(hit, passage=poisoned),) + reply.hits[1:],
+                    steps=("<script>alert(1)</script> & 比较 a<b",) + reply.steps)
+    parts = assistant.renderer.html(reply)
+    joined = "\n".join(parts)
+    assert "<script>" not in joined and "&lt;script&gt;" in joined and "&amp; 比较 a&lt;b" in joined
+    assert "<b>情况判断</b>" in joined
+    for part in parts:
+        assert_valid_telegram_html(part)
+
+
+def test_long_replies_split_at_paragraphs_within_the_limit(assistant):
+    reply = assistant.reply("催收威胁我")
+    reply = replace(reply, steps=tuple(f"第{i}步：保存证据 😀 " * 20 for i in range(60)))
+    parts = assistant.renderer.html(reply)
+    assert len(parts) > 1
+    for part in parts:
+        assert utf16_len(part) <= TELEGRAM_LIMIT
+        assert_valid_telegram_html(part)
+    assert "\n\n".join(parts).count("保存证据") == 60 * 20
+
+
+@pytest.mark.parametrize("size", [1, 4095, 4096, 4097, 9000])
+def test_split_counts_utf16_units(size):
+    text = "😀" * size  # two UTF-16 units each
+    parts = split_message(text)
+    assert all(utf16_len(p) <= TELEGRAM_LIMIT for p in parts)
+    assert "".join(parts) == text
+
+
+def test_hard_split_never_cuts_a_tag_or_entity():
+    line = "<b>" + "a&amp;b" * 2000 + "</b>"
+    parts = split_message(line, limit=100)
+    for part in parts:
+        assert_valid_telegram_html(part)
+    assert "".join(parts) == "a&amp;b" * 2000
+
+
+def test_short_quote_cuts_at_line_end_and_marks_it():
+    quote = "第一行。\n第二行。\n第三行。\n第四行。"
+    assert short_quote(quote) == "第一行。\n第二行。\n第三行。……"
+    assert short_quote("只有一行。") == "只有一行。"
+
+
+def test_long_message_is_cut_for_retrieval_with_a_note(assistant):
+    reply = assistant.reply("催收天天打电话给我爸妈。" + "我很着急。" * 400)
+    assert reply.truncated and reply.mode == "answer"
+    assert "你的消息很长" in assistant.renderer.plain(reply)
