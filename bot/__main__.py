@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +33,14 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("file", type=Path)
     ingest.add_argument("--out", type=Path, help="write here instead of standard output")
     commands.add_parser("check", help="validate knowledge/ and every law quote against the official texts")
+    telegram = commands.add_parser("telegram", help="run the Telegram bot (TELEGRAM_BOT_TOKEN; long polling "
+                                   "unless --webhook-url is given)")
+    telegram.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
+    telegram.add_argument("--listen", default="0.0.0.0", help="webhook server address (default 0.0.0.0)")
+    telegram.add_argument("--port", type=int, default=8443, help="webhook server port (default 8443)")
+    telegram.add_argument("--url-path", default="", help="path part of the webhook URL")
+    telegram.add_argument("--secret-token", default=os.environ.get("TELEGRAM_WEBHOOK_SECRET"),
+                          help="secret Telegram sends with each update; also TELEGRAM_WEBHOOK_SECRET")
     return parser
 
 

@@ -1,0 +1,254 @@
+"""The Telegram adapter: thin async handlers around the shared Assistant.
+
+Privacy: message text is never logged; only update ids, lengths and timings.
+Replies are retried with backoff on flood control, 5xx and timeouts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import logging
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes,
+                          MessageHandler, filters)
+
+from . import __version__
+from .assistant import Assistant
+from .compose import Reply, compose_answer
+from .config import Settings
+from .retrieve import Hit
+
+log = logging.getLogger(__name__)
+TOKEN_PATTERN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
+SITUATIONS = ["家人被骚扰", "威胁恐吓", "上门催收", "利息太高", "想协商还款", "被起诉了"]
+SITUATION_QUESTIONS = {
+    "家人被骚扰": "催收一直联系我的家人和同事，怎么办",
+    "威胁恐吓": "催收威胁恐吓我，怎么办",
+    "上门催收": "催收说要上门，或者已经上门堵门了",
+    "利息太高": "网贷利息太高，超出法律上限的部分要还吗",
+    "想协商还款": "我还不上了，想和平台协商分期或延期",
+    "被起诉了": "平台起诉我了，收到法院文书怎么办",
+}
+COMMANDS = [("help", "怎么用"), ("rights", "按话题看法律条文"), ("report", "投诉渠道"), ("evidence", "取证清单"),
+            ("reset", "重新开始"), ("privacy", "隐私说明"), ("about", "来源与版本")]
+FLOOD_LIMIT, FLOOD_WINDOW = 20, 60.0
+SEND_ATTEMPTS = 6
+
+
+@dataclass
+class BotState:
+    """What a running bot keeps in memory: flood counters and feedback counts (never message text)."""
+
+    recent: dict[int, collections.deque] = field(default_factory=lambda: collections.defaultdict(collections.deque))
+    feedback: collections.Counter = field(default_factory=collections.Counter)
+
+    def allow(self, user_id: int, now: float) -> bool | None:
+        """True to answer; False once when the limit is hit (send a notice); None while still over it."""
+        times = self.recent[user_id]
+        while times and now - times[0] > FLOOD_WINDOW:
+            times.popleft()
+        times.append(now)
+        if len(times) <= FLOOD_LIMIT:
+            return True
+        return False if len(times) == FLOOD_LIMIT + 1 else None
+
+
+async def send(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Send one HTML part, retrying flood control, server errors and timeouts with backoff."""
+    delay = 0.5
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup,
+                                     do_quote=False, disable_web_page_preview=True)
+            return
+        except RetryAfter as exc:
+            wait = exc.retry_after.total_seconds() if hasattr(exc.retry_after, "total_seconds") else exc.retry_after
+        except (TimedOut, NetworkError) as exc:
+            wait = delay
+            delay = min(delay * 2, 30)
+            log.warning("send failed (%s), attempt %d", type(exc).__name__, attempt)
+        if attempt == SEND_ATTEMPTS:
+            break
+        await asyncio.sleep(float(wait))
+    log.error("gave up sending a reply to chat %s after %d attempts", message.chat_id, SEND_ATTEMPTS)
+
+
+async def send_parts(message: Message, parts: list[str], markup: InlineKeyboardMarkup | None = None) -> None:
+    for number, part in enumerate(parts):
+        await send(message, part, markup if number == len(parts) - 1 else None)
+
+
+def follow_up_keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if reply.mode == "out_of_scope" or not reply.hits:
+        return None
+    top = reply.hits[0].passage
+    topic = top.topics[0]
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton("相关法律", callback_data=f"topic:{topic}"),
+         InlineKeyboardButton("怎么投诉", callback_data="topic:complaints"),
+         InlineKeyboardButton("取证清单", callback_data="topic:evidence")],
+        [InlineKeyboardButton("👍", callback_data=f"fb:up:{top.id}"[:64]),
+         InlineKeyboardButton("👎", callback_data=f"fb:down:{top.id}"[:64])],
+    ])
+
+
+class TelegramBot:
+    """Handlers for one Application; all answers come from the shared Assistant."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.state = BotState()
+
+    def page(self, name: str, **values: object) -> str:
+        return self.assistant.renderer.page(name, html=True, **values)
+
+    def topic_reply(self, topic: str) -> Reply:
+        """The passages of one topic as a reply, laws first."""
+        passages = [p for p in self.assistant.index.passages if topic in p.topics]
+        passages.sort(key=lambda p: (p.kind != "law", p.topics.index(topic)))
+        hits = [Hit(p, 1.0) for p in passages[:6]]
+        return compose_answer(hits, self.assistant.knowledge)
+
+    async def answer(self, message: Message, text: str) -> None:
+        started = time.perf_counter()
+        reply = await asyncio.to_thread(self.assistant.reply, text)
+        parts = self.assistant.renderer.html(reply)
+        await send_parts(message, parts, follow_up_keyboard(reply))
+        log.info("answered chat=%s len=%d mode=%s parts=%d in %.0f ms", message.chat_id, len(text), reply.mode,
+                 len(parts), (time.perf_counter() - started) * 1000)
+
+    # --- handlers -------------------------------------------------------------------------------
+
+    async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        rows = [[InlineKeyboardButton(s, callback_data=f"ask:{s}") for s in SITUATIONS[i:i + 3]]
+                for i in range(0, len(SITUATIONS), 3)]
+        await send(update.effective_message, self.page("welcome.j2"), InlineKeyboardMarkup(rows))
+
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await send(update.effective_message, self.page("help.j2", console=False))
+
+    async def privacy(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await send(update.effective_message, self.page("privacy.j2"))
+
+    async def about(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await send(update.effective_message, self.page(
+            "about.j2", version=__version__, checked=self.assistant.knowledge.checked,
+            passages=len(self.assistant.index.passages), embedder=self.assistant.embedder.name))
+
+    async def reset(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        context.user_data.clear()
+        await send(update.effective_message, "好的，我们重新开始。我没有保存你之前说的内容。")
+
+    async def rights(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        topics = list(self.assistant.knowledge.topics.values())
+        rows = [[InlineKeyboardButton(t.label, callback_data=f"topic:{t.id}") for t in topics[i:i + 2]]
+                for i in range(0, len(topics), 2)]
+        await send(update.effective_message, "选一个话题，看看相关的法律条文和做法：", InlineKeyboardMarkup(rows))
+
+    async def report(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await send_parts(update.effective_message, self.assistant.renderer.html(self.topic_reply("complaints")))
+
+    async def evidence(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await send_parts(update.effective_message, self.assistant.renderer.html(self.topic_reply("evidence")))
+
+    async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message.chat.type != ChatType.PRIVATE and not self._addressed(message, context):
+            return
+        allowed = self.state.allow(update.effective_user.id if update.effective_user else message.chat_id,
+                                   time.monotonic())
+        if allowed is None:
+            return
+        if allowed is False:
+            await send(message, "你发得有点快了。请稍等一分钟再继续，我会接着帮你。")
+            return
+        text = message.text or ""
+        if message.chat.type != ChatType.PRIVATE:
+            text = text.replace(f"@{context.bot.username}", " ")
+            await send(message, "提醒：群里的人都能看到消息，请不要在群里透露你的欠款、身份和家人信息；可以私聊我。")
+        await self.answer(message, text)
+
+    def _addressed(self, message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        mentioned = f"@{context.bot.username}".lower() in (message.text or "").lower()
+        replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None \
+            and message.reply_to_message.from_user.id == context.bot.id
+        return mentioned or replied
+
+    async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_chat.type != ChatType.PRIVATE:
+            return
+        await send(update.effective_message, "我只能读懂文字。请用几句话告诉我发生了什么，比如“催收天天打电话给我爸妈”。")
+
+    async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        await query.answer()
+        kind, _, value = (query.data or "").partition(":")
+        if kind == "ask" and value in SITUATION_QUESTIONS:
+            await self.answer(query.message, SITUATION_QUESTIONS[value])
+        elif kind == "topic" and value in self.assistant.knowledge.topics:
+            await send_parts(query.message, self.assistant.renderer.html(self.topic_reply(value)))
+        elif kind == "fb":
+            vote, _, passage_id = value.partition(":")
+            self.state.feedback[(vote, passage_id)] += 1
+            await send(query.message, "谢谢你的反馈。")
+
+    async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("error handling update %s: %s", update_id, type(context.error).__name__)
+
+    async def post_init(self, application: Application) -> None:
+        await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
+
+    def application(self, token: str, base_url: str | None = None, proxy: str | None = None) -> Application:
+        builder: ApplicationBuilder = (ApplicationBuilder().token(token).concurrent_updates(True)
+                                       .post_init(self.post_init))
+        if base_url:
+            builder = builder.base_url(base_url.rstrip("/")).base_file_url(base_url.rstrip("/") + "/file")
+        if proxy:
+            builder = builder.proxy(proxy).get_updates_proxy(proxy)
+        app = builder.build()
+        app.add_handler(CommandHandler("start", self.start))
+        for name in ("help", "privacy", "about", "reset", "rights", "report", "evidence"):
+            app.add_handler(CommandHandler(name, getattr(self, name)))
+        app.add_handler(CallbackQueryHandler(self.button))
+        app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.text))
+        app.add_handler(MessageHandler(~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, self.not_text))
+        app.add_error_handler(self.error)
+        return app
+
+
+def quiet_libraries() -> None:
+    """Keep message text and the token out of logs: python-telegram-bot logs whole updates at DEBUG,
+    and httpx logs request URLs (which contain the token) at INFO."""
+    logging.getLogger("telegram").setLevel(logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """python -m bot telegram: long polling, or a webhook server with --webhook-url."""
+    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not TOKEN_PATTERN.match(token):
+        print("error: set TELEGRAM_BOT_TOKEN to the token from @BotFather (digits, a colon, then letters)",
+              file=sys.stderr)
+        return 2
+    quiet_libraries()
+    bot = TelegramBot(Assistant(settings))
+    app = bot.application(token, os.environ.get("TELEGRAM_API_BASE"), os.environ.get("TELEGRAM_PROXY"))
+    if args.webhook_url:
+        app.run_webhook(listen=args.listen, port=args.port, url_path=args.url_path,
+                        webhook_url=args.webhook_url, secret_token=args.secret_token,
+                        allowed_updates=Update.ALL_TYPES)
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

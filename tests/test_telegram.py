@@ -1,0 +1,142 @@
+"""The real python-telegram-bot Application, end to end over HTTP against a fake Bot API server."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import pytest
+
+from bot.config import ROOT
+from bot.render import TELEGRAM_LIMIT, utf16_len
+from bot.telegram_bot import FLOOD_LIMIT, TelegramBot, quiet_libraries
+from tests.fake_telegram import FakeTelegram
+from tests.test_render import assert_valid_telegram_html
+
+TOKEN = "123456:" + "A" * 35
+
+
+@pytest.fixture()
+async def telegram(assistant):
+    with FakeTelegram(TOKEN) as fake:
+        bot = TelegramBot(assistant)
+        app = bot.application(TOKEN, base_url=fake.base_url)
+        async with app:
+            await bot.post_init(app)
+            await app.start()
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            yield fake, bot
+            await app.updater.stop()
+            await app.stop()
+
+
+async def test_start_shows_welcome_buttons_and_commands_are_registered(telegram):
+    fake, _ = telegram
+    fake.user_message("/start")
+    sent = await fake.wait_for(lambda s: len(s) >= 1)
+    assert "催收应对助手" in sent[0]["text"] and "不保存" in sent[0]["text"] and "不是律师" in sent[0]["text"]
+    labels = [b["text"] for row in sent[0]["reply_markup"]["inline_keyboard"] for b in row]
+    assert labels == ["家人被骚扰", "威胁恐吓", "上门催收", "利息太高", "想协商还款", "被起诉了"]
+    assert {c["command"] for c in fake.commands} == {"help", "rights", "report", "evidence", "reset", "privacy",
+                                                     "about"}
+
+
+async def test_free_text_gets_structured_html_with_follow_up_buttons(telegram):
+    fake, _ = telegram
+    fake.user_message("催收天天打电话给我爸妈，还骂人 <很难听> & 威胁")
+    sent = await fake.wait_for(lambda s: any("不是法律意见" in m["text"] for m in s))
+    text = "\n".join(m["text"] for m in sent)
+    assert "<b>情况判断</b>" in text and "《" in text
+    assert all(m["parse_mode"] == "HTML" for m in sent)
+    for m in sent:
+        assert utf16_len(m["text"]) <= TELEGRAM_LIMIT
+        assert_valid_telegram_html(m["text"])
+    buttons = [b["text"] for row in sent[-1]["reply_markup"]["inline_keyboard"] for b in row]
+    assert buttons == ["相关法律", "怎么投诉", "取证清单", "👍", "👎"]
+
+
+async def test_situation_button_and_follow_up_and_feedback(telegram):
+    fake, bot = telegram
+    fake.press("ask:上门催收")
+    await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
+    fake.press("topic:complaints")
+    await fake.wait_for(lambda s: any("12378" in m["text"] for m in s))
+    fake.press("fb:up:guide-home-visit")
+    await fake.wait_for(lambda s: any("谢谢你的反馈" in m["text"] for m in s))
+    assert bot.state.feedback[("up", "guide-home-visit")] == 1
+    assert "answerCallbackQuery" in fake.calls
+
+
+async def test_commands_rights_report_evidence_privacy_about(telegram):
+    fake, _ = telegram
+    for command in ["/rights", "/report", "/evidence", "/privacy", "/about", "/help", "/reset"]:
+        fake.user_message(command)
+    sent = await fake.wait_for(lambda s: any("重新开始" in m["text"] for m in s) and any("关于" in m["text"] for m in s)
+                         and any("录音" in m["text"] for m in s) and any("12378" in m["text"] for m in s))
+    text = "\n".join(m["text"] for m in sent)
+    assert "隐私说明" in text and "知识核对日期" in text and "选一个话题" in text
+
+
+async def test_crisis_reply_comes_first(telegram):
+    fake, _ = telegram
+    fake.user_message("欠了太多钱，活着没意思，不如跳楼算了")
+    sent = await fake.wait_for(lambda s: len(s) >= 1)
+    assert "400-161-9995" in sent[0]["text"] and sent[0]["text"].startswith("<b>你现在的感受很重要")
+
+
+async def test_non_text_and_edited_messages(telegram):
+    fake, _ = telegram
+    fake.user_message(None, sticker={"file_id": "x", "file_unique_id": "y", "width": 1, "height": 1,
+                                     "is_animated": False, "is_video": False, "type": "regular"})
+    await fake.wait_for(lambda s: any("我只能读懂文字" in m["text"] for m in s))
+    fake.user_message("征信多久能恢复", edited=True)
+    await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
+
+
+async def test_groups_answer_only_when_mentioned_and_warn_about_privacy(telegram):
+    fake, _ = telegram
+    fake.user_message("催收天天打电话", chat_id=-5, user_id=9, chat_type="group")
+    fake.user_message("@guard_bot 催收天天打电话给我同事", chat_id=-5, user_id=9, chat_type="group")
+    sent = await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
+    group = fake.texts(-5)
+    assert any("群里的人都能看到" in t for t in group)
+    assert sum("情况判断" in t for t in group) == 1
+
+
+async def test_flood_429_and_5xx_lose_no_reply(telegram):
+    fake, _ = telegram
+    fake.fail("sendMessage", 429, times=1, retry_after=1)
+    fake.fail("sendMessage", 500, times=2)
+    fake.user_message("借了一万到手七千")
+    sent = await fake.wait_for(lambda s: any("不是法律意见" in m["text"] for m in s), timeout=30)
+    assert fake.calls.count("sendMessage") >= len(sent) + 3
+
+
+async def test_per_user_flood_limit(telegram):
+    fake, _ = telegram
+    for _ in range(FLOOD_LIMIT + 5):
+        fake.user_message("你好", chat_id=42)
+    await fake.wait_for(lambda s: len([t for t in fake.texts(42)]) >= FLOOD_LIMIT + 1)
+    texts = fake.texts(42)
+    assert sum("你发得有点快了" in t for t in texts) == 1
+    assert len(texts) == FLOOD_LIMIT + 1
+
+
+async def test_logs_carry_no_message_text(telegram, caplog):
+    fake, _ = telegram
+    quiet_libraries()  # what `python -m bot telegram` does before it starts
+    caplog.set_level(logging.DEBUG)
+    fake.user_message("我的电话是13812345678，催收威胁我")
+    await fake.wait_for(lambda s: any("不是法律意见" in m["text"] for m in s))
+    assert "13812345678" not in caplog.text and "威胁我" not in caplog.text
+    assert TOKEN not in caplog.text
+
+
+def test_missing_or_bad_token_is_a_one_line_error():
+    for token in ["", "not-a-token"]:
+        out = subprocess.run([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, capture_output=True, text=True,
+                             env={"PATH": "/usr/bin:/bin", "TELEGRAM_BOT_TOKEN": token}, timeout=60)
+        assert out.returncode == 2
+        assert out.stderr.strip().count("\n") == 0 and "TELEGRAM_BOT_TOKEN" in out.stderr
+        assert "Traceback" not in out.stderr
