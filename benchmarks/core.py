@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -31,11 +33,6 @@ finally:
     status = open("/proc/self/status").read()
     print(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) / 1024, file=sys.stderr)
 """
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -70,8 +67,8 @@ def main() -> None:
     peak_mb = max(peaks)
     print(json.dumps({
         "messages": len(latencies),
-        "p50_ms": round(percentile(latencies, 50), 2),
-        "p99_ms": round(percentile(latencies, 99), 2),
+        "p50_ms": round(float(np.percentile(latencies, 50)), 2),
+        "p99_ms": round(float(np.percentile(latencies, 99)), 2),
         "index_build_s": round(build_s, 2),
         "index_passages": manifest["passages"], "index_vectors": manifest["vectors"],
         "chat_once_s_median": round(statistics.median(once), 2),

@@ -29,6 +29,6 @@ def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
         if text in ("/help", "/start"):
             say(assistant.renderer.page("help.j2", console=True))
         elif text == "/reset":
-            say("好的，我们重新开始。我没有保存你之前说的内容。")
+            say(assistant.renderer.page("reset.j2"))
         else:
             say(assistant.renderer.plain(assistant.reply(text)))

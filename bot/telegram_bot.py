@@ -30,7 +30,6 @@ from .retrieve import Hit
 
 log = logging.getLogger(__name__)
 TOKEN_PATTERN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
-SITUATIONS = ["家人被骚扰", "威胁恐吓", "上门催收", "利息太高", "想协商还款", "被起诉了"]
 SITUATION_QUESTIONS = {
     "家人被骚扰": "催收一直联系我的家人和同事，怎么办",
     "威胁恐吓": "催收威胁恐吓我，怎么办",
@@ -119,6 +118,9 @@ class TelegramBot:
         hits = [Hit(p, 1.0) for p in passages[:6]]
         return compose_answer(hits, self.assistant.knowledge)
 
+    async def send_topic(self, message: Message, topic: str) -> None:
+        await send_parts(message, self.assistant.renderer.html(self.topic_reply(topic)))
+
     async def answer(self, message: Message, text: str) -> None:
         started = time.perf_counter()
         reply = await asyncio.to_thread(self.assistant.reply, text)
@@ -130,8 +132,9 @@ class TelegramBot:
     # --- handlers -------------------------------------------------------------------------------
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        rows = [[InlineKeyboardButton(s, callback_data=f"ask:{s}") for s in SITUATIONS[i:i + 3]]
-                for i in range(0, len(SITUATIONS), 3)]
+        situations = list(SITUATION_QUESTIONS)
+        rows = [[InlineKeyboardButton(s, callback_data=f"ask:{s}") for s in situations[i:i + 3]]
+                for i in range(0, len(situations), 3)]
         await send(update.effective_message, self.page("welcome.j2"), InlineKeyboardMarkup(rows))
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -147,7 +150,7 @@ class TelegramBot:
 
     async def reset(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         context.user_data.clear()
-        await send(update.effective_message, "好的，我们重新开始。我没有保存你之前说的内容。")
+        await send(update.effective_message, self.page("reset.j2"))
 
     async def rights(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         topics = list(self.assistant.knowledge.topics.values())
@@ -156,10 +159,10 @@ class TelegramBot:
         await send(update.effective_message, "选一个话题，看看相关的法律条文和做法：", InlineKeyboardMarkup(rows))
 
     async def report(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await send_parts(update.effective_message, self.assistant.renderer.html(self.topic_reply("complaints")))
+        await self.send_topic(update.effective_message, "complaints")
 
     async def evidence(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await send_parts(update.effective_message, self.assistant.renderer.html(self.topic_reply("evidence")))
+        await self.send_topic(update.effective_message, "evidence")
 
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -196,7 +199,7 @@ class TelegramBot:
         if kind == "ask" and value in SITUATION_QUESTIONS:
             await self.answer(query.message, SITUATION_QUESTIONS[value])
         elif kind == "topic" and value in self.assistant.knowledge.topics:
-            await send_parts(query.message, self.assistant.renderer.html(self.topic_reply(value)))
+            await self.send_topic(query.message, value)
         elif kind == "fb":
             vote, _, passage_id = value.partition(":")
             self.state.feedback[(vote, passage_id)] += 1
@@ -218,7 +221,7 @@ class TelegramBot:
             builder = builder.proxy(proxy).get_updates_proxy(proxy)
         app = builder.build()
         app.add_handler(CommandHandler("start", self.start))
-        for name in ("help", "privacy", "about", "reset", "rights", "report", "evidence"):
+        for name, _ in COMMANDS:
             app.add_handler(CommandHandler(name, getattr(self, name)))
         app.add_handler(CallbackQueryHandler(self.button))
         app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.text))
