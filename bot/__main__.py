@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("file", type=Path)
     ingest.add_argument("--out", type=Path, help="write here instead of standard output")
     commands.add_parser("check", help="validate knowledge/ and every law quote against the official texts")
+    commands.add_parser("log-key", help="print a new key for COLLECTION_GUARD_LOG_KEY (encrypted /log file)")
     telegram = commands.add_parser("telegram", help="run the Telegram bot (TELEGRAM_BOT_TOKEN; long polling "
                                    "unless --webhook-url is given)")
     telegram.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
@@ -41,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     telegram.add_argument("--url-path", default="", help="path part of the webhook URL")
     telegram.add_argument("--secret-token", default=os.environ.get("TELEGRAM_WEBHOOK_SECRET"),
                           help="secret Telegram sends with each update; also TELEGRAM_WEBHOOK_SECRET")
+    telegram.add_argument("--log-text", action="store_true",
+                          default=os.environ.get("COLLECTION_GUARD_LOG_TEXT", "") not in ("", "0"),
+                          help="debug only: log message text with phone, ID-card and bank-card numbers masked; "
+                          "also COLLECTION_GUARD_LOG_TEXT=1")
     return parser
 
 
@@ -112,7 +117,12 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     from .knowledge import load_knowledge
     from .legal_texts import quote_problem
 
+    from .flows import load_flows
+    from .rates import load_lpr
+
     knowledge = load_knowledge(settings.knowledge_dir)
+    load_flows(settings.knowledge_dir / "tools.yaml")
+    load_lpr(settings.knowledge_dir / "data" / "lpr.yaml")
     law_dir = settings.knowledge_dir / "sources" / "law"
     problems = [f"{p.id}: {problem}" for p in knowledge.passages if p.citation and p.quote
                 and (problem := quote_problem(law_dir, p.source, p.citation.article, p.quote))]
@@ -122,6 +132,13 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if problems else 0
 
 
+def _log_key(args: argparse.Namespace, settings: Settings) -> int:
+    from cryptography.fernet import Fernet
+
+    print(Fernet.generate_key().decode())
+    return 0
+
+
 def _telegram(args: argparse.Namespace, settings: Settings) -> int:
     from .telegram_bot import run
 
@@ -129,7 +146,7 @@ def _telegram(args: argparse.Namespace, settings: Settings) -> int:
 
 
 COMMANDS = {"chat": _chat, "eval": _eval, "index": _index, "ingest": _ingest, "check": _check,
-            "telegram": _telegram}
+            "telegram": _telegram, "log-key": _log_key}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -14,10 +14,12 @@ from .config import Settings
 from .embedders import Embedder, make_embedder
 from .index import load
 from .knowledge import load_knowledge
+from .rates import RateInputError, RateResult, annual_rate, load_lpr, parse_loan
 from .render import Renderer
 from .retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
 from .safety import SafetyRules
 from .textnorm import normalise
+from .tools import Tools
 
 log = logging.getLogger(__name__)
 COMPOSE_DEPTH = 8
@@ -36,6 +38,8 @@ class Assistant:
         self.embedder.encode(["预热"])  # load model weights now, not on the first user's message
         self.renderer = Renderer(settings.templates_dir)
         self.min_score = self.safety.threshold(self.embedder.name)
+        self.lpr = load_lpr(settings.knowledge_dir / "data" / "lpr.yaml")
+        self.tools = Tools.load(settings.knowledge_dir, self.renderer, self.lpr, self.knowledge.checked)
         log.info("assistant ready: %d passages, embedder %s, %.2fs", len(self.index.passages),
                  self.embedder.name, time.perf_counter() - started)
 
@@ -45,12 +49,23 @@ class Assistant:
         if not self.safety.has_words(message.text):
             return self._out_of_scope((), **flags)
         hits = self.retriever.search(message.text, k=COMPOSE_DEPTH)
+        flags.update(scams=self.safety.scams_in(message.text), rate=self.rate_in(message.text), lpr=self.lpr)
         if self.safety.is_crisis(message.text):
             return replace(compose_answer(hits, self.knowledge), mode="crisis",
                            hotlines=self.safety.hotlines, **flags)
-        if not self.in_scope(message.text, hits):
+        if not (flags["scams"] or flags["rate"] or self.in_scope(message.text, hits)):
             return self._out_of_scope(tuple(hits), **flags)
         return replace(compose_answer(hits, self.knowledge), **flags)
+
+    def rate_in(self, text: str) -> RateResult | None:
+        """The annual rate of a loan the message fully describes ("借5000到手3500，7天还5000")."""
+        loan = parse_loan(text)
+        if loan is None:
+            return None
+        try:
+            return annual_rate(loan)
+        except RateInputError:
+            return None  # a sentence that only looks like a loan; /rate asks step by step
 
     def in_scope(self, text: str, hits: list[Hit]) -> bool:
         return self.safety.mentions_domain(text) or (bool(hits) and hits[0].score >= self.min_score)

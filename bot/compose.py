@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from .knowledge import Channel, Knowledge
 from .retrieve import Hit
-from .safety import Hotline
+from .rates import Lpr, RateResult
+from .safety import Hotline, Scam
 
 MAX_RIGHTS = 2
 MAX_STEPS = 5
@@ -33,6 +34,9 @@ class Reply:
     steps: tuple[str, ...] = ()
     channels: tuple[Channel, ...] = ()
     hotlines: tuple[Hotline, ...] = ()
+    scams: tuple[Scam, ...] = ()  # fraud warnings, shown before the answer
+    rate: RateResult | None = None  # when the message described a whole loan
+    lpr: Lpr | None = None
     examples: tuple[str, ...] = ()
     hits: tuple[Hit, ...] = ()
     checked: str = ""

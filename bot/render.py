@@ -32,6 +32,8 @@ class Renderer:
         self._html = jinja2.Environment(autoescape=True, **options)
         self._html.filters.update(bold=lambda s: Markup("<b>%s</b>") % s,
                                   italic=lambda s: Markup("<i>%s</i>") % s)
+        for env in (self._plain, self._html):
+            env.filters.update(num=lambda x: f"{x:,.2f}".rstrip("0").rstrip("."), pct=lambda x: f"{x:,.2f}")
 
     def _render(self, env: jinja2.Environment, name: str, reply: Reply | None, **extra: object) -> str:
         text = env.get_template(name).render(reply=reply, **extra)

@@ -24,6 +24,14 @@ class Hotline:
 
 
 @dataclass(frozen=True)
+class Scam:
+    name: str
+    pattern: re.Pattern[str]
+    warning: str
+    checked: str
+
+
+@dataclass(frozen=True)
 class SafetyRules:
     crisis: re.Pattern[str]
     not_crisis: re.Pattern[str]
@@ -31,6 +39,7 @@ class SafetyRules:
     hotlines: tuple[Hotline, ...]
     min_score: dict[str, float]
     examples: tuple[str, ...]
+    scams: tuple[Scam, ...]
 
     @classmethod
     def load(cls, path: Path) -> "SafetyRules":
@@ -43,16 +52,24 @@ class SafetyRules:
                 hotlines=tuple(Hotline(h["name"], str(h["contact"]), str(h["checked"])) for h in crisis["hotlines"]),
                 min_score={str(k): float(v) for k, v in scope["min_score"].items()},
                 examples=tuple(scope["examples"]),
+                scams=tuple(Scam(s["name"], _any(s["patterns"]), s["warning"].strip(), str(s["checked"]))
+                            for s in data["scams"]),
             )
         except (KeyError, TypeError, ValueError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {exc.__class__.__name__}: {exc}; compare with the layout "
                                   "described at the top of the file (crisis: patterns, not_crisis, hotlines; "
-                                  "scope: domain_terms, min_score, examples)"]) from exc
+                                  "scope: domain_terms, min_score, examples; "
+                                  "scams: name, patterns, warning, checked)"]) from exc
 
     def is_crisis(self, text: str) -> bool:
         """True when the person speaks of ending their own life (not a collector's threat)."""
         lowered = text.lower()
         return bool(self.crisis.search(self.not_crisis.sub(" ", lowered)))
+
+    def scams_in(self, text: str) -> tuple[Scam, ...]:
+        """The common frauds a message describes, to warn about before anything else."""
+        lowered = text.lower()
+        return tuple(scam for scam in self.scams if scam.pattern.search(lowered))
 
     def has_words(self, text: str) -> bool:
         """False for emoji, digits or punctuation alone."""

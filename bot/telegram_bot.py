@@ -9,24 +9,32 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import datetime as dt
 import logging
 import os
 import re
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
+from typing import Awaitable, Callable
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import NetworkError, RetryAfter, TimedOut
 from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes,
                           MessageHandler, filters)
+from telegram.warnings import PTBDeprecationWarning
 
 from . import __version__
 from .assistant import Assistant
 from .compose import Reply, compose_answer
 from .config import Settings
+from .redact import redact
+from .render import split_message
 from .retrieve import Hit
+from .tools import COMMANDS as TOOL_COMMANDS
+from .tools import Session, Turn
 
 log = logging.getLogger(__name__)
 TOKEN_PATTERN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
@@ -39,7 +47,8 @@ SITUATION_QUESTIONS = {
     "被起诉了": "平台起诉我了，收到法院文书怎么办",
 }
 COMMANDS = [("help", "怎么用"), ("rights", "按话题看法律条文"), ("report", "投诉渠道"), ("evidence", "取证清单"),
-            ("reset", "重新开始"), ("privacy", "隐私说明"), ("about", "来源与版本")]
+            ("rate", "算借款的真实年化利率"), ("letter", "写投诉信、协商信"), ("log", "记录骚扰，导出表格"),
+            ("cancel", "取消正在填写的内容"), ("reset", "重新开始"), ("privacy", "隐私说明"), ("about", "来源与版本")]
 FLOOD_LIMIT, FLOOD_WINDOW = 20, 60.0
 SEND_ATTEMPTS = 6
 
@@ -62,16 +71,23 @@ class BotState:
         return False if len(times) == FLOOD_LIMIT + 1 else None
 
 
-async def send(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """Send one HTML part, retrying flood control, server errors and timeouts with backoff."""
+def retry_seconds(error: RetryAfter) -> float:
+    """Seconds Telegram asks us to wait; PTB 22 gives int or timedelta depending on PTB_TIMEDELTA."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+
+
+async def deliver(call: Callable[[], Awaitable[object]], chat_id: int) -> None:
+    """Make one Bot API call, retrying flood control, server errors and timeouts with backoff."""
     delay = 0.5
     for attempt in range(1, SEND_ATTEMPTS + 1):
         try:
-            await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup,
-                                     do_quote=False, disable_web_page_preview=True)
+            await call()
             return
         except RetryAfter as exc:
-            wait = exc.retry_after.total_seconds() if hasattr(exc.retry_after, "total_seconds") else exc.retry_after
+            wait = retry_seconds(exc)
         except (TimedOut, NetworkError) as exc:
             wait = delay
             delay = min(delay * 2, 30)
@@ -79,7 +95,13 @@ async def send(message: Message, text: str, markup: InlineKeyboardMarkup | None 
         if attempt == SEND_ATTEMPTS:
             break
         await asyncio.sleep(float(wait))
-    log.error("gave up sending a reply to chat %s after %d attempts", message.chat_id, SEND_ATTEMPTS)
+    log.error("gave up sending to chat %s after %d attempts", chat_id, SEND_ATTEMPTS)
+
+
+async def send(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Send one HTML part (already within Telegram's limits by construction)."""
+    await deliver(lambda: message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup, do_quote=False,
+                                             disable_web_page_preview=True), message.chat_id)
 
 
 async def send_parts(message: Message, parts: list[str], markup: InlineKeyboardMarkup | None = None) -> None:
@@ -104,9 +126,10 @@ def follow_up_keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 class TelegramBot:
     """Handlers for one Application; all answers come from the shared Assistant."""
 
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant, log_text: bool = False) -> None:
         self.assistant = assistant
         self.state = BotState()
+        self.log_text = log_text  # debug only: logs message text with phone, ID and card numbers masked
 
     def page(self, name: str, **values: object) -> str:
         return self.assistant.renderer.page(name, html=True, **values)
@@ -123,6 +146,8 @@ class TelegramBot:
 
     async def answer(self, message: Message, text: str) -> None:
         started = time.perf_counter()
+        if self.log_text:
+            log.info("text chat=%s: %s", message.chat_id, redact(text))
         reply = await asyncio.to_thread(self.assistant.reply, text)
         parts = self.assistant.renderer.html(reply)
         await send_parts(message, parts, follow_up_keyboard(reply))
@@ -141,7 +166,7 @@ class TelegramBot:
         await send(update.effective_message, self.page("help.j2", console=False))
 
     async def privacy(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await send(update.effective_message, self.page("privacy.j2"))
+        await send(update.effective_message, self.page("privacy.j2", log_persistent=self.assistant.tools.log.persistent))
 
     async def about(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send(update.effective_message, self.page(
@@ -156,13 +181,32 @@ class TelegramBot:
         topics = list(self.assistant.knowledge.topics.values())
         rows = [[InlineKeyboardButton(t.label, callback_data=f"topic:{t.id}") for t in topics[i:i + 2]]
                 for i in range(0, len(topics), 2)]
-        await send(update.effective_message, "选一个话题，看看相关的法律条文和做法：", InlineKeyboardMarkup(rows))
+        await send(update.effective_message, self.page("rights_menu.j2"), InlineKeyboardMarkup(rows))
 
     async def report(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self.send_topic(update.effective_message, "complaints")
 
     async def evidence(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self.send_topic(update.effective_message, "evidence")
+
+    async def tool(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/rate, /letter, /log, /cancel: the shared tools, only in a private chat."""
+        message = update.effective_message
+        if message.chat.type != ChatType.PRIVATE:
+            await send(message, self.page("group_warning.j2"))
+            return
+        await self.send_turn(message, self.assistant.tools.handle(self.session(update, context), message.text))
+
+    def session(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Session:
+        """The user's running flow lives in PTB's in-memory user_data and goes with /reset or a restart."""
+        return context.user_data.setdefault("session", Session(user=f"tg:{update.effective_user.id}"))
+
+    async def send_turn(self, message: Message, turn: Turn) -> None:
+        for page in turn.pages:
+            await send_parts(message, split_message(self.page(page.name, **page.values)))
+        for file in turn.files:
+            await deliver(lambda: message.reply_document(file.content.encode("utf-8"), filename=file.filename,
+                                                         do_quote=False), message.chat_id)
 
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -173,12 +217,17 @@ class TelegramBot:
         if allowed is None:
             return
         if allowed is False:
-            await send(message, "你发得有点快了。请稍等一分钟再继续，我会接着帮你。")
+            await send(message, self.page("flood.j2"))
             return
         text = message.text or ""
+        if message.chat.type == ChatType.PRIVATE and update.effective_user:
+            turn = self.assistant.tools.handle(self.session(update, context), text)
+            if turn is not None:
+                await self.send_turn(message, turn)
+                return
         if message.chat.type != ChatType.PRIVATE:
             text = text.replace(f"@{context.bot.username}", " ")
-            await send(message, "提醒：群里的人都能看到消息，请不要在群里透露你的欠款、身份和家人信息；可以私聊我。")
+            await send(message, self.page("group_warning.j2"))
         await self.answer(message, text)
 
     def _addressed(self, message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -190,7 +239,7 @@ class TelegramBot:
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.effective_chat.type != ChatType.PRIVATE:
             return
-        await send(update.effective_message, "我只能读懂文字。请用几句话告诉我发生了什么，比如“催收天天打电话给我爸妈”。")
+        await send(update.effective_message, self.page("not_text.j2"))
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -203,7 +252,7 @@ class TelegramBot:
         elif kind == "fb":
             vote, _, passage_id = value.partition(":")
             self.state.feedback[(vote, passage_id)] += 1
-            await send(query.message, "谢谢你的反馈。")
+            await send(query.message, self.page("feedback.j2"))
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         update_id = update.update_id if isinstance(update, Update) else None
@@ -222,7 +271,7 @@ class TelegramBot:
         app = builder.build()
         app.add_handler(CommandHandler("start", self.start))
         for name, _ in COMMANDS:
-            app.add_handler(CommandHandler(name, getattr(self, name)))
+            app.add_handler(CommandHandler(name, self.tool if f"/{name}" in TOOL_COMMANDS else getattr(self, name)))
         app.add_handler(CallbackQueryHandler(self.button))
         app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.text))
         app.add_handler(MessageHandler(~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, self.not_text))
@@ -246,12 +295,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
               file=sys.stderr)
         return 2
     quiet_libraries()
-    bot = TelegramBot(Assistant(settings))
+    if args.log_text:
+        logging.getLogger(__name__).setLevel(logging.INFO)
+        log.warning("debug text logging is on (phone, ID and card numbers masked); do not use it in production")
+    bot = TelegramBot(Assistant(settings), log_text=args.log_text)
     app = bot.application(token, os.environ.get("TELEGRAM_API_BASE"), os.environ.get("TELEGRAM_PROXY"))
+    # Both modes stop on SIGINT/SIGTERM: PTB finishes the handlers already running, then shuts down.
     if args.webhook_url:
         app.run_webhook(listen=args.listen, port=args.port, url_path=args.url_path,
                         webhook_url=args.webhook_url, secret_token=args.secret_token,
                         allowed_updates=Update.ALL_TYPES)
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
+    log.info("stopped cleanly")
     return 0

@@ -1,6 +1,6 @@
 """A small fake Bot API server on 127.0.0.1: real HTTP, real long polling, scripted faults.
 
-It queues updates for getUpdates, records every sendMessage, and can answer the next calls of a
+It queues updates for getUpdates, records every sendMessage and sendDocument, and can answer the next calls of a
 method with 429 (retry_after) or 500 to test that no reply is lost.
 """
 
@@ -13,6 +13,7 @@ import time
 from email.parser import BytesParser
 from email.policy import default
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
 from urllib.parse import parse_qs
 
 BOT_ID = 777000
@@ -26,6 +27,8 @@ class FakeTelegram:
         self.calls: list[str] = []
         self.faults: dict[str, list[tuple[int, dict]]] = {}
         self.commands: list = []
+        self.documents: list[dict] = []
+        self.on_send: Callable[[dict], None] | None = None  # called in a server thread after each sendMessage
         self._next_update = 1
         self._next_message = 1000
         self._lock = threading.Condition()
@@ -93,6 +96,13 @@ class FakeTelegram:
             await asyncio.sleep(0.02)
         raise AssertionError(f"timed out; sent so far: {[m.get('text', '')[:30] for m in self.sent]}")
 
+    def clear(self) -> None:
+        """Forget queued updates and sent messages, so another bot can be measured on the same server."""
+        with self._lock:
+            self.updates.clear()
+            self.sent.clear()
+            self.calls.clear()
+
     def texts(self, chat_id: int | None = None) -> list[str]:
         return [m["text"] for m in self.sent if chat_id is None or int(m["chat_id"]) == chat_id]
 
@@ -130,16 +140,27 @@ class FakeTelegram:
                 record["reply_markup"] = json.loads(record["reply_markup"])
             with self._lock:
                 self.sent.append(record)
+            if self.on_send:
+                self.on_send(record)
             return 200, {"ok": True, "result": {
                 "message_id": self._new_message_id(), "date": int(time.time()), "text": params.get("text", ""),
                 "chat": {"id": int(params["chat_id"]), "type": "private"},
                 "from": {"id": BOT_ID, "is_bot": True, "first_name": "Guard"}}}
+        if method == "sendDocument":
+            with self._lock:
+                self.documents.append({"chat_id": int(params["chat_id"]), **params["document"]})
+            return 200, {"ok": True, "result": {
+                "message_id": self._new_message_id(), "date": int(time.time()),
+                "chat": {"id": int(params["chat_id"]), "type": "private"},
+                "document": {"file_id": "f", "file_unique_id": "u", "file_name": params["document"]["filename"]}}}
         return 404, {"ok": False, "error_code": 404, "description": f"Not Found: method {method}"}
 
     def _handler(self):
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as the real Bot API; HTTP/1.0 drops pooled connections
+
             def log_message(self, *args: object) -> None:
                 pass
 
@@ -158,7 +179,9 @@ class FakeTelegram:
                 if kind.startswith("multipart/form-data"):
                     message = BytesParser(policy=default).parsebytes(
                         b"Content-Type: " + kind.encode() + b"\r\n\r\n" + body)
-                    return {part.get_param("name", header="content-disposition"): part.get_content()
+                    return {part.get_param("name", header="content-disposition"):
+                            {"filename": part.get_filename(), "content": part.get_payload(decode=True).decode()}
+                            if part.get_filename() else part.get_content()
                             for part in message.iter_parts()}
                 return {k: v[0] for k, v in parse_qs(body.decode()).items()}
 

@@ -84,3 +84,26 @@ def test_rebuilt_index_is_used(tmp_path: Path):
 def test_check_command_passes():
     out = run("check")
     assert out.returncode == 0 and "0 problems" in out.stdout
+
+
+def test_console_rate_flow_and_free_text_rate():
+    out = run("chat", stdin="/rate\n10000\n10000\n按月\n12\n1000\n0\n借5000到手3500，7天还5000\n/rate\n5000\n6000\n1\n7\n6000\n0\n")
+    assert out.returncode == 0, out.stderr
+    assert "年化利率约 35.07%" in out.stdout and "实际年利率约 41.30%" in out.stdout
+    assert "年化利率约 2,234.69%" in out.stdout and "情况判断" in out.stdout
+    assert "到手金额比合同金额还多" in out.stdout and "请发 /rate 重新开始" in out.stdout
+
+
+def test_console_letter_can_be_saved_and_log_exported(tmp_path: Path):
+    stdin = ("/letter\n3\n某某消费金融\n李四\n失业三个月\n停息后本金分24期，每月还500元\n/save\n"
+             "/log\n昨天晚上八点\n短信\n10690000\n说要去我单位闹\n/log export\n谢谢\n/privacy\n")
+    out = subprocess.run([sys.executable, "-m", "bot", "chat"], input=stdin, capture_output=True, text=True,
+                         cwd=tmp_path, timeout=120)
+    assert out.returncode == 0, out.stderr
+    letters = list(tmp_path.glob("letter-negotiate-*.txt"))
+    assert len(letters) == 1
+    letter = letters[0].read_text(encoding="utf-8")
+    assert letter.startswith("致某某消费金融") and "失业三个月" in letter and "每月还500元" in letter
+    assert "已记下第 1 条" in out.stdout and "已导出 1 条记录" in out.stdout
+    assert not list(tmp_path.glob("incident-log-*"))  # not saved: the next line was not /save
+    assert "记录只在内存里" in out.stdout

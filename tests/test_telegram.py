@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 import subprocess
 import sys
 
@@ -38,8 +40,8 @@ async def test_start_shows_welcome_buttons_and_commands_are_registered(telegram)
     assert "催收应对助手" in sent[0]["text"] and "不保存" in sent[0]["text"] and "不是律师" in sent[0]["text"]
     labels = [b["text"] for row in sent[0]["reply_markup"]["inline_keyboard"] for b in row]
     assert labels == ["家人被骚扰", "威胁恐吓", "上门催收", "利息太高", "想协商还款", "被起诉了"]
-    assert {c["command"] for c in fake.commands} == {"help", "rights", "report", "evidence", "reset", "privacy",
-                                                     "about"}
+    assert {c["command"] for c in fake.commands} == {"help", "rights", "report", "evidence", "rate", "letter", "log",
+                                                     "cancel", "reset", "privacy", "about"}
 
 
 async def test_free_text_gets_structured_html_with_follow_up_buttons(telegram):
@@ -140,3 +142,90 @@ def test_missing_or_bad_token_is_a_one_line_error():
         assert out.returncode == 2
         assert out.stderr.strip().count("\n") == 0 and "TELEGRAM_BOT_TOKEN" in out.stderr
         assert "Traceback" not in out.stderr
+
+
+async def test_debug_text_logging_masks_phone_id_and_card_numbers(assistant, caplog):
+    caplog.set_level(logging.INFO, logger="bot.telegram_bot")
+    with FakeTelegram(TOKEN) as fake:
+        bot = TelegramBot(assistant, log_text=True)
+        app = bot.application(TOKEN, base_url=fake.base_url)
+        async with app:
+            await app.start()
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            fake.user_message("催收打我电话13812345678，要我身份证11010519491231002X，转到卡6222 0212 3456 7890 123")
+            await fake.wait_for(lambda s: any("不是法律意见" in m["text"] for m in s))
+            await app.updater.stop()
+            await app.stop()
+    assert "催收打我电话[手机号]" in caplog.text and "[身份证号]" in caplog.text and "[银行卡号]" in caplog.text
+    for number in ["13812345678", "11010519491231002X", "6222 0212", "3456 7890"]:
+        assert number not in caplog.text
+
+
+def test_sigterm_stops_the_bot_cleanly():
+    """The real `python -m bot telegram` process: answers, then exits 0 on SIGTERM without a traceback."""
+    with FakeTelegram(TOKEN) as fake:
+        env = {"PATH": "/usr/bin:/bin", "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": fake.base_url}
+        process = subprocess.Popen([sys.executable, "-m", "bot", "-v", "telegram"], cwd=ROOT, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            fake.user_message("催收天天打电话给我爸妈")
+            asyncio.run(fake.wait_for(lambda s: any("不是法律意见" in m["text"] for m in s), timeout=60))
+            process.send_signal(signal.SIGTERM)
+            _, stderr = process.communicate(timeout=30)
+        finally:
+            process.kill()
+    assert process.returncode == 0, stderr[-2000:]
+    assert "stopped cleanly" in stderr and "Traceback" not in stderr
+    assert TOKEN not in stderr and "爸妈" not in stderr
+
+
+async def test_rate_flow_step_by_step_and_from_free_text(telegram):
+    fake, _ = telegram
+    for answer in ["/rate", "10000", "8000", "2", "12", "1000", "0"]:
+        fake.user_message(answer, chat_id=7)
+        await asyncio.sleep(0.3)  # one user types one answer after another
+    sent = await fake.wait_for(lambda s: any("年化利率约" in m["text"] for m in s))
+    result = next(m["text"] for m in sent if "年化利率约" in m["text"])
+    assert "82.38%" in result and "内部收益率" in result and "第六百七十条" in result
+    assert_valid_telegram_html(result)
+    fake.user_message("借5000到手3500，7天还5000", chat_id=8)
+    sent = await fake.wait_for(lambda s: any("2,234.69%" in m["text"] for m in s))
+    assert any("情况判断" in m["text"] for m in sent if int(m["chat_id"]) == 8)
+
+
+async def test_letter_flow_delivers_message_and_txt_file_then_forgets(telegram):
+    fake, bot = telegram
+    for answer in ["/letter", "4", "某某金融", "张三"]:
+        fake.user_message(answer, chat_id=9)
+        await asyncio.sleep(0.3)
+    await fake.wait_for(lambda s: any("信写好了" in m["text"] for m in s))
+    await fake.wait_for(lambda s: fake.documents)
+    document = fake.documents[0]
+    assert document["filename"].startswith("letter-delete-data-") and document["filename"].endswith(".txt")
+    assert "致某某金融" in document["content"] and "第四十七条" in document["content"] and "张三" in document["content"]
+    assert "张三" not in repr(bot.state) and "某某金融" not in repr(bot.state)
+
+
+async def test_log_records_lists_exports_and_clears(telegram):
+    fake, bot = telegram
+    for answer in ["/log", "刚才", "4", "0755-1234", "打给我妈说我诈骗", "/log list", "/log export", "/log clear",
+                   "/log list"]:
+        fake.user_message(answer, chat_id=11)
+        await asyncio.sleep(0.3)
+    await fake.wait_for(lambda s: sum("还没有记录" in m["text"] for m in s) == 1)
+    texts = "\n".join(fake.texts(11))
+    assert "已记下第 1 条" in texts and "打给我妈说我诈骗" in texts and "已删除 1 条记录" in texts
+    names = sorted(d["filename"] for d in fake.documents)
+    assert names[0].endswith(".csv") and names[1].endswith(".txt")
+    csv_file = next(d["content"] for d in fake.documents if d["filename"].endswith(".csv"))
+    assert "联系家人、同事或通讯录" in csv_file and "0755-1234" in csv_file
+    assert bot.assistant.tools.log.list("tg:11") == []
+
+
+async def test_cancel_drops_a_running_flow(telegram):
+    fake, _ = telegram
+    for answer in ["/letter", "/cancel", "催收天天打电话给我爸妈"]:
+        fake.user_message(answer, chat_id=12)
+        await asyncio.sleep(0.3)
+    sent = await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
+    assert any("已取消" in t for t in fake.texts(12))

@@ -1,0 +1,110 @@
+"""Guided flows: a few questions asked one at a time, defined in knowledge/tools.yaml.
+
+A flow only remembers answers while it runs; the tool that owns it turns them into a result and
+the answers are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .knowledge import KnowledgeError
+from .rates import to_number
+
+TYPES = ("number", "choice", "text")
+SKIP_WORDS = ("跳过", "skip", "无", "没有")
+MAX_ANSWER = 1000
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit the question; the message says what to send instead."""
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    ask: str
+    type: str
+    choices: dict[str, str] = field(default_factory=dict)
+    when: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    optional: bool = False
+
+    def applies(self, answers: dict[str, object]) -> bool:
+        return all(answers.get(key) in values for key, values in self.when.items())
+
+    def options(self) -> list[str]:
+        return [f"{number}. {label}" for number, label in enumerate(self.choices.values(), 1)]
+
+    def parse(self, text: str) -> object:
+        text = text.strip()
+        if self.optional and text.lower() in SKIP_WORDS:
+            return ""
+        if self.type == "number":
+            cleaned = text.replace(",", "").replace("，", "").rstrip("元块天期个月周 ")
+            try:
+                return to_number(cleaned)
+            except (KeyError, ValueError):
+                raise AnswerError("请只回复一个数字，例如 5000。") from None
+        if self.type == "choice":
+            labels = list(self.choices.items())
+            if text.isdigit() and 1 <= int(text) <= len(labels):
+                return labels[int(text) - 1][0]
+            for value, label in labels:
+                if text and (text == value or text in label):
+                    return value
+            raise AnswerError(f"请回复序号 1 到 {len(labels)} 中的一个。")
+        if not text:
+            raise AnswerError("请写几个字回答，或者发 /cancel 取消。")
+        return text[:MAX_ANSWER]
+
+
+@dataclass
+class FlowState:
+    """A running flow: its name and the answers so far (kept in memory only)."""
+
+    name: str
+    steps: list[Step]
+    answers: dict[str, object] = field(default_factory=dict)
+
+    def current(self) -> Step | None:
+        return next((s for s in self.steps if s.key not in self.answers and s.applies(self.answers)), None)
+
+    def give(self, text: str) -> Step | None:
+        """Record the answer to the current question; return the next question, or None when done."""
+        step = self.current()
+        if step is not None:
+            self.answers[step.key] = step.parse(text)
+        return self.current()
+
+
+def load_flows(path: Path) -> dict[str, list[Step]]:
+    """Read knowledge/tools.yaml; every problem names the flow, the step and the fix."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    problems: list[str] = []
+    flows: dict[str, list[Step]] = {}
+    for name in ("rate", "letter", "log"):
+        if not isinstance(data.get(name), list):
+            problems.append(f"{path}: flow '{name}' is missing; add a list of steps under '{name}:'")
+            continue
+        flows[name] = []
+        for number, raw in enumerate(data[name], 1):
+            where = f"{path}: {name} step {number} ({raw.get('key', '?') if isinstance(raw, dict) else raw})"
+            if not isinstance(raw, dict) or not raw.get("key") or not raw.get("ask"):
+                problems.append(f"{where}: every step needs 'key' and 'ask'")
+                continue
+            if raw.get("type") not in TYPES:
+                problems.append(f"{where}: 'type' must be one of {', '.join(TYPES)}")
+                continue
+            if raw["type"] == "choice" and not isinstance(raw.get("choices"), dict):
+                problems.append(f"{where}: a choice step needs 'choices' (name: label)")
+                continue
+            when = {k: tuple(v if isinstance(v, list) else [v]) for k, v in (raw.get("when") or {}).items()}
+            flows[name].append(Step(str(raw["key"]), str(raw["ask"]).strip(), raw["type"],
+                                    {str(k): str(v) for k, v in (raw.get("choices") or {}).items()},
+                                    when, bool(raw.get("optional", False))))
+    if problems:
+        raise KnowledgeError(problems)
+    return flows
