@@ -19,7 +19,7 @@ from .render import Renderer
 from .retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
 from .safety import SafetyRules
 from .textnorm import normalise
-from .tools import Tools
+from .tools import Session, Tools, Turn
 
 log = logging.getLogger(__name__)
 COMPOSE_DEPTH = 8
@@ -56,6 +56,14 @@ class Assistant:
         if not (flags["scams"] or flags["rate"] or self.in_scope(message.text, hits)):
             return self._out_of_scope(tuple(hits), **flags)
         return replace(compose_answer(hits, self.knowledge), **flags)
+
+    def respond(self, session: Session, raw: str) -> Turn | Reply:
+        """A message in a conversation: a running tool gets it first, except that someone who speaks of
+        ending their life gets crisis support, and the tool is dropped."""
+        if session.flow is not None and self.safety.is_crisis(normalise(raw).text):
+            session.flow = None
+            return self.reply(raw)
+        return self.tools.handle(session, raw) or self.reply(raw)
 
     def rate_in(self, text: str) -> RateResult | None:
         """The annual rate of a loan the message fully describes ("借5000到手3500，7天还5000")."""

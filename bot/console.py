@@ -37,14 +37,7 @@ def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
                 (save_dir / file.filename).write_text(file.content, encoding="utf-8")
             say("已保存：" + "、".join(str(save_dir / f.filename) for f in files))
             continue
-        turn = assistant.tools.handle(session, text)
-        if turn is not None:
-            say(render_turn(assistant, turn))
-            if turn.files:
-                offered = turn.files
-                say("发 /save 把文件保存到当前文件夹：" + "、".join(f.filename for f in turn.files)
-                    + "；发别的内容则不保存。")
-        elif text in ("/help", "/start"):
+        if text in ("/help", "/start"):
             say(assistant.renderer.page("help.j2", console=True))
         elif text == "/privacy":
             say(assistant.renderer.page("privacy.j2", log_persistent=assistant.tools.log.persistent))
@@ -52,7 +45,15 @@ def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
             session.flow = None
             say(assistant.renderer.page("reset.j2"))
         else:
-            say(assistant.renderer.plain(assistant.reply(text)))
+            result = assistant.respond(session, text)
+            if isinstance(result, Turn):
+                say(render_turn(assistant, result))
+                offered = result.files
+                if offered:
+                    say("发 /save 把文件保存到当前文件夹：" + "、".join(f.filename for f in offered)
+                        + "；发别的内容则不保存。")
+            else:
+                say(assistant.renderer.plain(result))
 
 
 def render_turn(assistant: Assistant, turn: Turn) -> str:

@@ -144,11 +144,21 @@ class TelegramBot:
     async def send_topic(self, message: Message, topic: str) -> None:
         await send_parts(message, self.assistant.renderer.html(self.topic_reply(topic)))
 
-    async def answer(self, message: Message, text: str) -> None:
+    async def answer(self, message: Message, text: str, session: Session | None = None) -> None:
+        """Reply to free text; with a session (private chats) a running tool gets it first."""
         started = time.perf_counter()
         if self.log_text:
             log.info("text chat=%s: %s", message.chat_id, redact(text))
-        reply = await asyncio.to_thread(self.assistant.reply, text)
+        if session is not None:
+            result = await asyncio.to_thread(self.assistant.respond, session, text)
+        else:
+            result = await asyncio.to_thread(self.assistant.reply, text)
+        if isinstance(result, Turn):
+            await self.send_turn(message, result)
+            log.info("tool turn chat=%s len=%d in %.0f ms", message.chat_id, len(text),
+                     (time.perf_counter() - started) * 1000)
+            return
+        reply = result
         parts = self.assistant.renderer.html(reply)
         await send_parts(message, parts, follow_up_keyboard(reply))
         log.info("answered chat=%s len=%d mode=%s parts=%d in %.0f ms", message.chat_id, len(text), reply.mode,
@@ -221,13 +231,10 @@ class TelegramBot:
             return
         text = message.text or ""
         if message.chat.type == ChatType.PRIVATE and update.effective_user:
-            turn = self.assistant.tools.handle(self.session(update, context), text)
-            if turn is not None:
-                await self.send_turn(message, turn)
-                return
-        if message.chat.type != ChatType.PRIVATE:
-            text = text.replace(f"@{context.bot.username}", " ")
-            await send(message, self.page("group_warning.j2"))
+            await self.answer(message, text, self.session(update, context))
+            return
+        text = text.replace(f"@{context.bot.username}", " ")
+        await send(message, self.page("group_warning.j2"))
         await self.answer(message, text)
 
     def _addressed(self, message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:

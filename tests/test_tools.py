@@ -143,3 +143,12 @@ def test_redaction_masks_identifying_numbers_only():
     assert redact("卡号6222 0212 3456 7890 123") == "卡号[银行卡号]"
     assert redact("座机010-12345678") == "座机[电话]"
     assert redact("借5000到手3500，2026年11月28日，7天还5000") == "借5000到手3500，2026年11月28日，7天还5000"
+
+
+def test_crisis_interrupts_a_running_tool(assistant):
+    session = Session(user="c")
+    assistant.respond(session, "/letter")
+    result = assistant.respond(session, "我撑不下去了，想自杀")
+    assert getattr(result, "mode", None) == "crisis" and session.flow is None
+    assistant.respond(session, "/log")
+    assert assistant.respond(session, "催收说要打死我全家").pages[0].name == "ask.j2"  # a threat, an answer
