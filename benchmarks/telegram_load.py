@@ -1,7 +1,8 @@
 """Benchmark the Telegram bot against a bare python-telegram-bot echo bot on the same fake Bot API server.
 
-50 chats each send messages one after another (the next as soon as the previous reply has fully
-arrived), all 50 at once. Both bots run with concurrent updates, in this process, over real HTTP to
+50 chats send at once, each waiting for its reply before the next message: once as fast as they
+can (throughput at saturation) and once paced at one message per chat per second (latency at equal
+load). Both bots run with concurrent updates, in this process, over real HTTP to
 tests/fake_telegram.py on 127.0.0.1. Reports messages per second and p50/p99 reply latency.
 
 Run: .venv/bin/python benchmarks/telegram_load.py   (target: bot >= 0.8x echo throughput, p99 <= 2x echo p99)
@@ -31,6 +32,7 @@ TOKEN = "123456:" + "B" * 35
 CHATS = 50
 PER_CHAT = FLOOD_LIMIT  # the bot's own per-user flood limit: more would be answered with the notice
 ROUNDS = 2
+PACED_INTERVAL = 1.0  # seconds between one chat's messages: 50 messages/s in all, below both capacities
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -43,8 +45,14 @@ def echo_application(base_url: str) -> Application:
     return app
 
 
-async def measure(fake: FakeTelegram, app: Application, questions: list[str], parts: dict[str, int]) -> dict:
-    """Run 50 closed-loop chats through one application; latency ends when a reply's last part arrives."""
+async def measure(fake: FakeTelegram, app: Application, questions: list[str], parts: dict[str, int],
+                  interval: float = 0.0) -> dict:
+    """Run 50 chats through one application; latency ends when a reply's last part arrives.
+
+    interval 0: each chat sends its next message as soon as the reply arrives (saturation, for
+    throughput). interval > 0: each chat sends one message every `interval` seconds, staggered, so both
+    bots get the same load below their capacity (for latency).
+    """
     fake.clear()
     loop = asyncio.get_running_loop()
     arrivals = {chat: asyncio.Queue() for chat in range(1, CHATS + 1)}
@@ -54,6 +62,9 @@ async def measure(fake: FakeTelegram, app: Application, questions: list[str], pa
 
     async def chat(chat_id: int) -> None:
         for number in range(PER_CHAT):
+            if interval:
+                due = begun + (number + chat_id / CHATS) * interval
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
             question = questions[(chat_id * 7 + number) % len(questions)]
             started = time.perf_counter()
             fake.user_message(question, chat_id=chat_id)
@@ -64,9 +75,9 @@ async def measure(fake: FakeTelegram, app: Application, questions: list[str], pa
     async with app:
         await app.start()
         await app.updater.start_polling(poll_interval=0, timeout=1)
-        started = time.perf_counter()
+        begun = time.perf_counter()
         await asyncio.gather(*(chat(c) for c in range(1, CHATS + 1)))
-        elapsed = time.perf_counter() - started
+        elapsed = time.perf_counter() - begun
         await app.updater.stop()
         await app.stop()
     ms = np.array(latencies) * 1000
@@ -81,17 +92,20 @@ async def main() -> None:
     assistant = Assistant(Settings.from_env())
     bot_parts = {q: len(assistant.renderer.html(assistant.reply(q))) for q in questions}
     echo_parts = {q: 1 for q in questions}
-    results: dict[str, list[dict]] = {"echo": [], "bot": []}
+    runs: dict[str, list[dict]] = {f"{bot}_{mode}": [] for mode in ("saturated", "paced") for bot in ("echo", "bot")}
     with FakeTelegram(TOKEN) as fake:
         for _ in range(ROUNDS):  # alternate, so neither bot always runs on a warmer machine
-            results["echo"].append(await measure(fake, echo_application(fake.base_url), questions, echo_parts))
-            bot_app = TelegramBot(assistant).application(TOKEN, base_url=fake.base_url)
-            results["bot"].append(await measure(fake, bot_app, questions, bot_parts))
-    summary = {name: {key: float(np.median([r[key] for r in runs])) for key in runs[0]}
-               for name, runs in results.items()}
-    summary["throughput_ratio"] = round(summary["bot"]["msgs_per_s"] / summary["echo"]["msgs_per_s"], 2)
-    summary["p99_ratio"] = round(summary["bot"]["p99_ms"] / summary["echo"]["p99_ms"], 2)
-    summary["rounds"] = results
+            for mode, interval in (("saturated", 0.0), ("paced", PACED_INTERVAL)):
+                runs[f"echo_{mode}"].append(await measure(fake, echo_application(fake.base_url), questions,
+                                                          echo_parts, interval))
+                bot_app = TelegramBot(assistant).application(TOKEN, base_url=fake.base_url)
+                runs[f"bot_{mode}"].append(await measure(fake, bot_app, questions, bot_parts, interval))
+    summary: dict = {name: {key: round(float(np.median([r[key] for r in rs])), 1) for key in rs[0]}
+                     for name, rs in runs.items()}
+    for mode in ("saturated", "paced"):
+        bot, echo = summary[f"bot_{mode}"], summary[f"echo_{mode}"]
+        summary[f"{mode}_throughput_ratio"] = round(bot["msgs_per_s"] / echo["msgs_per_s"], 2)
+        summary[f"{mode}_p99_ratio"] = round(bot["p99_ms"] / echo["p99_ms"], 2)
     print(json.dumps(summary, indent=1))
 
 

@@ -212,8 +212,12 @@ class TelegramBot:
         return context.user_data.setdefault("session", Session(user=f"tg:{update.effective_user.id}"))
 
     async def send_turn(self, message: Message, turn: Turn) -> None:
+        """Pages as HTML messages (a question's options also as buttons), then files as documents."""
         for page in turn.pages:
-            await send_parts(message, split_message(self.page(page.name, **page.values)))
+            options = page.values.get("options") or []
+            markup = InlineKeyboardMarkup([[InlineKeyboardButton(o, callback_data=f"ans:{n}")]
+                                           for n, o in enumerate(options, 1)]) if options else None
+            await send_parts(message, split_message(self.page(page.name, **page.values)), markup)
         for file in turn.files:
             await deliver(lambda: message.reply_document(file.content.encode("utf-8"), filename=file.filename,
                                                          do_quote=False), message.chat_id)
@@ -254,6 +258,8 @@ class TelegramBot:
         kind, _, value = (query.data or "").partition(":")
         if kind == "ask" and value in SITUATION_QUESTIONS:
             await self.answer(query.message, SITUATION_QUESTIONS[value])
+        elif kind == "ans" and update.effective_chat.type == ChatType.PRIVATE:
+            await self.answer(query.message, value, self.session(update, context))
         elif kind == "topic" and value in self.assistant.knowledge.topics:
             await self.send_topic(query.message, value)
         elif kind == "fb":

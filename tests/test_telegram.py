@@ -181,10 +181,13 @@ def test_sigterm_stops_the_bot_cleanly():
 
 async def test_rate_flow_step_by_step_and_from_free_text(telegram):
     fake, _ = telegram
-    for answer in ["/rate", "10000", "8000", "2", "12", "1000", "0"]:
-        fake.user_message(answer, chat_id=7)
+    for answer in ["/rate", "10000", "8000", "ans:2", "12", "1000", "0"]:  # the choice by its button
+        fake.press(answer, chat_id=7) if answer.startswith("ans:") else fake.user_message(answer, chat_id=7)
         await asyncio.sleep(0.3)  # one user types one answer after another
     sent = await fake.wait_for(lambda s: any("年化利率约" in m["text"] for m in s))
+    question = next(m for m in sent if "怎么还款" in m["text"])
+    assert [b["text"] for row in question["reply_markup"]["inline_keyboard"] for b in row] == \
+        ["1. 到期一次还清", "2. 按月分期", "3. 按周分期"]
     result = next(m["text"] for m in sent if "年化利率约" in m["text"])
     assert "82.38%" in result and "内部收益率" in result and "第六百七十条" in result
     assert_valid_telegram_html(result)

@@ -152,3 +152,18 @@ def test_crisis_interrupts_a_running_tool(assistant):
     assert getattr(result, "mode", None) == "crisis" and session.flow is None
     assistant.respond(session, "/log")
     assert assistant.respond(session, "催收说要打死我全家").pages[0].name == "ask.j2"  # a threat, an answer
+
+
+def test_tool_pages_are_valid_telegram_html_whatever_the_user_typed(assistant):
+    from bot.render import TELEGRAM_LIMIT, split_message, utf16_len
+    from tests.test_render import assert_valid_telegram_html
+
+    session = Session(user="h")
+    answers = ["/letter", "2", "<b>坏&平台", "跳过", "1", "<i>每天</i> 打电话 " * 200, "截图 & 录音", "<请>处理"]
+    turns = [assistant.respond(session, a) for a in answers]
+    assert turns[-1].files and "<b>坏&平台" in turns[-1].files[0].content  # the file is plain text
+    for turn in turns:
+        for page in turn.pages:
+            for part in split_message(assistant.renderer.page(page.name, html=True, **page.values)):
+                assert utf16_len(part) <= TELEGRAM_LIMIT
+                assert_valid_telegram_html(part)
