@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .compose import Reply
 from .textnorm import to_traditional

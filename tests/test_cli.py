@@ -107,3 +107,9 @@ def test_console_letter_can_be_saved_and_log_exported(tmp_path: Path):
     assert "已记下第 1 条" in out.stdout and "已导出 1 条记录" in out.stdout
     assert not list(tmp_path.glob("incident-log-*"))  # not saved: the next line was not /save
     assert "记录只在内存里" in out.stdout
+
+
+def test_console_warns_about_scams_first():
+    out = run("chat", "--once", "有个债务优化公司说交两千块服务费就能帮我停息挂账")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("⚠️ 防骗提醒：收费“停息挂账”“债务优化”代理") and "情况判断" in out.stdout

@@ -100,7 +100,7 @@ async def test_groups_answer_only_when_mentioned_and_warn_about_privacy(telegram
     fake, _ = telegram
     fake.user_message("催收天天打电话", chat_id=-5, user_id=9, chat_type="group")
     fake.user_message("@guard_bot 催收天天打电话给我同事", chat_id=-5, user_id=9, chat_type="group")
-    sent = await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
+    await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
     group = fake.texts(-5)
     assert any("群里的人都能看到" in t for t in group)
     assert sum("情况判断" in t for t in group) == 1
@@ -230,5 +230,5 @@ async def test_cancel_drops_a_running_flow(telegram):
     for answer in ["/letter", "/cancel", "催收天天打电话给我爸妈"]:
         fake.user_message(answer, chat_id=12)
         await asyncio.sleep(0.3)
-    sent = await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
+    await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
     assert any("已取消" in t for t in fake.texts(12))
