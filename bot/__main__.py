@@ -114,10 +114,9 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
+    from .flows import load_flows
     from .knowledge import load_knowledge
     from .legal_texts import quote_problem
-
-    from .flows import load_flows
     from .rates import load_lpr
 
     knowledge = load_knowledge(settings.knowledge_dir)

@@ -12,8 +12,7 @@ from .tools import Attachment, Session, Turn
 PROMPT = "你> "
 
 
-def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
-         save_dir: Path = Path(".")) -> None:
+def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
     """Answer each line until /quit or end of input; prompts only when a person is typing."""
     interactive = stdin.isatty()
     say = lambda text: print(text + "\n", file=stdout, flush=True)  # noqa: E731
@@ -34,8 +33,8 @@ def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
             break
         if text == "/save" and files:
             for file in files:
-                (save_dir / file.filename).write_text(file.content, encoding="utf-8")
-            say("已保存：" + "、".join(str(save_dir / f.filename) for f in files))
+                Path(file.filename).write_text(file.content, encoding="utf-8")
+            say("已保存到当前文件夹：" + "、".join(f.filename for f in files))
             continue
         if text in ("/help", "/start"):
             say(assistant.renderer.page("help.j2", console=True))

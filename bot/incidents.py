@@ -33,23 +33,20 @@ class IncidentLog:
 
     def __init__(self, path: Path | None = None, key: str | None = None) -> None:
         self.path = path
-        self._fernet = Fernet(key.encode()) if path and key else None
         if path and not key:
             raise ValueError("COLLECTION_GUARD_LOG_FILE is set but COLLECTION_GUARD_LOG_KEY is not: set the key "
                              "(make one with `python -m bot log-key`) or unset the file to keep the log in memory")
+        try:
+            self._fernet = Fernet(key.encode()) if path and key else None
+        except ValueError:
+            raise ValueError("COLLECTION_GUARD_LOG_KEY is not a valid key: make one with "
+                             "`python -m bot log-key`") from None
         self._entries: dict[str, list[Incident]] = self._read()
 
     @classmethod
     def from_env(cls) -> "IncidentLog":
         path = os.environ.get("COLLECTION_GUARD_LOG_FILE")
-        key = os.environ.get("COLLECTION_GUARD_LOG_KEY")
-        try:
-            return cls(Path(path) if path else None, key)
-        except (ValueError, TypeError) as exc:
-            if "COLLECTION_GUARD" in str(exc):
-                raise
-            raise ValueError("COLLECTION_GUARD_LOG_KEY is not a valid key: make one with "
-                             "`python -m bot log-key`") from None
+        return cls(Path(path) if path else None, os.environ.get("COLLECTION_GUARD_LOG_KEY"))
 
     @property
     def persistent(self) -> bool:

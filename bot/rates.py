@@ -144,27 +144,19 @@ def to_number(text: str) -> float:
     return float(total + section + digit)
 
 
-def _find(patterns: list[str], text: str) -> re.Match | None:
-    for pattern in patterns:
-        match = re.search(pattern, text)
-        if match:
-            return match
-    return None
-
-
 def parse_loan(text: str) -> Loan | None:
     """A complete loan described in one sentence, or None when something is missing."""
     text = text.replace(",", "，").replace(" ", "")
-    received = _find([rf"(?:到手|到账|实际(?:到账|拿到|收到|下款)|下款|只给了?|只到了?)(?:了)?{NUMBER}"], text)
-    contract = _find([rf"(?:合同(?:金额|写的?|上)?|借款(?:金额)?|借了?|贷了?|额度)(?:是)?{NUMBER}"], text)
+    received = re.search(rf"(?:到手|到账|实际(?:到账|拿到|收到|下款)|下款|只给了?|只到了?)(?:了)?{NUMBER}", text)
+    contract = re.search(rf"(?:合同(?:金额|写的?|上)?|借款(?:金额)?|借了?|贷了?|额度)(?:是)?{NUMBER}", text)
     if not received or not contract:
         return None
-    single = _find([rf"(\d+|[一二两三四五六七八九十]+)天(?:后|以后|之后|到期)?(?:要|得|需要)?还(?:款)?{NUMBER}"], text)
+    single = re.search(rf"(\d+|[一二两三四五六七八九十]+)天(?:后|以后|之后|到期)?(?:要|得|需要)?还(?:款)?{NUMBER}", text)
     if single:
         return Loan(contract=to_number(contract.group(1)), received=to_number(received.group(1)),
                     payment=to_number(single.group(2)), days=int(to_number(single.group(1))))
-    count_first = _find([rf"(?:分)?(\d+|[一二两三四五六七八九十]+)(期|个月|周)[，,]?每(期|月|周)(?:要)?还{NUMBER}"], text)
-    pay_first = _find([rf"每(期|月|周)(?:要)?还{NUMBER}[，,]?(?:还|共|分)?(\d+|[一二两三四五六七八九十]+)(期|个月|周)"], text)
+    count_first = re.search(rf"(?:分)?(\d+|[一二两三四五六七八九十]+)(期|个月|周)[，,]?每(期|月|周)(?:要)?还{NUMBER}", text)
+    pay_first = re.search(rf"每(期|月|周)(?:要)?还{NUMBER}[，,]?(?:还|共|分)?(\d+|[一二两三四五六七八九十]+)(期|个月|周)", text)
     if count_first:
         count, unit, each, payment = count_first.group(1), count_first.group(2), count_first.group(3), count_first.group(4)
     elif pay_first:

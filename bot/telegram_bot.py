@@ -205,7 +205,7 @@ class TelegramBot:
         if message.chat.type != ChatType.PRIVATE:
             await send(message, self.page("group_warning.j2"))
             return
-        await self.send_turn(message, self.assistant.tools.handle(self.session(update, context), message.text))
+        await self.answer(message, message.text, self.session(update, context))
 
     def session(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Session:
         """The user's running flow lives in PTB's in-memory user_data and goes with /reset or a restart."""

@@ -80,8 +80,7 @@ class Tools:
         return Turn((Page("tool_intro.j2", {"tool": name}), self.ask(session.flow.current())))
 
     def ask(self, step: Step, problem: str = "") -> Page:
-        return Page("ask.j2", {"ask": step.ask, "options": step.options(), "optional": step.optional,
-                               "problem": problem})
+        return Page("ask.j2", {"ask": step.ask, "options": step.options(), "problem": problem})
 
     def give(self, session: Session, text: str) -> Turn:
         flow = session.flow
