@@ -18,10 +18,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.assistant import Assistant  # noqa: E402
+from bot.core.assistant import Assistant  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.embedders import make_embedder  # noqa: E402
-from bot.index import build  # noqa: E402
+from bot.core.embedders import make_embedder  # noqa: E402
+from bot.knowledge.index import build  # noqa: E402
 
 
 PEAK_PROBE = """

@@ -23,9 +23,9 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageH
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.assistant import Assistant  # noqa: E402
+from bot.core.assistant import Assistant  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.telegram_bot import FLOOD_LIMIT, TelegramBot, quiet_libraries  # noqa: E402
+from bot.channels.telegram import FLOOD_LIMIT, TelegramBot, quiet_libraries  # noqa: E402
 from tests.fake_telegram import FakeTelegram  # noqa: E402
 
 TOKEN = "123456:" + "B" * 35

@@ -9,9 +9,9 @@ import os
 import sys
 from pathlib import Path
 
-from .config import Settings
-from .index import StaleIndexError
-from .knowledge import KnowledgeError
+from bot.config import Settings
+from bot.knowledge.index import StaleIndexError
+from bot.knowledge.loader import KnowledgeError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
-    from .assistant import Assistant
-    from .console import chat
+    from bot.core.assistant import Assistant
+    from bot.channels.console import chat
 
     assistant = Assistant(settings)
     if args.once is not None:
@@ -76,8 +76,8 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
-    from .assistant import Assistant
-    from .evaluate import evaluate, load_questions
+    from bot.core.assistant import Assistant
+    from bot.evaluate import evaluate, load_questions
 
     questions = load_questions(args.file)
     summary, details = evaluate(Assistant(settings), questions)
@@ -92,8 +92,8 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _index(args: argparse.Namespace, settings: Settings) -> int:
-    from .embedders import make_embedder
-    from .index import build
+    from bot.core.embedders import make_embedder
+    from bot.knowledge.index import build
 
     manifest = build(settings.knowledge_dir, settings.index_dir, make_embedder(settings.model), progress=True)
     print(f"built {settings.index_dir}: {manifest['passages']} passages, {manifest['vectors']} vectors, "
@@ -102,7 +102,7 @@ def _index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from .ingest import ingest, to_yaml
+    from bot.knowledge.ingest import ingest, to_yaml
 
     text = to_yaml(ingest(args.file))
     if args.out:
@@ -114,10 +114,10 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
-    from .flows import load_flows
-    from .knowledge import load_knowledge
-    from .legal_texts import quote_problem
-    from .rates import load_lpr
+    from bot.tools.flows import load_flows
+    from bot.knowledge.loader import load_knowledge
+    from bot.knowledge.legal_texts import quote_problem
+    from bot.tools.rates import load_lpr
 
     knowledge = load_knowledge(settings.knowledge_dir)
     load_flows(settings.knowledge_dir / "tools.yaml")
@@ -139,7 +139,7 @@ def _log_key(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _telegram(args: argparse.Namespace, settings: Settings) -> int:
-    from .telegram_bot import run
+    from bot.channels.telegram import run
 
     return run(args, settings)
 

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .embedders import DEFAULT_MODEL
+from bot.core.embedders import DEFAULT_MODEL
 
 ROOT = Path(os.environ.get("COLLECTION_GUARD_HOME", Path(__file__).resolve().parents[1]))
 

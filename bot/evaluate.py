@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .assistant import Assistant
+from bot.core.assistant import Assistant
 
 TOP = 5
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.assistant import Assistant
+from bot.core.assistant import Assistant
 from bot.config import ROOT, Settings
 
 DATA = Path(__file__).parent / "data"

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from bot.config import ROOT, Settings
-from bot.embedders import SentenceTransformerEmbedder, UseEmbedder
-from bot.index import build, load
+from bot.core.embedders import SentenceTransformerEmbedder, UseEmbedder
+from bot.knowledge.index import build, load
 
 
 def test_use_embeds_chinese_by_meaning():
@@ -24,7 +24,7 @@ def test_use_embeds_chinese_by_meaning():
 
 
 def test_default_path_does_not_import_torch():
-    code = ("import sys\nfrom bot.assistant import Assistant\nfrom bot.config import Settings\n"
+    code = ("import sys\nfrom bot.core.assistant import Assistant\nfrom bot.config import Settings\n"
             "Assistant(Settings.from_env()).reply('催收天天打电话')\nprint('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
@@ -40,7 +40,7 @@ def test_sentence_transformers_model_from_a_package_builds_and_searches(tmp_path
     manifest = build(ROOT / "knowledge", tmp_path, embedder)
     assert manifest["dimension"] == 384 and manifest["embedder"] == embedder.name
     settings = Settings(knowledge_dir=ROOT / "knowledge", index_dir=tmp_path, model=model_dir)
-    from bot.assistant import Assistant
+    from bot.core.assistant import Assistant
 
     assistant = Assistant(settings, embedder=embedder)
     reply = assistant.reply("The debt collector keeps calling my family and my employer")

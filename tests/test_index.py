@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import ROOT
-from bot.embedders import DEFAULT_MODEL
-from bot.index import StaleIndexError, load
-from bot.knowledge import knowledge_hash, load_knowledge
+from bot.core.embedders import DEFAULT_MODEL
+from bot.knowledge.index import StaleIndexError, load
+from bot.knowledge.loader import knowledge_hash, load_knowledge
 
 COMMAND = "python -m bot index build"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from bot.config import ROOT
-from bot.ingest import GLOSS, clean_lines, ingest
+from bot.knowledge.ingest import GLOSS, clean_lines, ingest
 
 RAW = ROOT / "knowledge" / "sources" / "raw" / "000_fb0ba0f4e38f9d34.txt"
 COMMITTED = ROOT / "knowledge" / "article" / "fb0ba0f4-microloan-collection.yaml"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import ROOT
-from bot.knowledge import KnowledgeError, load_knowledge
-from bot.legal_texts import quote_problem
+from bot.knowledge.loader import KnowledgeError, load_knowledge
+from bot.knowledge.legal_texts import quote_problem
 
 LAW_DIR = ROOT / "knowledge" / "sources" / "law"
 TOPICS_MD_IDS = {

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from bot.compose import short_quote
-from bot.render import TELEGRAM_LIMIT, split_message, utf16_len
+from bot.core.compose import short_quote
+from bot.core.render import TELEGRAM_LIMIT, split_message, utf16_len
 
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
                  "tg-spoiler", "span", "blockquote", "tg-emoji"}

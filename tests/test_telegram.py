@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from bot.config import ROOT
-from bot.render import TELEGRAM_LIMIT, utf16_len
-from bot.telegram_bot import FLOOD_LIMIT, TelegramBot, quiet_libraries
+from bot.core.render import TELEGRAM_LIMIT, utf16_len
+from bot.channels.telegram import FLOOD_LIMIT, TelegramBot, quiet_libraries
 from tests.fake_telegram import FakeTelegram
 from tests.test_render import assert_valid_telegram_html
 
@@ -145,7 +145,7 @@ def test_missing_or_bad_token_is_a_one_line_error():
 
 
 async def test_debug_text_logging_masks_phone_id_and_card_numbers(assistant, caplog):
-    caplog.set_level(logging.INFO, logger="bot.telegram_bot")
+    caplog.set_level(logging.INFO, logger="bot.channels.telegram")
     with FakeTelegram(TOKEN) as fake:
         bot = TelegramBot(assistant, log_text=True)
         app = bot.application(TOKEN, base_url=fake.base_url)

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
-from bot.flows import load_flows
-from bot.incidents import Incident, IncidentLog, to_csv
-from bot.knowledge import KnowledgeError
-from bot.rates import Loan, RateInputError, annual_rate, load_lpr, parse_loan, to_number
-from bot.redact import redact
-from bot.tools import Session
+from bot.tools.flows import load_flows
+from bot.tools.incidents import Incident, IncidentLog, to_csv
+from bot.knowledge.loader import KnowledgeError
+from bot.tools.rates import Loan, RateInputError, annual_rate, load_lpr, parse_loan, to_number
+from bot.channels.redact import redact
+from bot.tools.dispatch import Session
 from tests.conftest import DATA
 
 TOOL_QUESTIONS = [json.loads(line) for line in (DATA / "tools.jsonl").read_text().splitlines() if line.strip()]
@@ -155,7 +155,7 @@ def test_crisis_interrupts_a_running_tool(assistant):
 
 
 def test_tool_pages_are_valid_telegram_html_whatever_the_user_typed(assistant):
-    from bot.render import TELEGRAM_LIMIT, split_message, utf16_len
+    from bot.core.render import TELEGRAM_LIMIT, split_message, utf16_len
     from tests.test_render import assert_valid_telegram_html
 
     session = Session(user="h")

@@ -12,8 +12,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .compose import Reply
-from .textnorm import to_traditional
+from bot.core.compose import Reply
+from bot.core.textnorm import to_traditional
 
 TELEGRAM_LIMIT = 4096  # UTF-16 code units per message
 TAG = re.compile(r"<[^>]+>")

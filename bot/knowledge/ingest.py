@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .textnorm import to_simplified
+from bot.core.textnorm import to_simplified
 
 TONE_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[^)]*[{TONE_LETTERS[3:]}])[{TONE_LETTERS}\s]+\)")

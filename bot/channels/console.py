@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .assistant import Assistant
-from .tools import Attachment, Session, Turn
+from bot.core.assistant import Assistant
+from bot.tools.dispatch import Attachment, Session, Turn
 
 PROMPT = "你> "
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .knowledge import KnowledgeError
+from bot.knowledge.loader import KnowledgeError
 
 LETTERS = re.compile(r"[\u3400-\u9fffA-Za-z]")
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from .embedders import Embedder
-from .knowledge import Passage, knowledge_hash, load_knowledge
+from bot.core.embedders import Embedder
+from bot.knowledge.loader import Passage, knowledge_hash, load_knowledge
 
 FORMAT = 1
 BATCH = 32

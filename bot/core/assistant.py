@@ -9,17 +9,17 @@ import logging
 import time
 from dataclasses import replace
 
-from .compose import Reply, compose_answer
-from .config import Settings
-from .embedders import Embedder, make_embedder
-from .index import load
-from .knowledge import load_knowledge
-from .rates import RateInputError, RateResult, annual_rate, load_lpr, parse_loan
-from .render import Renderer
-from .retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
-from .safety import SafetyRules
-from .textnorm import normalise
-from .tools import Session, Tools, Turn
+from bot.core.compose import Reply, compose_answer
+from bot.config import Settings
+from bot.core.embedders import Embedder, make_embedder
+from bot.knowledge.index import load
+from bot.knowledge.loader import load_knowledge
+from bot.tools.rates import RateInputError, RateResult, annual_rate, load_lpr, parse_loan
+from bot.core.render import Renderer
+from bot.core.retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
+from bot.core.safety import SafetyRules
+from bot.core.textnorm import normalise
+from bot.tools.dispatch import Session, Tools, Turn
 
 log = logging.getLogger(__name__)
 COMPOSE_DEPTH = 8

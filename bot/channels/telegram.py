@@ -26,15 +26,15 @@ from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler,
                           MessageHandler, filters)
 from telegram.warnings import PTBDeprecationWarning
 
-from . import __version__
-from .assistant import Assistant
-from .compose import Reply, compose_answer
-from .config import Settings
-from .redact import redact
-from .render import split_message
-from .retrieve import Hit
-from .tools import COMMANDS as TOOL_COMMANDS
-from .tools import Session, Turn
+from bot import __version__
+from bot.core.assistant import Assistant
+from bot.core.compose import Reply, compose_answer
+from bot.config import Settings
+from bot.channels.redact import redact
+from bot.core.render import split_message
+from bot.core.retrieve import Hit
+from bot.tools.dispatch import COMMANDS as TOOL_COMMANDS
+from bot.tools.dispatch import Session, Turn
 
 log = logging.getLogger(__name__)
 TOKEN_PATTERN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")

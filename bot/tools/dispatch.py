@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .flows import AnswerError, FlowState, Step, load_flows
-from .incidents import Incident, IncidentLog, to_csv
-from .rates import Loan, Lpr, RateInputError, annual_rate, parse_loan
-from .render import Renderer
+from bot.tools.flows import AnswerError, FlowState, Step, load_flows
+from bot.tools.incidents import Incident, IncidentLog, to_csv
+from bot.tools.rates import Loan, Lpr, RateInputError, annual_rate, parse_loan
+from bot.core.render import Renderer
 
 COMMANDS = ("/rate", "/letter", "/log", "/cancel")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .knowledge import Channel, Knowledge
-from .retrieve import Hit
-from .rates import Lpr, RateResult
-from .safety import Hotline, Scam
+from bot.knowledge.loader import Channel, Knowledge
+from bot.core.retrieve import Hit
+from bot.tools.rates import Lpr, RateResult
+from bot.core.safety import Hotline, Scam
 
 MAX_RIGHTS = 2
 MAX_STEPS = 5

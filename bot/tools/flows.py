@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from .knowledge import KnowledgeError
-from .rates import to_number
+from bot.knowledge.loader import KnowledgeError
+from bot.tools.rates import to_number
 
 TYPES = ("number", "choice", "text")
 SKIP_WORDS = ("跳过", "skip", "无", "没有")

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .embedders import Embedder
-from .index import Index
-from .knowledge import Passage
+from bot.core.embedders import Embedder
+from bot.knowledge.index import Index
+from bot.knowledge.loader import Passage
 
 RRF_K = 60
 

@@ -1,0 +1,1 @@
+"""Channel adapters: each turns a platform's updates into messages for the core and renders its replies."""

@@ -1,0 +1,1 @@
+"""The core: triage, retrieval, composing and rendering a reply, and the Assistant that wires them."""
