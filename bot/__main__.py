@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--out", type=Path, help="write here instead of standard output")
     commands.add_parser("check", help="validate knowledge/ and every law quote against the official texts")
     commands.add_parser("log-key", help="print a new key for COLLECTION_GUARD_LOG_KEY (encrypted /log file)")
+    feedback = commands.add_parser("feedback", help="print 👍/👎 per passage and the topics most often refused or "
+                                   "asked to clarify, from the state store (COLLECTION_GUARD_STORE)")
+    feedback.add_argument("--top", type=int, default=20, help="rows per table (default 20)")
+    feedback.add_argument("--json", action="store_true", help="print the counts as JSON")
     telegram = commands.add_parser("telegram", help="run the Telegram bot (TELEGRAM_BOT_TOKEN; long polling "
                                    "unless --webhook-url is given)")
     telegram.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
@@ -46,6 +50,17 @@ def _parser() -> argparse.ArgumentParser:
                           default=os.environ.get("COLLECTION_GUARD_LOG_TEXT", "") not in ("", "0"),
                           help="debug only: log message text with phone, ID-card and bank-card numbers masked; "
                           "also COLLECTION_GUARD_LOG_TEXT=1")
+    web = commands.add_parser("web", help="serve the web chat page and its JSON API (default 127.0.0.1:8080)")
+    web.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    web.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    web.add_argument("--secure", action="store_true",
+                     default=os.environ.get("COLLECTION_GUARD_WEB_SECURE", "") not in ("", "0"),
+                     help="the page is served over HTTPS (by a proxy in front): Secure cookie and HSTS; "
+                     "also COLLECTION_GUARD_WEB_SECURE=1")
+    web.add_argument("--behind-proxy", action="store_true",
+                     default=os.environ.get("COLLECTION_GUARD_WEB_BEHIND_PROXY", "") not in ("", "0"),
+                     help="trust X-Real-IP / X-Forwarded-For from a reverse proxy for the per-IP limit; "
+                     "also COLLECTION_GUARD_WEB_BEHIND_PROXY=1")
     return parser
 
 
@@ -93,9 +108,15 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def _index(args: argparse.Namespace, settings: Settings) -> int:
     from bot.core.embedders import make_embedder
+    from bot.core.risk import RiskRules, ordinary_questions
     from bot.knowledge.index import build
+    from bot.knowledge.loader import load_knowledge
 
-    manifest = build(settings.knowledge_dir, settings.index_dir, make_embedder(settings.model), progress=True)
+    embedder = make_embedder(settings.model)
+    manifest = build(settings.knowledge_dir, settings.index_dir, embedder, progress=True)
+    RiskRules(settings.knowledge_dir / "crisis.yaml").train(
+        embedder.encode, settings.index_dir, embedder.name,
+        ordinary_questions(load_knowledge(settings.knowledge_dir).passages))
     print(f"built {settings.index_dir}: {manifest['passages']} passages, {manifest['vectors']} vectors, "
           f"{manifest['embedder']}, {manifest['build_seconds']}s")
     return 0
@@ -114,14 +135,25 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
+    """Validate knowledge/ (schema, source status, caveats), the tools and the LPR, and every law quote."""
+    from bot.core.risk import RiskRules
+    from bot.core.triage import DialogueRules
     from bot.tools.flows import load_flows
     from bot.knowledge.loader import load_knowledge
     from bot.knowledge.legal_texts import quote_problem
     from bot.tools.rates import load_lpr
 
-    knowledge = load_knowledge(settings.knowledge_dir)
+    try:
+        knowledge = load_knowledge(settings.knowledge_dir)
+    except KnowledgeError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        print(f"knowledge not loaded, {len(exc.problems)} problems")
+        return 1
     load_flows(settings.knowledge_dir / "tools.yaml")
     load_lpr(settings.knowledge_dir / "data" / "lpr.yaml")
+    RiskRules(settings.knowledge_dir / "crisis.yaml")
+    DialogueRules.load(settings.knowledge_dir / "dialogue.yaml")
     law_dir = settings.knowledge_dir / "sources" / "law"
     problems = [f"{p.id}: {problem}" for p in knowledge.passages if p.citation and p.quote
                 and (problem := quote_problem(law_dir, p.source, p.citation.article, p.quote))]
@@ -138,14 +170,35 @@ def _log_key(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _feedback(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.state import feedback, open_store
+
+    if settings.store_url.startswith("sqlite:///") and not Path(settings.store_url[len("sqlite:///"):]).exists():
+        report = {"passages": [], "refused": [], "clarify": []}  # nothing kept yet; do not create the file
+    else:
+        store = open_store(settings.store_url)
+        try:
+            report = feedback.summary(store, args.top)
+        finally:
+            store.close()
+    print(json.dumps(report, ensure_ascii=False) if args.json else feedback.render(report))
+    return 0
+
+
 def _telegram(args: argparse.Namespace, settings: Settings) -> int:
     from bot.channels.telegram import run
 
     return run(args, settings)
 
 
+
+def _web(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.channels.web import run
+
+    return run(args, settings)
+
 COMMANDS = {"chat": _chat, "eval": _eval, "index": _index, "ingest": _ingest, "check": _check,
-            "telegram": _telegram, "log-key": _log_key}
+            "telegram": _telegram, "web": _web, "log-key": _log_key, "feedback": _feedback}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -28,6 +28,8 @@ class FakeTelegram:
         self.faults: dict[str, list[tuple[int, dict]]] = {}
         self.commands: list = []
         self.documents: list[dict] = []
+        self.callback_answers: list[dict] = []  # answerCallbackQuery calls (the notice a button tap shows)
+        self.edits: list[dict | None] = []  # editMessageReplyMarkup: the keyboard left under a message
         self.on_send: Callable[[dict], None] | None = None  # called in a server thread after each sendMessage
         self._next_update = 1
         self._next_message = 1000
@@ -72,10 +74,13 @@ class FakeTelegram:
             message["edit_date"] = int(time.time())
         return self.push("edited_message" if edited else "message", **message)
 
-    def press(self, data: str, chat_id: int = 1) -> int:
+    def press(self, data: str, chat_id: int = 1, markup: dict | None = None) -> int:
+        """Tap a button with callback `data`, under a message that carries `markup` (its keyboard)."""
         message = {"message_id": self._new_message_id(), "date": int(time.time()),
                    "chat": {"id": chat_id, "type": "private"},
                    "from": {"id": BOT_ID, "is_bot": True, "first_name": "Guard"}, "text": "…"}
+        if markup:
+            message["reply_markup"] = markup
         return self.push("callback_query", id=str(self._next_update), data=data, chat_instance="c",
                          message=message, **{"from": {"id": chat_id, "is_bot": False, "first_name": "U"}})
 
@@ -119,7 +124,15 @@ class FakeTelegram:
         if method == "getMe":
             return 200, {"ok": True, "result": {"id": BOT_ID, "is_bot": True, "first_name": "Guard",
                                                 "username": "guard_bot"}}
-        if method in ("deleteWebhook", "answerCallbackQuery", "close"):
+        if method == "answerCallbackQuery":
+            with self._lock:
+                self.callback_answers.append(dict(params))
+            return 200, {"ok": True, "result": True}
+        if method == "editMessageReplyMarkup":
+            with self._lock:
+                self.edits.append(json.loads(params["reply_markup"]) if params.get("reply_markup") else None)
+            return 200, {"ok": True, "result": True}
+        if method in ("deleteWebhook", "close"):
             return 200, {"ok": True, "result": True}
         if method == "setMyCommands":
             self.commands = json.loads(params["commands"])

@@ -21,7 +21,7 @@ def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subpro
 def test_chat_reads_piped_lines_and_handles_commands():
     out = run("chat", stdin="催收天天打电话给我爸妈\n\n/help\n/reset\n今天天气怎么样\n/quit\n这行不会被回答\n")
     assert out.returncode == 0, out.stderr
-    assert out.stdout.count("情况判断") == 1
+    assert out.stdout.count("情况判断") == 1 and "回复数字：1. 法律依据" in out.stdout
     assert out.stdout.count("命令：/help") == 2  # greeting and /help
     assert "重新开始" in out.stdout and "这个问题我可能帮不上忙" in out.stdout
     assert "Traceback" not in out.stderr
@@ -34,8 +34,8 @@ def test_once_answers_one_message():
 
 
 def test_once_crisis_comes_first():
-    out = run("chat", "--once", "欠了太多钱，活着没意思")
-    assert out.stdout.strip().startswith("你现在的感受很重要")
+    out = run("chat", "--once", "欠了太多钱，不想活了")
+    assert out.stdout.strip().startswith("谢谢你愿意说出来") and "12356" in out.stdout.splitlines()[1]
 
 
 def test_eval_contract(tmp_path: Path):
@@ -43,16 +43,29 @@ def test_eval_contract(tmp_path: Path):
     out = run("eval", str(DATA / "dev.jsonl"), "--details", str(details), "--json")
     assert out.returncode == 0, out.stderr
     summary = json.loads(out.stdout)
-    assert set(summary) == {"n", "hit_at_1", "hit_at_3", "mrr", "crisis_recall", "crisis_false_alarms",
-                            "out_of_scope_accuracy", "answered_rate", "p50_ms", "p99_ms"}
+    assert set(summary) == {"n", "hit_at_1", "hit_at_3", "mrr", "crisis_recall", "crisis_full_recall",
+                            "crisis_false_alarms", "check_in_false_alarms", "out_of_scope_accuracy",
+                            "small_talk_accuracy", "clarify_accuracy", "answered_rate", "context_refusals",
+                            "context_refusal_rate", "answer_chars_p50", "answer_chars_max", "p50_ms", "p99_ms"}
     lines = [json.loads(line) for line in details.read_text().splitlines()]
     assert len(lines) == summary["n"] == 60
     for line in lines:
-        assert set(line) == {"text", "mode", "passages", "latency_ms"}
-        assert line["mode"] in {"answer", "crisis", "out_of_scope"}
-        assert len(line["passages"]) <= 5
+        assert set(line) == {"text", "expect", "mode", "passages", "latency_ms", "reply_chars"}
+        assert line["mode"] in {"answer", "check_in", "crisis", "out_of_scope", "small_talk", "clarify"}
+        assert len(line["passages"]) <= 5 and line["reply_chars"] > 0
         for p in line["passages"]:
             assert set(p) == {"id", "topics", "score"}
+
+
+def test_eval_reads_conversations_turn_by_turn(tmp_path: Path):
+    details = tmp_path / "details.jsonl"
+    out = run("eval", str(DATA / "conversations_dev.jsonl"), "--details", str(details), "--json")
+    assert out.returncode == 0, out.stderr
+    summary = json.loads(out.stdout)
+    lines = [json.loads(line) for line in details.read_text().splitlines()]
+    assert len(lines) == summary["n"] and {"conversation", "turn"} <= set(lines[0])
+    assert lines[0]["turn"] == 1 and any(line["turn"] > 1 for line in lines)
+    assert summary["small_talk_accuracy"] is not None and summary["context_refusals"] is not None
 
 
 def test_bad_eval_file_names_the_line(tmp_path: Path):
@@ -60,6 +73,9 @@ def test_bad_eval_file_names_the_line(tmp_path: Path):
     bad.write_text('{"text": "ok", "expect": ["evidence"]}\n{"text": "no expect"}\n')
     out = run("eval", str(bad))
     assert out.returncode == 2 and "bad.jsonl line 2" in out.stderr and "Traceback" not in out.stderr
+    bad.write_text('{"id": "c", "turns": [{"text": "你好", "expect": "small_talk"}, {"text": "x", "expect": "maybe"}]}\n')
+    out = run("eval", str(bad))
+    assert out.returncode == 2 and "bad.jsonl line 1" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_stale_index_stops_with_the_exact_command(tmp_path: Path):
@@ -87,7 +103,7 @@ def test_check_command_passes():
 
 
 def test_console_rate_flow_and_free_text_rate():
-    out = run("chat", stdin="/rate\n10000\n10000\n按月\n12\n1000\n0\n借5000到手3500，7天还5000\n/rate\n5000\n6000\n1\n7\n6000\n0\n")
+    out = run("chat", stdin="/rate\n3\n10000\n10000\n按月\n12\n1000\n0\n借5000到手3500，7天还5000\n/rate\n3\n5000\n6000\n1\n7\n6000\n0\n")
     assert out.returncode == 0, out.stderr
     assert "年化利率约 35.07%" in out.stdout and "实际年利率约 41.30%" in out.stdout
     assert "年化利率约 2,234.69%" in out.stdout and "情况判断" in out.stdout
@@ -95,7 +111,7 @@ def test_console_rate_flow_and_free_text_rate():
 
 
 def test_console_letter_can_be_saved_and_log_exported(tmp_path: Path):
-    stdin = ("/letter\n3\n某某消费金融\n李四\n失业三个月\n停息后本金分24期，每月还500元\n/save\n"
+    stdin = ("/letter\n3\n1\n某某消费金融\n李四\n失业三个月\n停息后本金分24期，每月还500元\n/save\n"
              "/log\n昨天晚上八点\n短信\n10690000\n说要去我单位闹\n/log export\n谢谢\n/privacy\n")
     out = subprocess.run([sys.executable, "-m", "bot", "chat"], input=stdin, capture_output=True, text=True,
                          cwd=tmp_path, timeout=120)

@@ -1,4 +1,8 @@
-"""The committed index is current; a stale or mismatched index is refused with the exact command."""
+"""The committed index is current; a stale or mismatched index is refused with the exact command.
+
+The index carries the BM25 words of every passage (words.jsonl), cut exactly as jieba cuts with its
+full dictionary, though the dictionary is loaded a part at a time from the cache folder.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,11 @@ import pytest
 
 from bot.config import ROOT
 from bot.core.embedders import DEFAULT_MODEL
-from bot.knowledge.index import StaleIndexError, load
-from bot.knowledge.loader import knowledge_hash, load_knowledge
+from bot.core.retrieve import LexicalRetriever
+from bot.core.words import Words, _is_punct, _ShardedDictionary, passage_text, scheme
+from bot.knowledge.index import FORMAT, StaleIndexError, load
+from bot.knowledge.loader import Passage, knowledge_hash, load_knowledge
+from tests.conftest import DATA
 
 COMMAND = "python -m bot index build"
 
@@ -56,3 +63,100 @@ def test_mismatched_files_are_refused(tmp_path: Path):
     passages.write_text("".join(passages.read_text().splitlines(keepends=True)[:-1]))
     with pytest.raises(StaleIndexError, match="do not match"):
         load(ROOT / "knowledge", tmp_path / "index", DEFAULT_MODEL, COMMAND)
+
+
+def test_index_carries_the_words_of_every_passage():
+    index = load(ROOT / "knowledge", ROOT / "index", DEFAULT_MODEL, COMMAND)
+    manifest = json.loads((ROOT / "index" / "manifest.json").read_text())
+    assert manifest["format"] == FORMAT == 2 and manifest["words"] == scheme()
+    lines = [json.loads(line) for line in (ROOT / "index" / "words.jsonl").read_text().splitlines()]
+    assert [line["id"] for line in lines] == [p.id for p in index.passages]
+    assert index.words == [line["words"] for line in lines] and all(index.words)
+    cut = Words()
+    assert [cut(passage_text(p)) for p in index.passages] == index.words
+    # the retriever takes them from the index instead of cutting, and ranks as if it had cut them
+    stored, cut_now = LexicalRetriever(index.passages), LexicalRetriever(list(index.passages))
+    assert stored._bm25.doc_freqs == cut_now._bm25.doc_freqs
+    for text in ("催收天天打电话给我爸妈", "砍头息 合法吗", "they posted my photo online"):
+        assert stored.rank(text, 10) == cut_now.rank(text, 10)
+
+
+@pytest.mark.parametrize("damage", ["no words file", "format 1", "other jieba", "other passages"])
+def test_index_without_its_words_is_refused_with_the_command(tmp_path: Path, damage: str):
+    index_dir = tmp_path / "index"
+    shutil.copytree(ROOT / "index", index_dir)
+    manifest = json.loads((index_dir / "manifest.json").read_text())
+    words = index_dir / "words.jsonl"
+    if damage == "no words file":
+        words.unlink()
+        expected = "has no stored words .*Rebuild it with: python -m bot index build"
+    elif damage == "format 1":
+        words.unlink()
+        manifest["format"] = 1
+        del manifest["words"]
+        expected = "old format. Rebuild it with: python -m bot index build"
+    elif damage == "other jieba":
+        manifest["words"] = "jieba 0.39 search-mode (scheme 1)"
+        expected = "cut with 'jieba 0.39.*Rebuild it with: python -m bot index build"
+    else:
+        words.write_text("".join(words.read_text().splitlines(keepends=True)[1:]))
+        expected = "do not match.*Rebuild it with: python -m bot index build"
+    (index_dir / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(StaleIndexError, match=expected):
+        load(ROOT / "knowledge", index_dir, DEFAULT_MODEL, COMMAND)
+
+
+def _texts() -> list[str]:
+    texts = [passage_text(Passage.from_record(json.loads(line)))
+             for line in (ROOT / "index" / "passages.jsonl").read_text().splitlines()]
+    for name in ("dev.jsonl", "holdout.jsonl"):
+        texts += [json.loads(line)["text"] for line in (DATA / name).read_text().splitlines() if line.strip()]
+    return texts + ["ＡＢＣ全角 and MIXED case 債務 😡 12378", "", "   ", "。！？"]
+
+
+def _jieba_full(text: str) -> list[str]:
+    import jieba
+
+    return [w for w in jieba.lcut_for_search(text.lower()) if w.strip() and not _is_punct(w)]
+
+
+def test_words_are_jiebas_with_its_full_dictionary(tmp_path: Path):
+    cut = Words(tmp_path)
+    assert cut._dictionary is not None and len(cut._dictionary.freq) == 0  # nothing loaded at start
+    texts = _texts()
+    assert [cut(t) for t in texts] == [_jieba_full(t) for t in texts]
+    again = Words(tmp_path)  # the second start reads the file the first one wrote
+    assert [again(t) for t in texts[:40]] == [_jieba_full(t) for t in texts[:40]]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "a part flipped", "empty"])
+def test_a_corrupt_dictionary_cache_is_rebuilt(tmp_path: Path, damage: str):
+    Words(tmp_path)
+    (path,) = tmp_path.glob("jieba-*.dict")
+    data = bytearray(path.read_bytes())
+    if damage == "garbage":
+        data[8:64] = b"\xff" * 56
+    elif damage == "truncated":
+        data = data[: len(data) // 2]
+    elif damage == "a part flipped":  # found only when a message needs it, after the start
+        offset, length, _ = _ShardedDictionary._read(path)._parts["催"]
+        data[offset:offset + length] = bytes(b ^ 0x55 for b in data[offset:offset + length])
+    else:
+        data = bytearray()
+    path.write_bytes(bytes(data))
+    texts = _texts()
+    cut = Words(tmp_path)
+    assert [cut(t) for t in texts] == [_jieba_full(t) for t in texts]
+    if damage == "a part flipped":
+        assert cut._dictionary is None  # it switched to the full dictionary mid-run
+    fresh = Words(tmp_path)
+    assert fresh._dictionary is not None  # the file was rewritten and reads cleanly again
+    assert [fresh(t) for t in texts] == [_jieba_full(t) for t in texts]
+
+
+def test_words_without_a_writable_cache_use_jiebas_own_load(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    cut = Words(blocker / "cache")  # cannot be created
+    assert cut._dictionary is None
+    assert cut("催收天天打电话给我爸妈") == _jieba_full("催收天天打电话给我爸妈")

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from bot.core.compose import short_quote
+from bot.core.dialogue import Session
 from bot.core.render import TELEGRAM_LIMIT, split_message, utf16_len
 
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
@@ -38,20 +39,34 @@ def assert_valid_telegram_html(part: str) -> None:
     assert check.stack == []
 
 
-def test_answer_has_every_section_and_the_closing_note(assistant):
-    text = assistant.renderer.plain(assistant.reply("催收天天打电话给我爸妈"))
-    for heading in ["情况判断", "你的权利", "现在可以做", "求助渠道"]:
-        assert heading in text
-    assert "《" in text and "第" in text and "核对于" in text
-    assert text.strip().splitlines()[-1].startswith("以上是一般性的法律信息，不是法律意见")
-    assert re.search(r"\n1\. .+\n2\. ", text)
+def test_first_answer_is_short_and_opens_up_on_request(assistant):
+    session = Session(user="r")
+    reply = assistant.respond(session, "催收天天打电话给我爸妈")
+    text = assistant.renderer.plain(reply)
+    assert "情况判断" in text and "现在可以做" in text and "求助" in text
+    assert len(re.findall(r"^\d\. ", text, flags=re.M)) <= 3 and len(text) <= 350
+    assert "《" not in text and "核对于" not in text  # laws and dates are in the parts
+    assert text.strip().splitlines()[-1] == "这是一般性的法律信息，不是法律意见；具体情况可以打 12348 咨询法律援助。"
+    assert [b.send for b in reply.buttons] == ["/law", "/more", "/channels", "/evidence"]
+    laws = assistant.renderer.plain(assistant.respond(session, "/law"))
+    assert laws.startswith("法律依据") and "《" in laws and "第" in laws
+    channels = assistant.renderer.plain(assistant.respond(session, "求助渠道"))
+    assert channels.count("核对于") == 1  # the date once, at the foot
+    again = assistant.renderer.plain(assistant.respond(session, "他们还打给我同事"))
+    assert "一般性的法律信息" not in again  # the disclaimer once per conversation
 
 
-def test_traditional_in_traditional_out(assistant):
+def test_traditional_in_traditional_out_taiwan_usage(assistant):
     reply = assistant.reply("催收一直打給我的同事，我該怎麼辦")
-    assert reply.traditional
+    assert reply.script == "tw"
     text = assistant.renderer.plain(reply)
     assert "情況判斷" in text and "情况判断" not in text
+    assert "覈對" not in text and "纔" not in text
+
+
+def test_cantonese_gets_hong_kong_usage(assistant):
+    reply = assistant.reply("財仔日日打電話去我公司，點算")
+    assert reply.script == "hk" and reply.region == "hk"
 
 
 def test_simplified_stays_simplified(assistant):
@@ -68,7 +83,7 @@ def test_html_escapes_knowledge_text_and_uses_only_telegram_tags(assistant):
     parts = assistant.renderer.html(reply)
     joined = "\n".join(parts)
     assert "<script>" not in joined and "&lt;script&gt;" in joined and "&amp; 比较 a&lt;b" in joined
-    assert "<b>情况判断</b>" in joined
+    assert "<b>情况判断</b>" in joined or "<b>现在可以做</b>" in joined
     for part in parts:
         assert_valid_telegram_html(part)
 

@@ -39,34 +39,81 @@ async def test_start_shows_welcome_buttons_and_commands_are_registered(telegram)
     sent = await fake.wait_for(lambda s: len(s) >= 1)
     assert "催收应对助手" in sent[0]["text"] and "不保存" in sent[0]["text"] and "不是律师" in sent[0]["text"]
     labels = [b["text"] for row in sent[0]["reply_markup"]["inline_keyboard"] for b in row]
-    assert labels == ["家人被骚扰", "威胁恐吓", "上门催收", "利息太高", "想协商还款", "被起诉了"]
+    assert labels == ["催收骚扰家人朋友", "威胁恐吓、辱骂", "说要上门或起诉", "利息太高、砍头息", "还不上想协商",
+                      "收到法院或律师函"]
     assert {c["command"] for c in fake.commands} == {"help", "rights", "report", "evidence", "rate", "letter", "log",
                                                      "cancel", "reset", "privacy", "about"}
 
 
-async def test_free_text_gets_structured_html_with_follow_up_buttons(telegram):
+async def test_free_text_gets_a_short_html_answer_with_expansion_buttons(telegram):
     fake, _ = telegram
     fake.user_message("催收天天打电话给我爸妈，还骂人 <很难听> & 威胁")
     sent = await fake.wait_for(lambda s: any("不是法律意见" in m["text"] for m in s))
     text = "\n".join(m["text"] for m in sent)
-    assert "<b>情况判断</b>" in text and "《" in text
+    assert "<b>情况判断</b>" in text and "《" not in text
     assert all(m["parse_mode"] == "HTML" for m in sent)
     for m in sent:
         assert utf16_len(m["text"]) <= TELEGRAM_LIMIT
         assert_valid_telegram_html(m["text"])
-    buttons = [b["text"] for row in sent[-1]["reply_markup"]["inline_keyboard"] for b in row]
-    assert buttons == ["相关法律", "怎么投诉", "取证清单", "👍", "👎"]
+    keyboard = sent[-1]["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for row in keyboard for b in row] == ["法律依据", "更多做法", "求助渠道", "取证清单", "👍", "👎"]
+    assert keyboard[0][0]["callback_data"] == "cmd:/law"
 
 
-async def test_situation_button_and_follow_up_and_feedback(telegram):
+async def test_expansion_buttons_send_only_that_part(telegram):
+    fake, _ = telegram
+    fake.user_message("催收说要上门堵我")
+    await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
+    fake.clear()
+    fake.press("cmd:/law")
+    sent = await fake.wait_for(lambda s: len(s) >= 1)
+    assert sent[0]["text"].startswith("<b>法律依据</b>") and "《" in sent[0]["text"] and "情况判断" not in sent[0]["text"]
+    fake.clear()
+    fake.user_message("/channels")
+    sent = await fake.wait_for(lambda s: len(s) >= 1)
+    assert sent[0]["text"].startswith("<b>求助渠道</b>") and sent[0]["text"].count("核对于") == 1
+
+
+async def test_vague_opening_gets_a_question_with_choices(telegram):
+    fake, _ = telegram
+    fake.user_message("被催收了怎么办")
+    sent = await fake.wait_for(lambda s: len(s) >= 1)
+    labels = [b["text"] for row in sent[0]["reply_markup"]["inline_keyboard"] for b in row]
+    assert "能说说具体发生了什么吗" in sent[0]["text"] and "威胁恐吓、辱骂" in labels
+    fake.clear()
+    fake.press("opt:1")
+    await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
+
+
+async def test_feedback_answers_the_tap_and_removes_the_votes(telegram):
     fake, bot = telegram
-    fake.press("ask:上门催收")
+    markup = {"inline_keyboard": [[{"text": "法律依据", "callback_data": "cmd:/law"}],
+                                  [{"text": "👍", "callback_data": "fb:up:guide-home-visit"},
+                                   {"text": "👎", "callback_data": "fb:down:guide-home-visit"}]]}
+    fake.press("fb:up:guide-home-visit", markup=markup)
+    await fake.wait_for(lambda s: bool(fake.edits))
+    assert bot.store.counts("feedback") == {"up:guide-home-visit": 1}
+    assert fake.callback_answers[-1]["text"] == "谢谢你的反馈。"
+    assert fake.edits[-1] == {"inline_keyboard": [[{"text": "法律依据", "callback_data": "cmd:/law"}]]}
+    assert not fake.sent  # no new message for a vote
+
+
+async def test_unknown_command_and_photo_caption(telegram):
+    fake, _ = telegram
+    fake.user_message("/foo")
+    await fake.wait_for(lambda s: any("/help" in m["text"] for m in s))
+    fake.user_message(None, photo=[{"file_id": "p", "file_unique_id": "q", "width": 1, "height": 1}],
+                      caption="催收发来的短信，说要起诉我")
+    sent = await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
+    assert any("图片" in m["text"] for m in sent)
+
+
+async def test_situation_button_and_topic_laws(telegram):
+    fake, _ = telegram
+    fake.press("opt:2")  # 说要上门或起诉
     await fake.wait_for(lambda s: any("情况判断" in m["text"] for m in s))
     fake.press("topic:complaints")
-    await fake.wait_for(lambda s: any("12378" in m["text"] for m in s))
-    fake.press("fb:up:guide-home-visit")
-    await fake.wait_for(lambda s: any("谢谢你的反馈" in m["text"] for m in s))
-    assert bot.state.feedback[("up", "guide-home-visit")] == 1
+    await fake.wait_for(lambda s: any("法律依据" in m["text"] for m in s))
     assert "answerCallbackQuery" in fake.calls
 
 
@@ -80,11 +127,24 @@ async def test_commands_rights_report_evidence_privacy_about(telegram):
     assert "隐私说明" in text and "知识核对日期" in text and "选一个话题" in text
 
 
-async def test_crisis_reply_comes_first(telegram):
+async def test_crisis_reply_comes_first_without_buttons(telegram):
     fake, _ = telegram
-    fake.user_message("欠了太多钱，活着没意思，不如跳楼算了")
+    fake.user_message("欠了太多钱，不想活了")
     sent = await fake.wait_for(lambda s: len(s) >= 1)
-    assert "400-161-9995" in sent[0]["text"] and sent[0]["text"].startswith("<b>你现在的感受很重要")
+    assert len(sent) == 1 and "12356" in sent[0]["text"].splitlines()[1]
+    assert "reply_markup" not in sent[0] and "《" not in sent[0]["text"]
+
+
+async def test_crisis_interrupts_a_tool_and_option_buttons_are_removed_when_answered(telegram):
+    fake, _ = telegram
+    fake.user_message("/letter")
+    sent = await fake.wait_for(lambda s: any(m.get("reply_markup") for m in s))
+    keyboard = next(m["reply_markup"] for m in sent if m.get("reply_markup"))
+    fake.press("ans:1", markup=keyboard)
+    await fake.wait_for(lambda s: bool(fake.edits))
+    assert fake.edits[-1] is None
+    fake.user_message("我真的不想活了")
+    await fake.wait_for(lambda s: any("12356" in m["text"] for m in s))
 
 
 async def test_non_text_and_edited_messages(telegram):
@@ -161,10 +221,11 @@ async def test_debug_text_logging_masks_phone_id_and_card_numbers(assistant, cap
         assert number not in caplog.text
 
 
-def test_sigterm_stops_the_bot_cleanly():
+def test_sigterm_stops_the_bot_cleanly(tmp_path):
     """The real `python -m bot telegram` process: answers, then exits 0 on SIGTERM without a traceback."""
     with FakeTelegram(TOKEN) as fake:
-        env = {"PATH": "/usr/bin:/bin", "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": fake.base_url}
+        env = {"PATH": "/usr/bin:/bin", "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": fake.base_url,
+               "COLLECTION_GUARD_DATA": str(tmp_path)}  # its own SQLite store, not the repo's data/
         process = subprocess.Popen([sys.executable, "-m", "bot", "-v", "telegram"], cwd=ROOT, env=env,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
@@ -181,7 +242,7 @@ def test_sigterm_stops_the_bot_cleanly():
 
 async def test_rate_flow_step_by_step_and_from_free_text(telegram):
     fake, _ = telegram
-    for answer in ["/rate", "10000", "8000", "ans:2", "12", "1000", "0"]:  # the choice by its button
+    for answer in ["/rate", "ans:3", "10000", "8000", "ans:2", "12", "1000", "0"]:  # choices by their buttons
         fake.press(answer, chat_id=7) if answer.startswith("ans:") else fake.user_message(answer, chat_id=7)
         await asyncio.sleep(0.3)  # one user types one answer after another
     sent = await fake.wait_for(lambda s: any("年化利率约" in m["text"] for m in s))
@@ -206,7 +267,8 @@ async def test_letter_flow_delivers_message_and_txt_file_then_forgets(telegram):
     document = fake.documents[0]
     assert document["filename"].startswith("letter-delete-data-") and document["filename"].endswith(".txt")
     assert "致某某金融" in document["content"] and "第四十七条" in document["content"] and "张三" in document["content"]
-    assert "张三" not in repr(bot.state) and "某某金融" not in repr(bot.state)
+    stored = repr(bot.store.load_session("tg:9"))
+    assert "张三" not in stored and "某某金融" not in stored
 
 
 async def test_log_records_lists_exports_and_clears(telegram):

@@ -1,4 +1,8 @@
-"""The console chat: a thin adapter that reads lines and prints plain-text replies."""
+"""The console chat: a thin adapter that reads lines and prints plain-text replies.
+
+Buttons (expansions, clarify choices, tool options) are printed as numbered choices; typing the
+number sends the button's text, as tapping it would in Telegram.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.core.assistant import Assistant
-from bot.tools.dispatch import Attachment, Session, Turn
+from bot.core.compose import Reply
+from bot.core.dialogue import Session
+from bot.tools.dispatch import Attachment, Turn
 
 PROMPT = "你> "
 
@@ -18,6 +24,7 @@ def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
     say = lambda text: print(text + "\n", file=stdout, flush=True)  # noqa: E731
     session = Session(user="console")
     offered: tuple[Attachment, ...] = ()  # files of the last turn, until the next line
+    choices: list[str] = []  # what each number sends, from the last reply's buttons
     say(assistant.renderer.page("help.j2", console=True))
     while True:
         if interactive:
@@ -31,6 +38,9 @@ def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
             continue
         if text in ("/quit", "/exit"):
             break
+        if text.isdigit() and session.flow is None and 1 <= int(text) <= len(choices):
+            text = choices[int(text) - 1]
+        choices = []
         if text == "/save" and files:
             for file in files:
                 Path(file.filename).write_text(file.content, encoding="utf-8")
@@ -40,20 +50,33 @@ def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
             say(assistant.renderer.page("help.j2", console=True))
         elif text == "/privacy":
             say(assistant.renderer.page("privacy.j2", log_persistent=assistant.tools.log.persistent))
+        elif text == "/about":
+            say(assistant.renderer.page("about.j2", **assistant.about()))
         elif text == "/reset":
-            session.flow = None
+            session.reset()
             say(assistant.renderer.page("reset.j2"))
         else:
             result = assistant.respond(session, text)
             if isinstance(result, Turn):
-                say(render_turn(assistant, result))
+                say(render_turn(assistant, result, session.dialogue.script))
                 offered = result.files
                 if offered:
                     say("发 /save 把文件保存到当前文件夹：" + "、".join(f.filename for f in offered)
                         + "；发别的内容则不保存。")
             else:
-                say(assistant.renderer.plain(result))
+                say(render_reply(assistant, result))
+                choices = [button.send for button in result.buttons]
 
 
-def render_turn(assistant: Assistant, turn: Turn) -> str:
-    return "\n\n".join(assistant.renderer.page(page.name, **page.values) for page in turn.pages)
+def render_reply(assistant: Assistant, reply: Reply) -> str:
+    """The reply and its buttons as numbered choices."""
+    text = assistant.renderer.plain(reply)
+    if reply.buttons:
+        labels = "  ".join(f"{n}. {assistant.renderer.convert(b.label, reply.script)}"
+                           for n, b in enumerate(reply.buttons, 1))
+        text += "\n\n" + ("Reply with a number: " if reply.language == "en" else "回复数字：") + labels
+    return text
+
+
+def render_turn(assistant: Assistant, turn: Turn, script: str = "simplified") -> str:
+    return "\n\n".join(assistant.renderer.page(page.name, script=script, **page.values) for page in turn.pages)

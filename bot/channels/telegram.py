@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import collections
 import datetime as dt
 import logging
 import os
@@ -16,7 +15,7 @@ import re
 import sys
 import time
 import warnings
-from dataclasses import dataclass, field
+import weakref
 from typing import Awaitable, Callable
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -26,49 +25,25 @@ from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler,
                           MessageHandler, filters)
 from telegram.warnings import PTBDeprecationWarning
 
-from bot import __version__
-from bot.core.assistant import Assistant
-from bot.core.compose import Reply, compose_answer
-from bot.config import Settings
 from bot.channels.redact import redact
+from bot.config import Settings
+from bot.core.assistant import Assistant
+from bot.core.compose import Reply
+from bot.core.dialogue import DialogueState
 from bot.core.render import split_message
-from bot.core.retrieve import Hit
+from bot.state import FEEDBACK, Store, open_store
+from bot.state.feedback import count_outcome
+from bot.state.sessions import Sessions
 from bot.tools.dispatch import COMMANDS as TOOL_COMMANDS
-from bot.tools.dispatch import Session, Turn
+from bot.tools.dispatch import Turn
 
 log = logging.getLogger(__name__)
 TOKEN_PATTERN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
-SITUATION_QUESTIONS = {
-    "家人被骚扰": "催收一直联系我的家人和同事，怎么办",
-    "威胁恐吓": "催收威胁恐吓我，怎么办",
-    "上门催收": "催收说要上门，或者已经上门堵门了",
-    "利息太高": "网贷利息太高，超出法律上限的部分要还吗",
-    "想协商还款": "我还不上了，想和平台协商分期或延期",
-    "被起诉了": "平台起诉我了，收到法院文书怎么办",
-}
 COMMANDS = [("help", "怎么用"), ("rights", "按话题看法律条文"), ("report", "投诉渠道"), ("evidence", "取证清单"),
             ("rate", "算借款的真实年化利率"), ("letter", "写投诉信、协商信"), ("log", "记录骚扰，导出表格"),
             ("cancel", "取消正在填写的内容"), ("reset", "重新开始"), ("privacy", "隐私说明"), ("about", "来源与版本")]
 FLOOD_LIMIT, FLOOD_WINDOW = 20, 60.0
 SEND_ATTEMPTS = 6
-
-
-@dataclass
-class BotState:
-    """What a running bot keeps in memory: flood counters and feedback counts (never message text)."""
-
-    recent: dict[int, collections.deque] = field(default_factory=lambda: collections.defaultdict(collections.deque))
-    feedback: collections.Counter = field(default_factory=collections.Counter)
-
-    def allow(self, user_id: int, now: float) -> bool | None:
-        """True to answer; False once when the limit is hit (send a notice); None while still over it."""
-        times = self.recent[user_id]
-        while times and now - times[0] > FLOOD_WINDOW:
-            times.popleft()
-        times.append(now)
-        if len(times) <= FLOOD_LIMIT:
-            return True
-        return False if len(times) == FLOOD_LIMIT + 1 else None
 
 
 def retry_seconds(error: RetryAfter) -> float:
@@ -109,67 +84,79 @@ async def send_parts(message: Message, parts: list[str], markup: InlineKeyboardM
         await send(message, part, markup if number == len(parts) - 1 else None)
 
 
-def follow_up_keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    if reply.mode == "out_of_scope" or not reply.hits:
-        return None
-    top = reply.hits[0].passage
-    topic = top.topics[0]
-    return InlineKeyboardMarkup([
-        [InlineKeyboardButton("相关法律", callback_data=f"topic:{topic}"),
-         InlineKeyboardButton("怎么投诉", callback_data="topic:complaints"),
-         InlineKeyboardButton("取证清单", callback_data="topic:evidence")],
-        [InlineKeyboardButton("👍", callback_data=f"fb:up:{top.id}"[:64]),
-         InlineKeyboardButton("👎", callback_data=f"fb:down:{top.id}"[:64])],
-    ])
+FEEDBACK_MODES = ("answer", "check_in")
+
+
+def reply_keyboard(reply: Reply, convert: Callable[[str, str], str]) -> InlineKeyboardMarkup | None:
+    """The reply's buttons (expansions send a command, clarify choices their text) and, under an answer,
+    👍/👎 for its top passage. A crisis reply gets no buttons at all."""
+    rows = []
+    buttons = [InlineKeyboardButton(convert(b.label, reply.script), callback_data=_callback(b.send, n))
+               for n, b in enumerate(reply.buttons)]
+    rows += [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
+    if reply.mode in FEEDBACK_MODES and reply.hits:
+        top = reply.hits[0].passage.id
+        rows.append([InlineKeyboardButton("👍", callback_data=f"fb:up:{top}"[:64]),
+                     InlineKeyboardButton("👎", callback_data=f"fb:down:{top}"[:64])])
+    return InlineKeyboardMarkup(rows) if rows and reply.mode != "crisis" else None
+
+
+def _callback(send: str, number: int) -> str:
+    """Commands travel as themselves; longer texts (clarify choices) by their number."""
+    return f"cmd:{send}" if send.startswith("/") else f"opt:{number}"
 
 
 class TelegramBot:
     """Handlers for one Application; all answers come from the shared Assistant."""
 
-    def __init__(self, assistant: Assistant, log_text: bool = False) -> None:
+    def __init__(self, assistant: Assistant, log_text: bool = False, store: Store | None = None,
+                 idle_seconds: float = 1800) -> None:
         self.assistant = assistant
-        self.state = BotState()
+        self.store = store or open_store("memory")  # sessions, flood counters, feedback: shared by workers
+        self.sessions = Sessions(self.store, assistant.tools.flows, idle_seconds)
+        self.locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         self.log_text = log_text  # debug only: logs message text with phone, ID and card numbers masked
 
     def page(self, name: str, **values: object) -> str:
         return self.assistant.renderer.page(name, html=True, **values)
 
-    def topic_reply(self, topic: str) -> Reply:
-        """The passages of one topic as a reply, laws first."""
-        passages = [p for p in self.assistant.index.passages if topic in p.topics]
-        passages.sort(key=lambda p: (p.kind != "law", p.topics.index(topic)))
-        hits = [Hit(p, 1.0) for p in passages[:6]]
-        return compose_answer(hits, self.assistant.knowledge)
+    def topic_part(self, part: str, topic: str) -> Reply:
+        """One part (law, channels, evidence) of a topic, for /rights, /report and /evidence."""
+        return self.assistant.composer.part(part, DialogueState(topics=[topic]), "zh")
 
-    async def send_topic(self, message: Message, topic: str) -> None:
-        await send_parts(message, self.assistant.renderer.html(self.topic_reply(topic)))
+    async def send_reply(self, message: Message, reply: Reply) -> None:
+        await send_parts(message, self.assistant.renderer.html(reply),
+                         reply_keyboard(reply, self.assistant.renderer.convert))
 
-    async def answer(self, message: Message, text: str, session: Session | None = None) -> None:
-        """Reply to free text; with a session (private chats) a running tool gets it first."""
+    async def answer(self, message: Message, text: str, key: str | None = None, note: str = "") -> None:
+        """Reply to free text; with a session key (private chats) the conversation and a running tool come
+        into it. `note` is a template sent first (a photo's caption: images are not read)."""
         started = time.perf_counter()
         if self.log_text:
             log.info("text chat=%s: %s", message.chat_id, redact(text))
-        if session is not None:
-            result = await asyncio.to_thread(self.assistant.respond, session, text)
+        script = "simplified"
+        if key is not None:
+            async with self.locks.setdefault(key, asyncio.Lock()):  # one message at a time per user
+                result, script = await asyncio.to_thread(self.respond, key, text)
         else:
             result = await asyncio.to_thread(self.assistant.reply, text)
+        if note:
+            await send(message, self.page(note))
         if isinstance(result, Turn):
-            await self.send_turn(message, result)
+            await self.send_turn(message, result, script)
             log.info("tool turn chat=%s len=%d in %.0f ms", message.chat_id, len(text),
                      (time.perf_counter() - started) * 1000)
             return
-        reply = result
-        parts = self.assistant.renderer.html(reply)
-        await send_parts(message, parts, follow_up_keyboard(reply))
-        log.info("answered chat=%s len=%d mode=%s parts=%d in %.0f ms", message.chat_id, len(text), reply.mode,
-                 len(parts), (time.perf_counter() - started) * 1000)
+        await self.send_reply(message, result)
+        log.info("answered chat=%s len=%d mode=%s in %.0f ms", message.chat_id, len(text), result.mode,
+                 (time.perf_counter() - started) * 1000)
 
     # --- handlers -------------------------------------------------------------------------------
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        situations = list(SITUATION_QUESTIONS)
-        rows = [[InlineKeyboardButton(s, callback_data=f"ask:{s}") for s in situations[i:i + 3]]
-                for i in range(0, len(situations), 3)]
+        situations = [InlineKeyboardButton(o.label, callback_data=f"opt:{n}")
+                      for n, o in enumerate(self.assistant.triage.dialogue.options)]
+        rows = [situations[i:i + 2] for i in range(0, len(situations), 2)]
         await send(update.effective_message, self.page("welcome.j2"), InlineKeyboardMarkup(rows))
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -179,12 +166,10 @@ class TelegramBot:
         await send(update.effective_message, self.page("privacy.j2", log_persistent=self.assistant.tools.log.persistent))
 
     async def about(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await send(update.effective_message, self.page(
-            "about.j2", version=__version__, checked=self.assistant.knowledge.checked,
-            passages=len(self.assistant.index.passages), embedder=self.assistant.embedder.name))
+        await send(update.effective_message, self.page("about.j2", **self.assistant.about()))
 
     async def reset(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        context.user_data.clear()
+        self.sessions.reset(self.session_key(update))  # the conversation state and any running tool go
         await send(update.effective_message, self.page("reset.j2"))
 
     async def rights(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -194,30 +179,43 @@ class TelegramBot:
         await send(update.effective_message, self.page("rights_menu.j2"), InlineKeyboardMarkup(rows))
 
     async def report(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self.send_topic(update.effective_message, "complaints")
+        await self.send_reply(update.effective_message, self.topic_part("channels", "complaints"))
 
     async def evidence(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self.send_topic(update.effective_message, "evidence")
+        await self.send_reply(update.effective_message, self.topic_part("evidence", "evidence"))
+
+    async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await send(update.effective_message, self.page("unknown_command.j2"))
 
     async def tool(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/rate, /letter, /log, /cancel: the shared tools, only in a private chat."""
+        """/rate, /letter, /log, /cancel and the parts of the last answer: through the core, in a private chat."""
         message = update.effective_message
         if message.chat.type != ChatType.PRIVATE:
             await send(message, self.page("group_warning.j2"))
             return
-        await self.answer(message, message.text, self.session(update, context))
+        await self.answer(message, message.text, self.session_key(update))
 
-    def session(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Session:
-        """The user's running flow lives in PTB's in-memory user_data and goes with /reset or a restart."""
-        return context.user_data.setdefault("session", Session(user=f"tg:{update.effective_user.id}"))
+    @staticmethod
+    def session_key(update: Update) -> str:
+        return f"tg:{update.effective_user.id}"
 
-    async def send_turn(self, message: Message, turn: Turn) -> None:
+    def respond(self, key: str, text: str) -> tuple[Turn | Reply, str]:
+        """In the worker thread: load the conversation from the store, answer, save it, count refusals."""
+        session = self.sessions.load(key)
+        result = self.assistant.respond(session, text)
+        self.sessions.save(key, session)
+        count_outcome(self.store, result, session)
+        return result, session.dialogue.script
+
+    async def send_turn(self, message: Message, turn: Turn, script: str = "simplified") -> None:
         """Pages as HTML messages (a question's options also as buttons), then files as documents."""
+        convert = self.assistant.renderer.convert
         for page in turn.pages:
             options = page.values.get("options") or []
-            markup = InlineKeyboardMarkup([[InlineKeyboardButton(o, callback_data=f"ans:{n}")]
+            markup = InlineKeyboardMarkup([[InlineKeyboardButton(convert(o, script), callback_data=f"ans:{n}")]
                                            for n, o in enumerate(options, 1)]) if options else None
-            await send_parts(message, split_message(self.page(page.name, **page.values)), markup)
+            text = self.assistant.renderer.page(page.name, html=True, script=script, **page.values)
+            await send_parts(message, split_message(text), markup)
         for file in turn.files:
             await deliver(lambda: message.reply_document(file.content.encode("utf-8"), filename=file.filename,
                                                          do_quote=False), message.chat_id)
@@ -226,16 +224,16 @@ class TelegramBot:
         message = update.effective_message
         if message.chat.type != ChatType.PRIVATE and not self._addressed(message, context):
             return
-        allowed = self.state.allow(update.effective_user.id if update.effective_user else message.chat_id,
-                                   time.monotonic())
-        if allowed is None:
+        user = update.effective_user.id if update.effective_user else message.chat_id
+        count = await asyncio.to_thread(self.store.hit, f"flood:tg:{user}", FLOOD_WINDOW)
+        if count > FLOOD_LIMIT + 1:
             return
-        if allowed is False:
+        if count == FLOOD_LIMIT + 1:
             await send(message, self.page("flood.j2"))
             return
         text = message.text or ""
         if message.chat.type == ChatType.PRIVATE and update.effective_user:
-            await self.answer(message, text, self.session(update, context))
+            await self.answer(message, text, self.session_key(update))
             return
         text = text.replace(f"@{context.bot.username}", " ")
         await send(message, self.page("group_warning.j2"))
@@ -248,24 +246,48 @@ class TelegramBot:
         return mentioned or replied
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stickers, photos, voice: a request to write in words; a caption is read as the message."""
+        message = update.effective_message
         if update.effective_chat.type != ChatType.PRIVATE:
             return
-        await send(update.effective_message, self.page("not_text.j2"))
+        if message.caption and update.effective_user:
+            await self.answer(message, message.caption, self.session_key(update), note="caption_note.j2")
+            return
+        await send(message, self.page("not_text.j2"))
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
-        await query.answer()
         kind, _, value = (query.data or "").partition(":")
-        if kind == "ask" and value in SITUATION_QUESTIONS:
-            await self.answer(query.message, SITUATION_QUESTIONS[value])
-        elif kind == "ans" and update.effective_chat.type == ChatType.PRIVATE:
-            await self.answer(query.message, value, self.session(update, context))
-        elif kind == "topic" and value in self.assistant.knowledge.topics:
-            await self.send_topic(query.message, value)
-        elif kind == "fb":
+        private = update.effective_chat.type == ChatType.PRIVATE and update.effective_user is not None
+        if kind == "fb":
             vote, _, passage_id = value.partition(":")
-            self.state.feedback[(vote, passage_id)] += 1
-            await send(query.message, self.page("feedback.j2"))
+            if vote in ("up", "down") and passage_id in self.assistant.composer.by_id:  # callback data can be forged
+                self.store.add_count(FEEDBACK, f"{vote}:{passage_id}")
+            await query.answer(self.page("feedback.j2"))
+            await self._drop_rows(query, "fb:")
+            return
+        await query.answer()
+        if kind == "ans" and private:
+            await self._drop_rows(query, "ans:")  # an answered question's options stay no longer live
+            await self.answer(query.message, value, self.session_key(update))
+        elif kind == "cmd" and private:
+            await self.answer(query.message, value, self.session_key(update))
+        elif kind == "opt" and value.isdigit() and int(value) < len(self.assistant.triage.dialogue.options):
+            await self.answer(query.message, self.assistant.triage.dialogue.options[int(value)].send,
+                              self.session_key(update) if private else None)
+        elif kind == "topic" and value in self.assistant.knowledge.topics:
+            await self.send_reply(query.message, self.topic_part("law", value))
+
+    @staticmethod
+    async def _drop_rows(query, prefix: str) -> None:
+        """Remove the buttons whose callback starts with `prefix` from the message they sit under."""
+        markup = query.message.reply_markup if query.message else None
+        if markup is None:
+            return
+        rows = [[b for b in row if not (b.callback_data or "").startswith(prefix)] for row in markup.inline_keyboard]
+        rows = [row for row in rows if row]
+        await deliver(lambda: query.edit_message_reply_markup(InlineKeyboardMarkup(rows) if rows else None),
+                      query.message.chat_id)
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         update_id = update.update_id if isinstance(update, Update) else None
@@ -285,9 +307,12 @@ class TelegramBot:
         app.add_handler(CommandHandler("start", self.start))
         for name, _ in COMMANDS:
             app.add_handler(CommandHandler(name, self.tool if f"/{name}" in TOOL_COMMANDS else getattr(self, name)))
+        for name in ("law", "more", "channels"):  # the parts of the last answer, as its buttons send them
+            app.add_handler(CommandHandler(name, self.tool))
         app.add_handler(CallbackQueryHandler(self.button))
         app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.text))
         app.add_handler(MessageHandler(~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, self.not_text))
+        app.add_handler(MessageHandler(filters.COMMAND, self.unknown_command))
         app.add_error_handler(self.error)
         return app
 
@@ -311,14 +336,19 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.log_text:
         logging.getLogger(__name__).setLevel(logging.INFO)
         log.warning("debug text logging is on (phone, ID and card numbers masked); do not use it in production")
-    bot = TelegramBot(Assistant(settings), log_text=args.log_text)
+    store = open_store(settings.store_url)
+    bot = TelegramBot(Assistant(settings), log_text=args.log_text, store=store,
+                      idle_seconds=settings.session_idle_seconds)
     app = bot.application(token, os.environ.get("TELEGRAM_API_BASE"), os.environ.get("TELEGRAM_PROXY"))
     # Both modes stop on SIGINT/SIGTERM: PTB finishes the handlers already running, then shuts down.
-    if args.webhook_url:
-        app.run_webhook(listen=args.listen, port=args.port, url_path=args.url_path,
-                        webhook_url=args.webhook_url, secret_token=args.secret_token,
-                        allowed_updates=Update.ALL_TYPES)
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    try:
+        if args.webhook_url:
+            app.run_webhook(listen=args.listen, port=args.port, url_path=args.url_path,
+                            webhook_url=args.webhook_url, secret_token=args.secret_token,
+                            allowed_updates=Update.ALL_TYPES)
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES)
+    finally:
+        store.close()
     log.info("stopped cleanly")
     return 0

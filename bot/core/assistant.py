@@ -1,28 +1,40 @@
-"""The one core every channel shares: message -> normalise -> safety -> retrieve -> compose.
+"""The one core every channel shares: message -> triage -> (tool?) -> retrieve with context -> compose.
 
-Channels (console, Telegram) only render the Reply this returns.
+Channels (console, Telegram, web) turn platform updates into (session, text) and render what this
+returns: a Reply, or a Turn from a tool.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import replace
 
-from bot.core.compose import Reply, compose_answer
-from bot.config import Settings
+import numpy as np
+
+from bot.core.compose import PARTS, Button, Composer, Reply
+from bot.core.dialogue import Session
 from bot.core.embedders import Embedder, make_embedder
-from bot.knowledge.index import load
-from bot.knowledge.loader import load_knowledge
-from bot.tools.rates import RateInputError, RateResult, annual_rate, load_lpr, parse_loan
+from bot.core.loan_words import missing, to_loan
 from bot.core.render import Renderer
-from bot.core.retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
+from bot.core.retrieve import DenseRetriever, HybridRetriever, LexicalRetriever
+from bot.core.risk import RiskRules, ordinary_questions
 from bot.core.safety import SafetyRules
-from bot.core.textnorm import normalise
-from bot.tools.dispatch import Session, Tools, Turn
+from bot.core.triage import DialogueRules, Triage, Triager
+from bot.config import Settings
+from bot.knowledge.index import StaleIndexError, load
+from bot.knowledge.loader import load_knowledge
+from bot.tools.dispatch import Tools, Turn
+from bot.tools.flows import AnswerError
+from bot.tools.rates import RateInputError, annual_rate, load_lpr
 
 log = logging.getLogger(__name__)
 COMPOSE_DEPTH = 8
+PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "更多做法": "more", "还能做什么": "more",
+              "求助渠道": "channels", "怎么投诉": "channels", "取证清单": "evidence", "怎么取证": "evidence",
+              "the law": "law", "more steps": "more", "where to get help": "channels", "evidence checklist": "evidence"}
+QUESTION = re.compile(r"[?？]|吗$|呢$|怎么办|怎么|为什么|是不是|能不能|可以吗|合法吗")
 
 
 class Assistant:
@@ -31,12 +43,21 @@ class Assistant:
         self.settings = settings
         self.knowledge = load_knowledge(settings.knowledge_dir)
         self.safety = SafetyRules.load(settings.knowledge_dir / "safety.yaml")
+        self.risk = RiskRules(settings.knowledge_dir / "crisis.yaml")
         self.embedder = embedder or make_embedder(settings.model)
         self.index = load(settings.knowledge_dir, settings.index_dir, self.embedder.name, settings.build_command())
-        self.retriever = HybridRetriever(DenseRetriever(self.index, self.embedder),
-                                         LexicalRetriever(self.index.passages))
-        self.embedder.encode(["预热"])  # load model weights now, not on the first user's message
+        if not self.risk.load_classifier(settings.index_dir, self.embedder.name,
+                                         ordinary_questions(self.index.passages)):
+            raise StaleIndexError(f"The crisis classifier in {settings.index_dir} is missing or out of date "
+                                  "(knowledge/crisis.yaml or crisis_training.yaml changed). "
+                                  f"Rebuild it with: {settings.build_command()}")
+        self.dense = DenseRetriever(self.index)
+        self.retriever = HybridRetriever(self.dense, LexicalRetriever(self.index.passages))
+        self.triage = Triager(self.embedder, self.safety, self.risk,
+                              DialogueRules.load(settings.knowledge_dir / "dialogue.yaml"))
+        self.triage("预热")  # load model weights now, not on the first user's message
         self.renderer = Renderer(settings.templates_dir)
+        self.composer = Composer(self.knowledge)
         self.min_score = self.safety.threshold(self.embedder.name)
         self.lpr = load_lpr(settings.knowledge_dir / "data" / "lpr.yaml")
         self.tools = Tools.load(settings.knowledge_dir, self.renderer, self.lpr, self.knowledge.checked)
@@ -44,39 +65,155 @@ class Assistant:
                  self.embedder.name, time.perf_counter() - started)
 
     def reply(self, raw: str) -> Reply:
-        message = normalise(raw)
-        flags = dict(truncated=message.truncated, traditional=message.traditional, checked=self.knowledge.checked)
-        if not self.safety.has_words(message.text):
-            return self._out_of_scope((), **flags)
-        hits = self.retriever.search(message.text, k=COMPOSE_DEPTH)
-        flags.update(scams=self.safety.scams_in(message.text), rate=self.rate_in(message.text), lpr=self.lpr)
-        if self.safety.is_crisis(message.text):
-            return replace(compose_answer(hits, self.knowledge), mode="crisis",
-                           hotlines=self.safety.hotlines, **flags)
-        if not (flags["scams"] or flags["rate"] or self.in_scope(message.text, hits)):
-            return self._out_of_scope(tuple(hits), **flags)
-        return replace(compose_answer(hits, self.knowledge), **flags)
+        """A single message with no conversation around it (evaluation of single questions, group chats)."""
+        session = Session(user="single")
+        return self.answer(self.triage(raw, session.dialogue), session)
 
     def respond(self, session: Session, raw: str) -> Turn | Reply:
-        """A message in a conversation: a running tool gets it first, except that someone who speaks of
-        ending their life gets crisis support, and the tool is dropped."""
-        if session.flow is not None and self.safety.is_crisis(normalise(raw).text):
+        """A message in a conversation. Crisis support comes first and drops any running tool; a running
+        tool gets the message unless it is clearly not an answer to the tool's question."""
+        triage = self.triage(raw, session.dialogue)
+        self.follow_language(triage, session.dialogue)
+        if triage.risk.tier == "crisis":
             session.flow = None
-            return self.reply(raw)
-        return self.tools.handle(session, raw) or self.reply(raw)
+            return self.answer(triage, session)
+        part = self.part_asked(triage)
+        if part and session.dialogue.last_hits:
+            return self.composer.part(part, session.dialogue, session.dialogue.language)
+        note = ""
+        if session.flow is not None and not raw.strip().startswith("/") and self.leaves_flow(session, triage):
+            session.flow, note = None, "left_flow"
+        turn = self.tools.handle(session, raw)
+        if turn is not None:
+            return turn
+        return self.answer(triage, session, note)
 
-    def rate_in(self, text: str) -> RateResult | None:
-        """The annual rate of a loan the message fully describes ("借5000到手3500，7天还5000")."""
-        loan = parse_loan(text)
+    def answer(self, triage: Triage, session: Session, note: str = "") -> Reply:
+        state = session.dialogue
+        state.turns += 1
+        self.follow_language(triage, state)
+        base = dict(language=state.language, script=state.script, region=triage.region or "",
+                    risk=triage.risk, note=note, truncated=triage.message.truncated)
+        risk = triage.risk
+        state.raise_risk(risk.tier)
+        if risk.tier == "crisis":
+            return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=triage.scams,
+                         **base)
+        if triage.lender != "unknown":
+            state.lender = triage.lender
+        in_conversation = bool(state.topics)
+        if triage.small_talk and risk.tier == "none" and not (triage.domain or triage.figures):
+            return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.hotlines(triage.region)[:1]
+                         if state.risk != "none" else (), **base)
+        if not triage.vector.size:
+            return self.refuse(base)
+        own_score = self.dense.search(triage.vector, k=1)[0].score
+        opening = not in_conversation and not (triage.figures or triage.scams)
+        if opening and risk.tier == "none" and (triage.vague or (risk.distress and not triage.domain
+                                                                  and own_score < self.min_score)):
+            return self.clarify(base, state.language, risk.distress)
+        if not (triage.domain or triage.scams or triage.figures or risk.tier != "none" or risk.distress
+                or own_score >= self.min_score or (in_conversation and (triage.follow_up or triage.correction
+                                                                          or own_score >= self.min_score - 0.1))):
+            return self.refuse(base)
+        weight = self.context_weight(triage, in_conversation, own_score - self.min_score)
+        query = triage.vector
+        if weight and state.vector:
+            query = triage.vector + weight * np.asarray(state.vector, dtype=np.float32)
+            query = query / max(float(np.linalg.norm(query)), 1e-12)
+        loan = self.loan(triage, state)
+        prefer = ("interest_fees",) if loan else ()  # a loan being described is about its interest and fees
+        hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH, topics=(*prefer, *state.topics),
+                                     context_weight=max(weight, 1.0 if prefer else 0.0))
+        reply = self.composer.answer(hits, state, state.language, weight, prefer)
+        state.vector = [float(x) for x in query]
+        return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=triage.scams,
+                       hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" else (),
+                       lpr=self.lpr, lender=state.lender, **{**base, **loan})
+
+    def about(self) -> dict:
+        """The values of about.j2: version, dates, sizes and the crisis lines with their checked dates."""
+        from bot import __version__
+
+        return {"version": __version__, "checked": self.knowledge.checked, "passages": len(self.index.passages),
+                "embedder": self.embedder.name,
+                "hotlines": [line for lines in self.risk.hotlines.values() for line in lines]}
+
+    # --- pieces of answer() ------------------------------------------------------------------------
+
+    @staticmethod
+    def follow_language(triage: Triage, state) -> None:
+        """Replies follow the language and script of the last message that shows them."""
+        if triage.text.startswith("/"):
+            return  # a command or a button says nothing about the person's language
+        if triage.language == "en" or re.search(r"[\u4e00-\u9fff]", triage.text):
+            state.language, state.script = triage.language, triage.script
+
+    def hotlines(self, region: str, script: str = "simplified") -> tuple:
+        """The region's lines; for traditional Chinese with no sign of where the person is, every region's."""
+        if region or script == "simplified":
+            return self.risk.hotlines[region or "mainland"]
+        return tuple(line for lines in self.risk.hotlines.values() for line in lines)
+
+    def refuse(self, base: dict) -> Reply:
+        """Out of scope, unless the message carries any sign of risk (a weak word, or the classifier at even
+        odds): then ask, never refuse."""
+        if base["risk"].soft or base["risk"].probability >= 0.5:
+            return Reply(mode="check_in", hotlines=self.hotlines(base["region"])[:1], **base)
+        return Reply(mode="out_of_scope", examples=self.safety.examples, **base)
+
+    def clarify(self, base: dict, language: str, distress: bool) -> Reply:
+        options = self.triage.dialogue.options
+        buttons = tuple(Button(o.label_en if language == "en" else o.label, o.send) for o in options)
+        return Reply(mode="clarify", buttons=buttons, **{**base, "risk": replace(base["risk"], distress=distress)})
+
+    @staticmethod
+    def context_weight(triage: Triage, in_conversation: bool, margin: float) -> float:
+        """How much of the conversation a message needs, by how well it stands on its own: `margin` is
+        its own best passage score above the in-scope threshold."""
+        if not in_conversation:
+            return 0.0
+        if triage.correction:
+            return 1.0
+        standalone = 0.25 if margin >= 0.1 else 0.5 if margin >= 0 else 1.0
+        if not triage.domain:
+            return max(standalone, 0.5)  # no words of its own about debt: the conversation says what it is about
+        standalone /= 2
+        return standalone if triage.follow_up or len(triage.text) <= 20 else standalone / 2
+
+    def loan(self, triage: Triage, state) -> dict:
+        """Loan figures put together over the conversation; the rate once complete, else the next question."""
+        asked = state.loan.pop("asking", "")
+        figures = triage.figures
+        if not figures or not (asked or state.loan or len(figures) >= 2):
+            return {}
+        state.loan.update(figures)
+        loan = to_loan(state.loan)
         if loan is None:
-            return None
+            field = missing(state.loan)[0]
+            state.loan["asking"] = field
+            return {"loan_ask": field}
         try:
-            return annual_rate(loan)
-        except RateInputError:
-            return None  # a sentence that only looks like a loan; /rate asks step by step
+            result = annual_rate(loan)
+        except RateInputError as exc:
+            log.info("loan figures rejected: %s", type(exc).__name__)
+            state.loan.clear()
+            return {"note": "loan_error"}
+        return {"rate": result, "assumed_received": "received" not in state.loan}
 
-    def in_scope(self, text: str, hits: list[Hit]) -> bool:
-        return self.safety.mentions_domain(text) or (bool(hits) and hits[0].score >= self.min_score)
+    def part_asked(self, triage: Triage) -> str:
+        word = triage.text.strip().lower().lstrip("/")
+        return word if word in PARTS else PART_WORDS.get(word, "")
 
-    def _out_of_scope(self, hits: tuple[Hit, ...], **flags: object) -> Reply:
-        return Reply(mode="out_of_scope", examples=self.safety.examples, hits=hits, **flags)
+    def leaves_flow(self, session: Session, triage: Triage) -> bool:
+        """True when a message is clearly not an answer to the tool's question: a question or a story."""
+        step = session.flow.current()
+        if step is None:
+            return False
+        try:
+            step.parse(triage.message.original)
+        except AnswerError:
+            return bool(QUESTION.search(triage.text) or len(triage.text) > 12 or triage.domain)
+        if step.type == "text":
+            return bool(triage.domain and QUESTION.search(triage.text) and len(triage.text) > 8)
+        return False

@@ -1,20 +1,39 @@
-"""Turn retrieved passages into a structured reply, independent of any channel."""
+"""Turn hits, the triage and the conversation into a channel-free reply.
+
+A first answer is short: the reading of the topic the top passages and the conversation agree on,
+up to three steps, one help channel. The rest (laws, more steps, channels, evidence) is a part the
+user opens with a button or a command; dates and the disclaimer are shown once, at the foot of a
+part or once per conversation.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.knowledge.loader import Channel, Knowledge
+from bot.core.dialogue import DialogueState
 from bot.core.retrieve import Hit
+from bot.core.risk import Hotline, Risk
+from bot.core.safety import Scam
+from bot.knowledge.loader import Channel, Knowledge, Passage
 from bot.tools.rates import Lpr, RateResult
-from bot.core.safety import Hotline, Scam
 
-MAX_RIGHTS = 2
-MAX_STEPS = 5
-MAX_CHANNELS = 4
+FIRST_STEPS = 3
+MORE_STEPS = 6
+MAX_RIGHTS = 3
 QUOTE_LINES = 3
 QUOTE_CHARS = 160
+PARTS = ("law", "more", "channels", "evidence")
+PART_LABELS = {"law": ("法律依据", "The law"), "more": ("更多做法", "More steps"),
+               "channels": ("求助渠道", "Where to get help"), "evidence": ("取证清单", "Evidence checklist")}
+LOAN_ASKS = ("contract", "received", "days", "count", "payment", "fees")
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    send: str
 
 
 @dataclass(frozen=True)
@@ -22,26 +41,50 @@ class Right:
     title: str
     quote: str
     citation: str
+    caveat: str = ""
 
 
 @dataclass(frozen=True)
 class Reply:
     """What the assistant says, before it is rendered for a channel."""
 
-    mode: str  # "answer", "crisis" or "out_of_scope"
+    mode: str  # answer | check_in | crisis | small_talk | clarify | out_of_scope | part
+    language: str = "zh"
+    script: str = "simplified"
     reading: str = ""
-    rights: tuple[Right, ...] = ()
+    lender_lines: tuple[str, ...] = ()  # the licensed and private readings, when the lender is unknown
     steps: tuple[str, ...] = ()
     channels: tuple[Channel, ...] = ()
+    rights: tuple[Right, ...] = ()
+    part: str = ""  # law | more | channels | evidence, for mode "part"
+    risk: Risk = Risk()
+    region: str = ""
+    lender: str = "unknown"  # licensed | private | unknown, as the conversation has established
     hotlines: tuple[Hotline, ...] = ()
-    scams: tuple[Scam, ...] = ()  # fraud warnings, shown before the answer
-    rate: RateResult | None = None  # when the message described a whole loan
+    scams: tuple[Scam, ...] = ()
+    rate: RateResult | None = None
     lpr: Lpr | None = None
+    loan_ask: str = ""  # the loan figure asked for next
+    assumed_received: bool = False  # one amount only: received taken as the contract
+    small_talk: str = ""
+    note: str = ""  # left_flow, ...
+    buttons: tuple[Button, ...] = ()  # expansions or clarify choices
     examples: tuple[str, ...] = ()
+    disclaimer: bool = False
+    checked: str = ""  # shown once, at the foot of a laws or channels part
     hits: tuple[Hit, ...] = ()
-    checked: str = ""
     truncated: bool = False
-    traditional: bool = False
+
+
+def localized(item: object, name: str, language: str) -> str:
+    """The English field (`name_en`) for English replies when the knowledge has it."""
+    value = getattr(item, f"{name}_en", "") if language == "en" else ""
+    return value or getattr(item, name)
+
+
+def localized_list(item: object, name: str, language: str) -> tuple[str, ...]:
+    value = getattr(item, f"{name}_en", ()) if language == "en" else ()
+    return tuple(value or getattr(item, name))
 
 
 def short_quote(quote: str) -> str:
@@ -55,24 +98,105 @@ def short_quote(quote: str) -> str:
     return "\n".join(kept) + ("……" if len(kept) < len(lines) else "")
 
 
-def main_topic(hits: list[Hit]) -> str:
-    """The top passage's topic that the other top passages share most."""
-    counts = Counter(t for hit in hits[:5] for t in hit.passage.topics)
-    return max(hits[0].passage.topics, key=lambda t: counts[t])
+def main_topic(hits: list[Hit], context: list[str], context_weight: float) -> str:
+    """The topic the top passages and the conversation agree on (rank-weighted votes)."""
+    votes: Counter[str] = Counter()
+    for rank, hit in enumerate(hits[:5]):
+        for place, topic in enumerate(hit.passage.topics):
+            votes[topic] += 1 / (rank + 1) / (1 + 0.5 * place)
+    for place, topic in enumerate(context):
+        votes[topic] += context_weight / (place + 1)
+    return max(votes, key=lambda t: votes[t])
 
 
-def compose_answer(hits: list[Hit], knowledge: Knowledge) -> Reply:
-    topic = main_topic(hits)
-    rights = tuple(Right(h.passage.title, short_quote(h.passage.quote or ""), h.passage.citation.label())
-                   for h in hits if h.passage.citation)[:MAX_RIGHTS]
-    steps: list[str] = []
-    for hit in hits:
-        steps += [s for s in hit.passage.steps if s not in steps]
-    keys: list[str] = list(knowledge.topics[topic].channels)
-    for hit in hits[:3]:
-        for t in hit.passage.topics:
-            keys += [k for k in knowledge.topics[t].channels if k not in keys]
-    return Reply(mode="answer", reading=knowledge.topics[topic].reading, rights=rights,
-                 steps=tuple(steps[:MAX_STEPS]),
-                 channels=tuple(knowledge.channels[k] for k in keys[:MAX_CHANNELS]),
-                 hits=tuple(hits), checked=knowledge.checked)
+def _key(step: str) -> str:
+    """A short key for a step already shown in this conversation (the state keeps keys, not text)."""
+    return hashlib.sha1(step.encode()).hexdigest()[:8]
+
+
+class Composer:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.by_id = {p.id: p for p in knowledge.passages}
+
+    def answer(self, hits: list[Hit], state: DialogueState, language: str, context_weight: float,
+               prefer: tuple[str, ...] = ()) -> Reply:
+        """The short first answer; records in `state` what was shown and what can be opened next.
+        `prefer` are topics the message itself settles (a loan being described: interest_fees)."""
+        hits = [h for h in hits if h.passage.applies_to(state.lender)] or hits
+        topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0))
+        topic = self.knowledge.topics[topic_id]
+        on_topic = [h for h in hits if topic_id in h.passage.topics] + [h for h in hits if topic_id not in h.passage.topics]
+        steps = self._steps([h.passage for h in on_topic], language)
+        fresh = [s for s in steps if f"step:{_key(s)}" not in state.shown]
+        for step in fresh[:FIRST_STEPS]:
+            state.shown.append(f"step:{_key(step)}")
+        same_topic = bool(state.topics) and state.topics[0] == topic_id
+        lender_lines: tuple[str, ...] = ()
+        reading = localized(topic, "reading", language)
+        if topic.lender_readings and state.lender in topic.lender_readings and language != "en":
+            reading = topic.reading_for(state.lender)
+        elif topic.lender_readings and not same_topic and language != "en":
+            lender_lines = tuple(topic.lender_readings[k] for k in ("licensed", "private"))
+        channel = next((self.knowledge.channels[k] for k in topic.channels if f"channel:{k}" not in state.shown),
+                       None)
+        if channel is not None:
+            state.show_once(f"channel:{channel.key}")
+        state.add_topics([topic_id])
+        state.last_hits = [h.passage.id for h in on_topic[:8]]
+        return Reply(mode="answer", language=language, reading="" if same_topic and fresh else reading,
+                     lender_lines=lender_lines, steps=tuple(fresh[:FIRST_STEPS]),
+                     channels=(channel,) if channel else (),
+                     buttons=self.expansions(state, language, len(fresh) > FIRST_STEPS),
+                     disclaimer=state.show_once("disclaimer"), hits=tuple(hits))
+
+    def expansions(self, state: DialogueState, language: str, more: bool) -> tuple[Button, ...]:
+        has_law = any(self.by_id[pid].citation for pid in state.last_hits if pid in self.by_id)
+        wanted = [("law", has_law), ("more", more), ("channels", True), ("evidence", "evidence" not in state.topics[:1])]
+        index = 1 if language == "en" else 0
+        return tuple(Button(PART_LABELS[p][index], f"/{p}") for p, ok in wanted if ok)
+
+    def part(self, name: str, state: DialogueState, language: str) -> Reply:
+        """One part of the last answer, opened on request."""
+        topic_id = state.topics[0] if state.topics else "collection_methods"
+        passages = [self.by_id[pid] for pid in state.last_hits if pid in self.by_id]
+        same_topic = [p for p in passages if topic_id in p.topics]
+        if name == "law":
+            laws = [p for p in same_topic if p.citation and p.applies_to(state.lender)]
+            laws += [p for p in self._topic_passages(topic_id, state.lender) if p.citation and p not in laws]
+            rights = tuple(Right(localized(p, "title", language), short_quote(p.quote or ""), p.citation.label(),
+                                 localized(p, "caveat", language) if p.caveat else "")
+                           for p in laws[:MAX_RIGHTS])
+            return Reply(mode="part", part="law", language=language, rights=rights,
+                         checked=self.knowledge.checked, buttons=self._other_parts("law", language))
+        if name == "more":
+            pool = same_topic + [p for p in self._topic_passages(topic_id, state.lender) if p not in same_topic]
+            return Reply(mode="part", part="more", language=language,
+                         steps=self._steps(pool, language)[FIRST_STEPS:FIRST_STEPS + MORE_STEPS]
+                         or self._steps(pool, language)[:MORE_STEPS],
+                         buttons=self._other_parts("more", language))
+        if name == "channels":
+            keys = list(self.knowledge.topics[topic_id].channels)
+            for topic in state.topics[1:]:
+                keys += [k for k in self.knowledge.topics[topic].channels if k not in keys]
+            channels = tuple(self.knowledge.channels[k] for k in keys[:4])
+            return Reply(mode="part", part="channels", language=language, channels=channels,
+                         checked=max(c.checked for c in channels), buttons=self._other_parts("channels", language))
+        evidence = self._topic_passages("evidence", state.lender)
+        return Reply(mode="part", part="evidence", language=language,
+                     steps=self._steps(evidence, language)[:MORE_STEPS], buttons=self._other_parts("evidence", language))
+
+    def _other_parts(self, shown: str, language: str) -> tuple[Button, ...]:
+        index = 1 if language == "en" else 0
+        return tuple(Button(PART_LABELS[p][index], f"/{p}") for p in PARTS if p != shown)
+
+    def _topic_passages(self, topic_id: str, lender: str) -> list[Passage]:
+        passages = [p for p in self.knowledge.passages if topic_id in p.topics and p.applies_to(lender)]
+        return sorted(passages, key=lambda p: (p.topics.index(topic_id), p.kind != "law"))
+
+    @staticmethod
+    def _steps(passages: list[Passage], language: str) -> tuple[str, ...]:
+        steps: list[str] = []
+        for passage in passages:
+            steps += [s for s in localized_list(passage, "steps", language) if s not in steps]
+        return tuple(steps)

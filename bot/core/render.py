@@ -1,7 +1,8 @@
 """Render a Reply with the Jinja templates in knowledge/templates, for each channel.
 
-One set of templates serves both channels: plain text for the console, and
-Telegram HTML (escaped, only <b> and <i>) split into messages that fit.
+One set of templates serves every channel: plain text for the console, and HTML (escaped, only <b>
+and <i>) that Telegram and the web page show, split into messages that fit. English replies use the
+templates in templates/en/; traditional Chinese follows Taiwan or Hong Kong usage (OpenCC s2twp/s2hk).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from bot.core.compose import Reply
-from bot.core.textnorm import to_traditional
+from bot.core.compose import Reply, localized
+from bot.core.textnorm import convert_script
 
 TELEGRAM_LIMIT = 4096  # UTF-16 code units per message
 TAG = re.compile(r"<[^>]+>")
@@ -25,6 +26,7 @@ def utf16_len(text: str) -> int:
 
 class Renderer:
     def __init__(self, templates_dir: Path) -> None:
+        self._dir = templates_dir
         loader = jinja2.FileSystemLoader(str(templates_dir))
         options = dict(loader=loader, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         self._plain = jinja2.Environment(autoescape=False, **options)
@@ -33,12 +35,22 @@ class Renderer:
         self._html.filters.update(bold=lambda s: Markup("<b>%s</b>") % s,
                                   italic=lambda s: Markup("<i>%s</i>") % s)
         for env in (self._plain, self._html):
-            env.filters.update(num=lambda x: f"{x:,.2f}".rstrip("0").rstrip("."), pct=lambda x: f"{x:,.2f}")
+            env.filters.update(num=lambda x: f"{x:,.2f}".rstrip("0").rstrip("."), pct=lambda x: f"{x:,.2f}",
+                               en=lambda item, name: localized(item, name, "en"))
 
-    def _render(self, env: jinja2.Environment, name: str, reply: Reply | None, **extra: object) -> str:
+    def _render(self, env: jinja2.Environment, name: str, reply: Reply | None, script: str = "simplified",
+                language: str = "zh", **extra: object) -> str:
+        if reply is not None:
+            script, language = reply.script, reply.language
+        if language == "en" and (self._dir / "en" / name).exists():
+            name = f"en/{name}"
         text = env.get_template(name).render(reply=reply, **extra)
         text = re.sub(r"\n{3,}", "\n\n", text).strip()
-        return to_traditional(text) if reply is not None and reply.traditional else text
+        return convert_script(text, script)
+
+    def convert(self, text: str, script: str) -> str:
+        """Button labels and other short texts in the user's script."""
+        return convert_script(text, script)
 
     def plain(self, reply: Reply) -> str:
         return self._render(self._plain, "reply.j2", reply)
@@ -46,9 +58,10 @@ class Renderer:
     def html(self, reply: Reply) -> list[str]:
         return split_message(self._render(self._html, "reply.j2", reply))
 
-    def page(self, name: str, html: bool = False, **values: object) -> str:
-        """A fixed page such as help.j2 or welcome.j2."""
-        return self._render(self._html if html else self._plain, name, None, **values)
+    def page(self, name: str, html: bool = False, script: str = "simplified", language: str = "zh",
+             **values: object) -> str:
+        """A fixed page such as help.j2 or welcome.j2, in the user's script and language."""
+        return self._render(self._html if html else self._plain, name, None, script, language, **values)
 
 
 def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:

@@ -26,13 +26,13 @@ class Hit:
 class DenseRetriever:
     """Cosine search over all passage views, best view per passage."""
 
-    def __init__(self, index: Index, embedder: Embedder) -> None:
-        self.index, self.embedder = index, embedder
+    def __init__(self, index: Index) -> None:
+        self.index = index
 
-    def search(self, text: str, k: int = 5) -> list[Hit]:
-        query = self.embedder.encode([text])
-        depth = min(self.index.vectors.ntotal, 80)
-        scores, rows = self.index.vectors.search(query, depth)
+    def search(self, vector: np.ndarray, k: int = 5) -> list[Hit]:
+        """`vector` is the message embedding the triage computed (L2-normalised)."""
+        depth = self.index.vectors.ntotal  # every view: a flat search over a few thousand vectors is cheap
+        scores, rows = self.index.vectors.search(np.asarray(vector, dtype=np.float32).reshape(1, -1), depth)
         best: dict[int, float] = {}
         for score, row in zip(scores[0], rows[0]):
             if row >= 0 and row not in best:
@@ -42,19 +42,29 @@ class DenseRetriever:
 
 
 class LexicalRetriever:
-    """BM25 over jieba words of each passage's title, text and asks."""
+    """BM25 over jieba words of each passage's title, text and asks.
 
-    def __init__(self, passages: list[Passage]) -> None:
-        import jieba
+    The passages' words come cut from the index (index.words, or passages.words when passages is
+    the index's list); only when neither is given are they cut here, which takes most of a second.
+    """
+
+    def __init__(self, passages: list[Passage], words: list[list[str]] | None = None) -> None:
         from rank_bm25 import BM25Okapi
 
-        jieba.setLogLevel(60)
-        self._cut = jieba.lcut_for_search
+        from bot.core.words import Words, passage_text
+
+        self._cut = Words()
         self.passages = passages
-        self._bm25 = BM25Okapi([self._words(" ".join([p.title, p.text, *p.asks])) for p in passages])
+        if words is None:
+            words = getattr(passages, "words", None)
+        if words is None:
+            words = [self._cut(passage_text(p)) for p in passages]
+        if len(words) != len(passages):
+            raise ValueError(f"{len(words)} lists of words for {len(passages)} passages")
+        self._bm25 = BM25Okapi(words)
 
     def _words(self, text: str) -> list[str]:
-        return [w for w in self._cut(text.lower()) if w.strip() and not _is_punct(w)]
+        return self._cut(text)
 
     def rank(self, text: str, k: int) -> list[int]:
         scores = self._bm25.get_scores(self._words(text))
@@ -63,17 +73,26 @@ class LexicalRetriever:
 
 
 class HybridRetriever:
-    """Dense ranking fused with BM25 by reciprocal rank; scores stay the dense cosines."""
+    """Dense ranking fused with BM25 by reciprocal rank; scores stay the dense cosines.
+
+    A follow-up is searched with the conversation: `topics` (the active ones) earn the passages that
+    carry them a reciprocal-rank bonus weighted by `context_weight`.
+    """
 
     def __init__(self, dense: DenseRetriever, lexical: LexicalRetriever) -> None:
         self.dense, self.lexical = dense, lexical
 
-    def search(self, text: str, k: int = 5) -> list[Hit]:
-        dense_hits = self.dense.search(text, k=40)
+    def search(self, text: str, vector: np.ndarray, k: int = 5, topics: tuple[str, ...] = (),
+               context_weight: float = 0.0) -> list[Hit]:
+        dense_hits = self.dense.search(vector, k=len(self.lexical.passages))
         by_id = {hit.passage.id: hit for hit in dense_hits}
         fused: dict[str, float] = {}
         for rank, hit in enumerate(dense_hits):
             fused[hit.passage.id] = 1 / (RRF_K + rank)
+            if topics and context_weight:
+                shared = [i for i, t in enumerate(topics) if t in hit.passage.topics]
+                if shared:
+                    fused[hit.passage.id] += context_weight / (RRF_K + 10 * shared[0])
         for rank, row in enumerate(self.lexical.rank(text, k=40)):
             pid = self.lexical.passages[row].id
             if pid in by_id:

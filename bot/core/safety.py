@@ -1,6 +1,7 @@
-"""Decide before retrieval whether a message is a crisis, and after it whether it is in scope.
+"""Whether a message is on-topic, and which common frauds it describes.
 
-The rules are data in knowledge/safety.yaml so that operators can extend them.
+The rules are data in knowledge/safety.yaml so that operators can extend them; crisis rules are in
+knowledge/crisis.yaml (bot/core/risk.py).
 """
 
 from __future__ import annotations
@@ -17,13 +18,6 @@ LETTERS = re.compile(r"[\u3400-\u9fffA-Za-z]")
 
 
 @dataclass(frozen=True)
-class Hotline:
-    name: str
-    contact: str
-    checked: str
-
-
-@dataclass(frozen=True)
 class Scam:
     name: str
     pattern: re.Pattern[str]
@@ -33,10 +27,7 @@ class Scam:
 
 @dataclass(frozen=True)
 class SafetyRules:
-    crisis: re.Pattern[str]
-    not_crisis: re.Pattern[str]
     domain: re.Pattern[str]
-    hotlines: tuple[Hotline, ...]
     min_score: dict[str, float]
     examples: tuple[str, ...]
     scams: tuple[Scam, ...]
@@ -45,11 +36,9 @@ class SafetyRules:
     def load(cls, path: Path) -> "SafetyRules":
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            crisis, scope = data["crisis"], data["scope"]
+            scope = data["scope"]
             return cls(
-                crisis=_any(crisis["patterns"]), not_crisis=_any(crisis["not_crisis"]),
                 domain=_any(scope["domain_terms"]),
-                hotlines=tuple(Hotline(h["name"], str(h["contact"]), str(h["checked"])) for h in crisis["hotlines"]),
                 min_score={str(k): float(v) for k, v in scope["min_score"].items()},
                 examples=tuple(scope["examples"]),
                 scams=tuple(Scam(s["name"], _any(s["patterns"]), s["warning"].strip(), str(s["checked"]))
@@ -57,14 +46,8 @@ class SafetyRules:
             )
         except (KeyError, TypeError, ValueError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {exc.__class__.__name__}: {exc}; compare with the layout "
-                                  "described at the top of the file (crisis: patterns, not_crisis, hotlines; "
-                                  "scope: domain_terms, min_score, examples; "
+                                  "described at the top of the file (scope: domain_terms, min_score, examples; "
                                   "scams: name, patterns, warning, checked)"]) from exc
-
-    def is_crisis(self, text: str) -> bool:
-        """True when the person speaks of ending their own life (not a collector's threat)."""
-        lowered = text.lower()
-        return bool(self.crisis.search(self.not_crisis.sub(" ", lowered)))
 
     def scams_in(self, text: str) -> tuple[Scam, ...]:
         """The common frauds a message describes, to warn about before anything else."""

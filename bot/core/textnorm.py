@@ -23,8 +23,13 @@ def to_simplified(text: str) -> str:
     return _converter("tw2s").convert(text)
 
 
-def to_traditional(text: str) -> str:
-    return _converter("s2t").convert(text)
+SCRIPT_CONFIG = {"tw": "s2twp", "hk": "s2hk"}
+
+
+def convert_script(text: str, script: str) -> str:
+    """Simplified text in the user's script: 'tw' (Taiwan usage), 'hk' (Hong Kong) or unchanged."""
+    config = SCRIPT_CONFIG.get(script)
+    return _converter(config).convert(text) if config else text
 
 
 @dataclass(frozen=True)

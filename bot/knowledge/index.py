@@ -2,8 +2,10 @@
 
 Each passage is embedded several times (title and text, title alone, and each
 way people describe the situation, `asks`); every vector carries its passage's
-row number, so a search returns passages directly. The manifest records what
-the index was built from, so a stale index is never used silently.
+row number, so a search returns passages directly. The words of each passage
+for BM25 (jieba, see bot.core.words) are cut here too and stored in words.jsonl,
+so a worker does not cut them at every start. The manifest records what the
+index was built from, so a stale index is never used silently.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import faiss
 import numpy as np
 
 from bot.core.embedders import Embedder
+from bot.core.words import Words, passage_text, scheme
 from bot.knowledge.loader import Passage, knowledge_hash, load_knowledge
 
-FORMAT = 1
+FORMAT = 2  # 2: words.jsonl, the BM25 words of every passage
 BATCH = 32
 
 
@@ -27,11 +30,23 @@ class StaleIndexError(RuntimeError):
     """The index is missing or does not match the knowledge or the embedder."""
 
 
+class Passages(list):
+    """The passages in index order; .words holds each one's BM25 words, cut at build."""
+
+    def __init__(self, passages: list[Passage], words: list[list[str]]) -> None:
+        super().__init__(passages)
+        self.words = words
+
+
 @dataclass
 class Index:
-    passages: list[Passage]
+    passages: Passages
     vectors: faiss.Index
     manifest: dict
+
+    @property
+    def words(self) -> list[list[str]]:
+        return self.passages.words
 
 
 def views(passage: Passage) -> list[str]:
@@ -40,7 +55,7 @@ def views(passage: Passage) -> list[str]:
 
 
 def build(knowledge_dir: Path, index_dir: Path, embedder: Embedder, progress: bool = False) -> dict:
-    """Embed every passage and write index.faiss, passages.jsonl and manifest.json."""
+    """Embed every passage, cut its words and write index.faiss, passages.jsonl, words.jsonl, manifest.json."""
     started = dt.datetime.now(dt.timezone.utc)
     passages = load_knowledge(knowledge_dir).passages
     texts, owners = [], []
@@ -61,9 +76,14 @@ def build(knowledge_dir: Path, index_dir: Path, embedder: Embedder, progress: bo
     with open(index_dir / "passages.jsonl", "w", encoding="utf-8") as out:
         for passage in passages:
             out.write(json.dumps(passage.to_record(), ensure_ascii=False) + "\n")
+    cut = Words()
+    with open(index_dir / "words.jsonl", "w", encoding="utf-8") as out:
+        for passage in passages:
+            out.write(json.dumps({"id": passage.id, "words": cut(passage_text(passage))}, ensure_ascii=False) + "\n")
     manifest = {
         "format": FORMAT,
         "embedder": embedder.name,
+        "words": scheme(),
         "dimension": int(vectors.shape[1]),
         "passages": len(passages),
         "vectors": int(vectors.shape[0]),
@@ -91,10 +111,20 @@ def load(knowledge_dir: Path, index_dir: Path, embedder_name: str, rebuild_comma
         raise StaleIndexError(
             f"The knowledge files changed after the index in {index_dir} was built. "
             f"Rebuild it with: {rebuild_command}")
+    if not (index_dir / "words.jsonl").exists():
+        raise StaleIndexError(f"The index in {index_dir} has no stored words (words.jsonl). "
+                              f"Rebuild it with: {rebuild_command}")
+    if manifest.get("words") != scheme():
+        raise StaleIndexError(
+            f"The words in the index in {index_dir} were cut with '{manifest.get('words')}', but this "
+            f"bot cuts with '{scheme()}'. Rebuild it with: {rebuild_command}")
     with open(index_dir / "passages.jsonl", encoding="utf-8") as lines:
         passages = [Passage.from_record(json.loads(line)) for line in lines]
+    with open(index_dir / "words.jsonl", encoding="utf-8") as lines:
+        words = [json.loads(line) for line in lines]
     vectors = faiss.read_index(str(index_dir / "index.faiss"))
-    if len(passages) != manifest["passages"] or vectors.ntotal != manifest["vectors"]:
+    if (len(passages) != manifest["passages"] or vectors.ntotal != manifest["vectors"]
+            or [w["id"] for w in words] != [p.id for p in passages]):
         raise StaleIndexError(f"The index files in {index_dir} do not match each other. "
                               f"Rebuild it with: {rebuild_command}")
-    return Index(passages=passages, vectors=vectors, manifest=manifest)
+    return Index(passages=Passages(passages, [w["words"] for w in words]), vectors=vectors, manifest=manifest)

@@ -1,17 +1,91 @@
 """Look up article text in the official legal texts kept under knowledge/sources/law.
 
 Quotes in the knowledge base must be word for word; this module is how the
-check command and the tests prove it.
+check command and the tests prove it. `status.yaml` in the same folder marks the
+files that are not in-force full texts (a replaced law, an excerpt).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 ARTICLE_START = re.compile(r"^(第[一二三四五六七八九十百千零〇\d]+条(?:之[一二三四五六七八九十]+)?)[\s\u3000]")
 HEADING = re.compile(r"^#+\s")
+STATUS_FILE = "status.yaml"
+# An excerpt line such as "第五十条第一款第（五）项：多次发送……": the label, then the words after the colon.
+EXCERPT_LINE = re.compile(r"^(第[一二三四五六七八九十百千零〇\d]+条)[^：:]*[：:](.+)$")
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """What status.yaml says about one source file."""
+
+    file: str
+    in_force: bool = True
+    excerpt: bool = False
+    caveat_must_say: tuple[str, ...] = ()
+    replaced_by: str = ""
+
+    @property
+    def needs_caveat(self) -> bool:
+        return not self.in_force or self.excerpt
+
+
+def load_status(law_dir: Path, problems: list[str]) -> dict[str, SourceStatus]:
+    """Read law_dir/status.yaml; every problem names the file, the entry and the fix."""
+    path = law_dir / STATUS_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        problems.append(f"{path}: not valid YAML ({getattr(exc, 'problem', exc)}); check indentation")
+        return {}
+    if not isinstance(data, dict):
+        problems.append(f"{path}: must map source file names to their status, like '治安管理处罚法(2012-10-26).md: "
+                        "{{in_force: false, caveat_must_say: [2012年版]}}'")
+        return {}
+    found: dict[str, SourceStatus] = {}
+    for name, value in data.items():
+        where = f"{path}: entry '{name}'"
+        if not (law_dir / str(name)).is_file():
+            problems.append(f"{where}: there is no such file in {law_dir}; use the exact file name")
+            continue
+        if not isinstance(value, dict):
+            problems.append(f"{where}: needs fields like in_force: false, caveat_must_say: [...]")
+            continue
+        words = value.get("caveat_must_say") or []
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            problems.append(f"{where}: 'caveat_must_say' must be a list of words, like [2012年版, 取代]")
+            continue
+        in_force, excerpt = value.get("in_force", True), value.get("excerpt", False)
+        if not isinstance(in_force, bool) or not isinstance(excerpt, bool):
+            problems.append(f"{where}: 'in_force' and 'excerpt' must be true or false")
+            continue
+        found[str(name)] = SourceStatus(str(name), in_force, excerpt, tuple(w.strip() for w in words),
+                                        str(value.get("replaced_by") or ""))
+    return found
+
+
+def caveat_problem(status: SourceStatus | None, caveat: str | None) -> str | None:
+    """Why a passage quoting a source with this status has an unacceptable caveat, or None."""
+    if status is None or not status.needs_caveat:
+        return None
+    what = "is no longer in force" if not status.in_force else "is only an excerpt"
+    words = "、".join(status.caveat_must_say) or "what the source is"
+    if not caveat:
+        return (f"field 'caveat' is missing: {status.file} {what} (see sources/law/{STATUS_FILE}); "
+                f"add a caveat line users see that says {words}")
+    missing = [w for w in status.caveat_must_say if w not in caveat]
+    if missing:
+        return (f"field 'caveat' must say {words} because {status.file} {what}; "
+                f"add {'、'.join(missing)} to it")
+    return None
 
 
 def _paragraphs(path: Path) -> list[str]:
@@ -37,6 +111,17 @@ def articles(path: Path) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def excerpt_articles(path: Path) -> dict[str, str]:
+    """For an excerpt file whose lines read '第五十条第一款…：words': map '第五十条' to those words."""
+    found: dict[str, list[str]] = {}
+    for line in _paragraphs(path):
+        match = EXCERPT_LINE.match(line)
+        if match:
+            found.setdefault(match.group(1), []).append(match.group(2).strip())
+    return {number: "\n".join(lines) for number, lines in found.items()}
+
+
+@lru_cache(maxsize=None)
 def full_text(path: Path) -> str:
     return "\n".join(_paragraphs(path))
 
@@ -45,6 +130,7 @@ def quote_problem(law_dir: Path, source: str, article: str, quote: str) -> str |
     """Return why `quote` is not word for word from `article` of `source`, or None if it is.
 
     Each line of the quote must appear in the article; a quote may leave out paragraphs.
+    In an excerpt file (no article headings) the words after each '第X条…：' label are the article.
     """
     path = law_dir / source
     if not path.is_file():
@@ -53,7 +139,7 @@ def quote_problem(law_dir: Path, source: str, article: str, quote: str) -> str |
     if not wanted:
         return "quote is empty"
     if ARTICLE_START.match(article + " "):
-        text = articles(path).get(article)
+        text = articles(path).get(article) or excerpt_articles(path).get(article)
         if text is None:
             return f"{source} has no {article}"
         where = f"{source} {article}"

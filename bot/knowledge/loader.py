@@ -15,9 +15,32 @@ from typing import Any
 
 import yaml
 
+from bot.knowledge.legal_texts import SourceStatus, caveat_problem, load_status
+
 PASSAGE_DIRS = ("article", "law", "guide")
 KINDS = ("article", "law", "guide")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
+# Who lent the money. licensed: banks, credit cards, 消费金融公司, 小额贷款公司 (incl. 网络小贷) and other
+# licensed platforms; private: individuals, IOU apps, unlicensed platforms, 套路贷. "unknown" is what a
+# conversation holds before the user says; passages and readings only ever name the first two.
+LENDERS = ("licensed", "private")
+CAVEAT_MAX = 90  # characters: one line under the quote
+MAX_STEPS = 3  # steps per passage
+STEP_MAX = 40  # characters per step: answers are short, read on phones
+# English fields (issue 9): English in, English out for everything the bot writes itself. Legal quotes stay
+# Chinese; law passages carry a one-line English gist. Limits are characters, about 2.5 × the Chinese ones.
+TITLE_EN_MAX = 120
+STEP_EN_MAX = 100
+CAVEAT_EN_MAX = 220
+GIST_EN_MAX = 260
+LABEL_EN_MAX = 60
+READING_EN_MAX = 260
+CHANNEL_NAME_EN_MAX = 120
+CHANNEL_NOTE_EN_MAX = 100
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+LATIN = re.compile(r"[A-Za-z]")
+# What an English caveat must say when the source is not an in-force full text (mirrors status.yaml).
+CAVEAT_EN_MUST_SAY = {"not_in_force": "no longer in force", "excerpt": "excerpt"}
 
 
 class KnowledgeError(ValueError):
@@ -52,14 +75,31 @@ class Passage:
     citation: Citation | None = None
     checked: str | None = None
     repairs: tuple[tuple[str, str], ...] = ()
+    lenders: tuple[str, ...] = ()  # subset of LENDERS; empty: applies whoever the lender is
+    caveat: str | None = None  # one line shown under the quote: the law's condition or exception
+    title_en: str = ""
+    steps_en: tuple[str, ...] = ()  # one English line for each of `steps`, same order
+    caveat_en: str | None = None  # present exactly when `caveat` is
+    gist_en: str | None = None  # law passages: what the quoted article says, in one English line
+
+    def applies_to(self, lender: str) -> bool:
+        """True when this passage is right for a borrower of this lender ("licensed", "private" or "unknown")."""
+        return not self.lenders or lender not in LENDERS or lender in self.lenders
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready form written to index/passages.jsonl."""
         record: dict[str, Any] = {
             "id": self.id, "title": self.title, "text": self.text, "kind": self.kind,
             "source": self.source, "topics": list(self.topics), "steps": list(self.steps),
-            "asks": list(self.asks),
+            "asks": list(self.asks), "lenders": list(self.lenders),
+            "title_en": self.title_en, "steps_en": list(self.steps_en),
         }
+        if self.caveat:
+            record["caveat"] = self.caveat
+        if self.caveat_en:
+            record["caveat_en"] = self.caveat_en
+        if self.gist_en:
+            record["gist_en"] = self.gist_en
         if self.quote is not None and self.citation is not None:
             record["quote"] = self.quote
             record["citation"] = {"law": self.citation.law, "article": self.citation.article,
@@ -76,7 +116,10 @@ class Passage:
             source=record["source"], topics=tuple(record["topics"]),
             steps=tuple(record.get("steps", ())), asks=tuple(record.get("asks", ())),
             quote=record.get("quote"), citation=Citation(**citation) if citation else None,
-            checked=record.get("checked"),
+            checked=record.get("checked"), lenders=tuple(record.get("lenders", ())),
+            caveat=record.get("caveat"), title_en=record.get("title_en", ""),
+            steps_en=tuple(record.get("steps_en", ())), caveat_en=record.get("caveat_en"),
+            gist_en=record.get("gist_en"),
         )
 
 
@@ -87,6 +130,9 @@ class Channel:
     contact: str
     note: str
     checked: str
+    name_en: str = ""
+    note_en: str = ""
+    contact_en: str = ""  # only where the contact is words, not a number; templates: channel | en("contact")
 
 
 @dataclass(frozen=True)
@@ -95,6 +141,14 @@ class Topic:
     label: str
     reading: str
     channels: tuple[str, ...]
+    # optional: the reading for each lender type, where the right answer depends on who lent the money
+    lender_readings: dict[str, str] = field(default_factory=dict)
+    label_en: str = ""
+    reading_en: str = ""  # English users get this one; lender_readings stay Chinese-only
+
+    def reading_for(self, lender: str) -> str:
+        """The lender's own reading when there is one, else the general reading."""
+        return self.lender_readings.get(lender, self.reading)
 
 
 @dataclass
@@ -134,7 +188,76 @@ def _str_list(value: Any) -> tuple[str, ...] | None:
     return None
 
 
-def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str]) -> Passage | None:
+def _one_line(value: Any, limit: int) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and "\n" not in value.strip() and len(value.strip()) <= limit
+
+
+def _english_problem(value: Any, limit: int) -> str | None:
+    """Why `value` is not a usable one-line English field of at most `limit` characters, or None."""
+    if not isinstance(value, str) or not value.strip():
+        return "is missing or empty"
+    text = value.strip()
+    if "\n" in text:
+        return "must be one line"
+    if len(text) > limit:
+        return f"is {len(text)} characters, more than {limit}; shorten it"
+    cjk, latin = len(CJK.findall(text)), len(LATIN.findall(text))
+    if latin == 0 or cjk > 0.35 * (cjk + latin):
+        return ("looks like Chinese; write it in plain English (Chinese only for a law's name once, "
+                "like 'Civil Code (民法典) Article 1033')")
+    return None
+
+
+def _english_fields(entry: dict[str, Any], where: str, kind: Any, steps: tuple[str, ...] | None,
+                    caveat: str | None, status: SourceStatus | None, problems: list[str]) -> dict[str, Any]:
+    """title_en, steps_en, caveat_en and gist_en of one passage; every problem names the field and the fix."""
+    found: dict[str, Any] = {"title_en": "", "steps_en": (), "caveat_en": None, "gist_en": None}
+
+    def one_line(name: str, limit: int, fix: str) -> str | None:
+        problem = _english_problem(entry.get(name), limit)
+        if problem:
+            problems.append(f"{where}: field '{name}' {problem}" + (f"; {fix}" if "missing" in problem else ""))
+            return None
+        return entry[name].strip()
+
+    found["title_en"] = one_line("title_en", TITLE_EN_MAX, "add the title in plain English for English replies") or ""
+    raw = entry.get("steps_en")
+    steps_en = _str_list(raw)
+    if steps_en is None:
+        problems.append(f"{where}: field 'steps_en' must be a list of non-empty lines (each starting with '- ')")
+    elif steps is not None and len(steps_en) != len(steps):
+        problems.append(f"{where}: field 'steps_en' has {len(steps_en)} lines but 'steps' has {len(steps)}; "
+                        f"{'add' if len(steps_en) < len(steps) else 'keep'} one short plain-English line "
+                        "for each step, in the same order")
+    else:
+        for number, step in enumerate(steps_en, start=1):
+            problem = _english_problem(step, STEP_EN_MAX)
+            if problem:
+                problems.append(f"{where}: step {number} in 'steps_en' {problem}: {step}")
+        found["steps_en"] = steps_en
+    if caveat:
+        found["caveat_en"] = one_line("caveat_en", CAVEAT_EN_MAX,
+                                      "add the caveat as one line of plain English (users see it under the quote)")
+        if found["caveat_en"] and status is not None and status.needs_caveat:
+            must = CAVEAT_EN_MUST_SAY["not_in_force" if not status.in_force else "excerpt"]
+            if must not in found["caveat_en"].lower():
+                problems.append(f"{where}: field 'caveat_en' must say '{must}' because {status.file} "
+                                f"{'is no longer in force' if not status.in_force else 'is only an excerpt'}, "
+                                "as the Chinese caveat does; add it")
+    elif entry.get("caveat_en") is not None:
+        problems.append(f"{where}: field 'caveat_en' is set but there is no 'caveat'; "
+                        "add the Chinese caveat or remove 'caveat_en'")
+    if kind == "law":
+        found["gist_en"] = one_line("gist_en", GIST_EN_MAX,
+                                    "add a one-line English gist of the quoted article (not an official "
+                                    "translation), like 'Civil Code (民法典) Article 1033: without your consent, ...'")
+    elif entry.get("gist_en") is not None:
+        problems.append(f"{where}: only kind 'law' quotes an article to sum up; remove 'gist_en'")
+    return found
+
+
+def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
+             status: dict[str, SourceStatus] | None = None) -> Passage | None:
     if not isinstance(entry, dict):
         problems.append(f"{where}: each entry must start with '- id:' and have fields like title, text")
         return None
@@ -164,6 +287,11 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str]) -
     for name, value in (("steps", steps), ("asks", asks)):
         if value is None:
             problems.append(f"{where}: field '{name}' must be a list of non-empty lines (each starting with '- ')")
+    if steps and len(steps) > MAX_STEPS:
+        problems.append(f"{where}: field 'steps' has {len(steps)} steps; keep at most {MAX_STEPS} (answers are short)")
+    for step in steps or ():
+        if len(step) > STEP_MAX:
+            problems.append(f"{where}: a step is {len(step)} characters, more than {STEP_MAX}; shorten it: {step}")
     quote, citation, checked = entry.get("quote"), None, None
     if kind == "law":
         quote = need_text("quote", "copy the article text word for word from knowledge/sources/law/")
@@ -180,6 +308,26 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str]) -
         checked = _date_text(entry.get("checked"))
         if checked is None:
             problems.append(f"{where}: field 'checked' must be the date the facts were last checked, like 2026-11-28")
+    lenders: tuple[str, ...] = ()
+    if "lenders" in entry:
+        raw_lenders = entry.get("lenders")
+        if (not isinstance(raw_lenders, list) or not raw_lenders or len(set(raw_lenders)) != len(raw_lenders)
+                or not all(value in LENDERS for value in raw_lenders)):
+            problems.append(f"{where}: field 'lenders' is {raw_lenders!r}; use a list of {' and/or '.join(LENDERS)}, "
+                            "like [private], or leave the field out when the passage applies to every lender")
+        else:
+            lenders = tuple(raw_lenders)
+    caveat = entry.get("caveat")
+    if caveat is not None and not _one_line(caveat, CAVEAT_MAX):
+        problems.append(f"{where}: field 'caveat' must be one line of at most {CAVEAT_MAX} characters "
+                        "(the condition or exception users see under the quote, like 只有…才…); shorten it")
+        caveat = None
+    caveat = caveat.strip() if isinstance(caveat, str) else None
+    if kind == "law" and status:
+        problem = caveat_problem(status.get(source), caveat)
+        if problem:
+            problems.append(f"{where}: {problem}")
+    english = _english_fields(entry, where, kind, steps, caveat, status.get(source) if status else None, problems)
     repairs: list[tuple[str, str]] = []
     for repair in entry.get("repairs") or []:
         if not (isinstance(repair, dict) and isinstance(repair.get("was"), str) and isinstance(repair.get("now"), str)):
@@ -190,7 +338,8 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str]) -
         return None
     return Passage(id=entry["id"], title=title, text=text, kind=kind, source=source, topics=topics,
                    steps=steps or (), asks=asks or (), quote=quote if kind == "law" else None,
-                   citation=citation, checked=checked, repairs=tuple(repairs))
+                   citation=citation, checked=checked, repairs=tuple(repairs), lenders=lenders, caveat=caveat,
+                   **english)
 
 
 def passage_files(knowledge_dir: Path) -> list[Path]:
@@ -214,7 +363,29 @@ def load_topics(knowledge_dir: Path, problems: list[str]) -> dict[str, Topic]:
         if not isinstance(value, dict) or not all(isinstance(value.get(k), str) for k in ("label", "reading")):
             problems.append(f"{path}: topic '{key}' needs 'label' and 'reading' text")
             continue
-        topics[key] = Topic(key, value["label"], value["reading"], tuple(value.get("channels") or ()))
+        readings = value.get("lender_readings")
+        if readings is None:
+            readings = {}
+        elif not (isinstance(readings, dict) and set(readings) == set(LENDERS)
+                  and all(_one_line(readings[k], 120) for k in LENDERS)):
+            problems.append(f"{path}: topic '{key}' field 'lender_readings' needs exactly "
+                            f"{', '.join(LENDERS)}, each one line of text, like "
+                            "{licensed: 持牌机构……, private: 个人或无资质平台……}; or leave it out")
+            readings = {}
+        english = {}
+        for name, limit, fix in (("label_en", LABEL_EN_MAX, "add a short English label, like 'Interest and fees'"),
+                                 ("reading_en", READING_EN_MAX, "add one or two plain English sentences, "
+                                  "conditional ('usually', 'if ...') where the Chinese reading is")):
+            problem = _english_problem(value.get(name), limit)
+            if problem:
+                problems.append(f"{path}: topic '{key}' field '{name}' {problem}"
+                                + (f"; {fix}" if "missing" in problem else ""))
+            english[name] = value[name].strip() if not problem else ""
+        if english["reading_en"] and len(re.findall(r"[.!?](?:\s|$)", english["reading_en"])) > 2:
+            problems.append(f"{path}: topic '{key}' field 'reading_en' has more than two sentences; "
+                            "keep it to one or two")
+        topics[key] = Topic(key, value["label"], value["reading"], tuple(value.get("channels") or ()),
+                            {k: readings[k].strip() for k in LENDERS if k in readings}, **english)
     return topics
 
 
@@ -227,7 +398,20 @@ def load_channels(knowledge_dir: Path, problems: list[str]) -> dict[str, Channel
         if checked is None or not all(isinstance(value.get(k), str) for k in ("name", "contact", "note")):
             problems.append(f"{path}: channel '{key}' needs name, contact, note (text) and checked (a date like 2026-11-28)")
             continue
-        channels[key] = Channel(key, value["name"], value["contact"], value["note"], checked)
+        english = {}
+        wanted = [("name_en", CHANNEL_NAME_EN_MAX, "add the name in English; keep an official Chinese name "
+                   "in brackets, like 'Local justice bureau (司法局)'"),
+                  ("note_en", CHANNEL_NOTE_EN_MAX, "add in plain English when to use this channel")]
+        if CJK.search(value["contact"]):
+            wanted.append(("contact_en", CHANNEL_NOTE_EN_MAX, "the contact is words, not a number: "
+                           "add it in plain English, numbers unchanged"))
+        for name, limit, fix in wanted:
+            problem = _english_problem(value.get(name), limit)
+            if problem:
+                problems.append(f"{path}: channel '{key}' field '{name}' {problem}"
+                                + (f"; {fix}" if "missing" in problem else ""))
+            english[name] = value[name].strip() if not problem else ""
+        channels[key] = Channel(key, value["name"], value["contact"], value["note"], checked, **english)
     return channels
 
 
@@ -236,6 +420,7 @@ def load_knowledge(knowledge_dir: Path) -> Knowledge:
     problems: list[str] = []
     topics = load_topics(knowledge_dir, problems)
     channels = load_channels(knowledge_dir, problems)
+    status = load_status(knowledge_dir / "sources" / "law", problems)
     for topic in topics.values():
         for key in topic.channels:
             if key not in channels:
@@ -263,7 +448,7 @@ def load_knowledge(knowledge_dir: Path) -> Knowledge:
                 problems.append(f"{where}: id '{ident}' is already used in {seen[ident]}; give this entry a new id")
                 continue
             seen[ident] = str(path)
-            passage = _passage(entry, where, set(topics), problems)
+            passage = _passage(entry, where, set(topics), problems, status)
             if passage:
                 passages.append(passage)
     if problems:

@@ -10,9 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.core.dialogue import Session
 from bot.tools.flows import AnswerError, FlowState, Step, load_flows
 from bot.tools.incidents import Incident, IncidentLog, to_csv
-from bot.tools.rates import Loan, Lpr, RateInputError, annual_rate, parse_loan
+from bot.tools.rates import LENDER_TYPES, Loan, Lpr, RateInputError, annual_rate, parse_loan
 from bot.core.render import Renderer
 
 COMMANDS = ("/rate", "/letter", "/log", "/cancel")
@@ -38,14 +39,6 @@ class Turn:
     files: tuple[Attachment, ...] = ()
 
 
-@dataclass
-class Session:
-    """One user's running flow, in memory only; `user` keys the incident log."""
-
-    user: str
-    flow: FlowState | None = None
-
-
 class Tools:
     def __init__(self, flows: dict[str, list[Step]], renderer: Renderer, lpr: Lpr, log: IncidentLog,
                  checked: str) -> None:
@@ -66,7 +59,7 @@ class Tools:
             running, session.flow = session.flow, None
             return Turn((Page("cancelled.j2", {"running": running is not None}),))
         if command == "/rate" and (loan := parse_loan(argument)):
-            return self.rate_turn(loan)
+            return self.rate_turn(loan, known_lender(session))
         if command in ("/rate", "/letter"):
             return self.start(session, command[1:])
         if command == "/log":
@@ -77,6 +70,8 @@ class Tools:
 
     def start(self, session: Session, name: str) -> Turn:
         session.flow = FlowState(name, self.flows[name])
+        if name == "rate" and known_lender(session) != "unknown":
+            session.flow.answers["lender"] = known_lender(session)  # the conversation already said who lent
         return Turn((Page("tool_intro.j2", {"tool": name}), self.ask(session.flow.current())))
 
     def ask(self, step: Step, problem: str = "") -> Page:
@@ -91,27 +86,40 @@ class Tools:
         if step is not None:
             return Turn((self.ask(step),))
         session.flow = None  # the answers go with the flow once the result is made
+        if flow.stopped:
+            return Turn((Page("tool_stopped.j2", {"tool": flow.name, "step": flow.stopped}),))
         return getattr(self, f"finish_{flow.name}")(session, flow.answers)
 
     def finish_rate(self, session: Session, answers: dict) -> Turn:
         single = answers["plan"] == "single"
+        lender = str(answers.get("lender", "unknown"))
+        dialogue = getattr(session, "dialogue", None)
+        if dialogue is not None and lender in ("licensed", "private"):
+            dialogue.lender = lender  # what the user told the tool is a fact of the conversation
         return self.rate_turn(Loan(contract=answers["contract"], received=answers["received"],
                                    payment=answers["payment"], count=1 if single else int(answers["count"]),
-                                   days=int(answers.get("days", 0)), period=answers["plan"], fees=answers["fees"]))
+                                   days=int(answers.get("days", 0)), period=answers["plan"], fees=answers["fees"]),
+                              lender)
 
-    def rate_turn(self, loan: Loan) -> Turn:
+    def rate_turn(self, loan: Loan, lender: str = "unknown") -> Turn:
+        """The rate page; `lender` (licensed, private or unknown) chooses which rules it explains."""
         try:
             result = annual_rate(loan)
         except RateInputError as exc:
             return Turn((Page("tool_error.j2", {"problem": str(exc), "command": "/rate"}),))
-        return Turn((Page("rate_result.j2", {"rate": result, "lpr": self.lpr, "checked": self.checked}),))
+        lender = lender if lender in LENDER_TYPES else "unknown"
+        return Turn((Page("rate_result.j2", {"rate": result, "lpr": self.lpr, "checked": self.checked,
+                                             "lender": lender}),))
 
     def finish_letter(self, session: Session, answers: dict) -> Turn:
         today = dt.datetime.now().date().isoformat()
+        choices = {step.key: step.choices for step in self.flows["letter"] if step.choices}
         letter = self.renderer.page(f"letters/{answers['kind']}.j2", a=answers, today=today,
-                                    choice=dict(self.flow_choices("letter")))
+                                    choice=dict(self.flow_choices("letter")), choices=choices)
         name = f"letter-{answers['kind'].replace('_', '-')}-{today}.txt"
-        return Turn((Page("letter_done.j2", {"letter": letter, "filename": name}),), (Attachment(name, letter),))
+        return Turn((Page("letter_done.j2", {"letter": letter, "filename": name, "kind": answers["kind"],
+                                             "debt_age": answers.get("debt_age", "")}),),
+                    (Attachment(name, letter),))
 
     def finish_log(self, session: Session, answers: dict) -> Turn:
         now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
@@ -142,3 +150,9 @@ class Tools:
 
     def flow_choices(self, flow: str) -> list[tuple[str, str]]:
         return [item for step in self.flows[flow] for item in step.choices.items()]
+
+
+def known_lender(session: Session) -> str:
+    """The lender type the conversation has established (licensed, private), or "unknown"."""
+    lender = getattr(getattr(session, "dialogue", None), "lender", "unknown")
+    return lender if lender in LENDER_TYPES else "unknown"

@@ -7,6 +7,7 @@ nominal annual rate (period rate x periods a year) and the effective annual rate
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import yaml
 
 PERIODS_PER_YEAR = {"month": 12, "week": 52}
+LENDER_TYPES = ("licensed", "private", "unknown")  # who lent: licensed institution, private or unlicensed, not known
 MAX_AMOUNT = 100_000_000
 MAX_DAYS = 3650
 MAX_INSTALMENTS = 360
@@ -49,9 +51,15 @@ class RateResult:
 @dataclass(frozen=True)
 class Lpr:
     percent: float
-    published: str
-    checked: str
+    published: str  # the date this value was published
     source: str
+    reverified: str | None = None  # the date it was last confirmed as current, or None: not re-checked since
+
+    def note(self) -> str:
+        """How old the value is, in words a user sees: its own date, and whether it was re-checked."""
+        if self.reverified:
+            return f"{self.published}公布，{self.reverified}核实仍为最新值"
+        return f"{self.published}公布，之后未再核实"
 
 
 def check(loan: Loan) -> None:
@@ -106,13 +114,27 @@ def _irr(present: float, payment: float, count: int) -> float:
 def load_lpr(path: Path) -> Lpr:
     """The one-year LPR is data that changes: it lives in knowledge/data/lpr.yaml with its dates."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    for field in ("one_year_lpr_percent", "published", "checked", "source"):
+    for field in ("one_year_lpr_percent", "published", "reverified", "source"):
         if field not in data:
             raise ValueError(f"{path}: field '{field}' is missing; add it (see the comment at the top of the file)")
     percent = data["one_year_lpr_percent"]
     if not isinstance(percent, (int, float)) or not 0 < percent < 20:
         raise ValueError(f"{path}: one_year_lpr_percent must be a number such as 3.0 (percent), not {percent!r}")
-    return Lpr(float(percent), str(data["published"]), str(data["checked"]), str(data["source"]))
+    published, reverified = _date(data["published"]), data["reverified"]
+    if published is None:
+        raise ValueError(f"{path}: published must be the date the value was published, like 2025-05-20")
+    if reverified is not False and _date(reverified) is None:
+        raise ValueError(f"{path}: reverified must be the date you confirmed the value on the official site, "
+                         "like 2026-11-29, or false if nobody has")
+    return Lpr(float(percent), published, str(data["source"]), _date(reverified) if reverified else None)
+
+
+def _date(value: object) -> str | None:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return value.strip()
+    return None
 
 
 # --- reading a loan from a sentence such as “借5000到手3500，7天还5000” ---------------------------

@@ -1,0 +1,101 @@
+"""Loan figures read from plain words, one piece at a time, so a loan told over several messages adds up.
+
+"借了5000，到手4000，一个月还5500", "借了10000元，分12个月每月还1000", "每月1000", "没有" (fees):
+each figure is read only where a word says what it is; a number the parser cannot place is left out,
+never guessed into a field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tools.rates import NUMBER, Loan, to_number
+
+COUNT = r"(\d+|[一二两三四五六七八九十]+|半)"
+FIELDS = ("contract", "received", "payment", "count", "days", "period", "fees")
+TERM_DAYS = {"天": 1, "日": 1, "周": 7, "星期": 7, "个星期": 7, "礼拜": 7, "个礼拜": 7, "个月": 30, "月": 30, "年": 365}
+_PATTERNS = {
+    "received": rf"(?:到手|到账|实际(?:到账|拿到|收到|下款|到手)|下款|只给了?|只到了?|只拿到|拿到手?|收到)(?:了|的|只有|是|才)*{NUMBER}",
+    "contract": rf"(?:合同(?:金额|写的?|上)?(?:写的?)?|借款(?:金额)?|借了?|贷了?|额度|本金|借条(?:上)?(?:写的?)?)(?:了|是|有)?{NUMBER}",
+    "fees": rf"(?:另外|额外|又|单独)(?:交|付|给)了?(?:[\u4e00-\u9fff]{{0,4}}费)?{NUMBER}"
+            rf"|(?:会员费|担保费|服务费|手续费|审核费)(?:另外|额外|单独)?(?:交了|付了)了?{NUMBER}",
+}
+_SINGLE = re.compile(rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(?:后|以后|之后|到期)?(?:要|得|需要|一次)?(?:还|要还|共还|一共还)(?:款)?{NUMBER}")
+_EACH_COUNT = re.compile(rf"(?:分)?{COUNT}(期|个月|周)[,，]?每(期|月|周)(?:要)?还?{NUMBER}")
+_EACH_FIRST = re.compile(rf"每(期|月|个月|周)(?:要)?还?{NUMBER}[,，]?(?:要?还|共|分)?(?:{COUNT}(期|个月|周))?")
+_COUNT_ONLY = re.compile(rf"(?:分|还|共)?{COUNT}(期|个月)(?:还清|分期)?")
+_NO_FEES = re.compile(r"^(没有|没|无|沒有|没交|没有别的|没有其他费用|0|零|no|none)[了的啊呀。.!]*$")
+_BARE = re.compile(rf"^{NUMBER}(?:元|块|块钱|rmb)?$")
+
+
+def _number(text: str) -> float | None:
+    try:
+        return to_number(text)
+    except (KeyError, ValueError):
+        return None
+
+
+def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
+    """The loan figures a message states. `asking` is the figure the bot just asked for, so a bare
+    "5000" or "没有" answers it."""
+    text = text.replace(",", "，").replace(" ", "").lower()
+    found: dict[str, float | str] = {}
+    if asking:
+        bare = _BARE.match(text)
+        if bare and (value := _number(bare.group(1))) is not None:
+            found["days" if asking == "days" else asking] = value
+            return found
+        if asking == "fees" and _NO_FEES.match(text):
+            return {"fees": 0.0}
+        term = re.fullmatch(rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(后|以后|之后|到期)?", text)
+        if asking == "days" and term and (span := 0.5 if term.group(1) == "半" else _number(term.group(1))):
+            return {"days": round(span * TERM_DAYS[term.group(2)])}
+    for field, pattern in _PATTERNS.items():
+        match = re.search(pattern, text)
+        if match and (value := _number(match.group(1))) is not None:
+            found[field] = value
+    if re.search(r"(没有|无|没交|没扣)(其他|别的)?(费用|服务费|手续费)", text):
+        found["fees"] = 0.0
+    if single := _SINGLE.search(text):
+        count, unit, amount = single.groups()
+        span = 0.5 if count == "半" else _number(count)
+        if span is not None and (payment := _number(amount)) is not None:
+            found.update(days=round(span * TERM_DAYS[unit]), payment=payment, count=1.0, period="single")
+    elif each := (_EACH_COUNT.search(text) or None):
+        count, unit, per, amount = each.groups()
+        if (n := _number(count)) is not None and (payment := _number(amount)) is not None:
+            found.update(count=n, payment=payment, period="week" if "周" in unit + per else "month")
+    elif each := _EACH_FIRST.search(text):
+        per, amount, count, unit = each.groups()
+        if (payment := _number(amount)) is not None:
+            found.update(payment=payment, period="week" if per == "周" else "month")
+        if count and (n := _number(count)) is not None:
+            found["count"] = n
+    elif count_only := _COUNT_ONLY.search(text):
+        if (n := _number(count_only.group(1))) is not None and n > 1:
+            found["count"] = n
+    return found
+
+
+def missing(figures: dict[str, float | str]) -> list[str]:
+    """What is still needed to compute a rate, in the order to ask for it."""
+    need = ["contract"]
+    if figures.get("period") == "single":
+        need += ["days", "payment"]
+    elif figures.get("period") in ("month", "week"):
+        need += ["count", "payment"]
+    else:
+        need += ["payment"]
+    return [field for field in need if field not in figures]
+
+
+def to_loan(figures: dict[str, float | str]) -> Loan | None:
+    """A whole loan once every figure is known; received defaults to the contract (the reply says so)."""
+    if missing(figures) or "period" not in figures:
+        return None
+    contract = float(figures["contract"])
+    single = figures["period"] == "single"
+    return Loan(contract=contract, received=float(figures.get("received", contract)),
+                payment=float(figures["payment"]), count=1 if single else int(figures["count"]),
+                days=int(figures.get("days", 0)), period="month" if single else str(figures["period"]),
+                fees=float(figures.get("fees", 0.0)))

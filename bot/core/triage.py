@@ -1,0 +1,143 @@
+"""Read a message once: normalise it, embed it, and decide everything later steps need to know.
+
+The one typed result, Triage, is read by retrieval, composition and rendering; nothing after this
+normalises, embeds or pattern-matches the text again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from bot.core.dialogue import DialogueState
+from bot.core.embedders import Embedder
+from bot.core.loan_words import read_figures
+from bot.core.risk import Risk, RiskRules
+from bot.core.safety import SafetyRules, Scam
+from bot.core.textnorm import Message, normalise
+from bot.knowledge.loader import KnowledgeError
+
+LATIN = re.compile(r"[a-z]")
+HAN = re.compile(r"[\u3400-\u9fff]")
+PUNCTUATION = re.compile(r"[^\w\s]+|_", re.UNICODE)
+SMALL_TALK = ("bot", "thanks", "bye", "greeting", "ack")  # in order of precedence
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    """A word list that never matches inside a Latin word ("hi" is not found in "this")."""
+    return re.compile(f"(?<![a-z])(?:{pattern})(?![a-z])")
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    label_en: str
+    send: str
+
+
+@dataclass(frozen=True)
+class DialogueRules:
+    small_talk: dict[str, re.Pattern[str]]  # each kind, plus "filler": words that may surround it
+    vague: re.Pattern[str]  # the words of a vague opening
+    options: tuple[Option, ...]
+    follow_up: re.Pattern[str]
+    correction: re.Pattern[str]
+    lender: dict[str, re.Pattern[str]]
+
+    def small_talk_kind(self, bare: str) -> str:
+        """The kind of small talk when the message is nothing but small talk, else ''."""
+        kinds = [kind for kind in SMALL_TALK if self.small_talk[kind].search(bare)]
+        rest = bare
+        for kind in (*kinds, "filler"):
+            rest = self.small_talk[kind].sub(" ", rest)
+        return kinds[0] if kinds and not re.search(r"\w", rest) else ""
+
+    def is_vague(self, bare: str) -> bool:
+        """True when nothing is left once the words of a vague opening are taken out."""
+        return not re.search(r"\w", self.vague.sub(" ", bare))
+
+    @classmethod
+    def load(cls, path: Path) -> "DialogueRules":
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            return cls(
+                small_talk={kind: _words(data["small_talk"][kind]) for kind in (*SMALL_TALK, "filler")},
+                vague=_words(data["vague_words"]),
+                options=tuple(Option(o["label"], o["label_en"], o["send"]) for o in data["clarify_options"]),
+                follow_up=re.compile(data["follow_up"]),
+                correction=re.compile(data["correction"]),
+                lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
+            )
+        except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
+            raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
+                                  f"({', '.join(SMALL_TALK)}, filler), vague_words, clarify_options (label, label_en, send), "
+                                  "follow_up, correction, lender (licensed, private)"]) from exc
+
+
+@dataclass(frozen=True)
+class Triage:
+    message: Message
+    language: str  # zh | en
+    script: str  # simplified | tw | hk: the script of the reply
+    region: str  # '' | hk | tw: where the person may be (hotlines)
+    risk: Risk
+    scams: tuple[Scam, ...]
+    figures: dict[str, float | str]  # loan figures stated in this message
+    lender: str  # licensed | private | unknown, as said in this message
+    domain: bool  # on-topic words present
+    small_talk: str  # '' or one of SMALL_TALK
+    vague: bool  # an opening too vague to answer without a question
+    follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
+    correction: bool  # "不是网贷，是信用卡"
+    vector: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.float32))
+
+    @property
+    def text(self) -> str:
+        return self.message.text
+
+
+class Triager:
+    """Turns raw text plus the conversation so far into a Triage."""
+
+    def __init__(self, embedder: Embedder, safety: SafetyRules, risk: RiskRules, dialogue: DialogueRules) -> None:
+        self.embedder, self.safety, self.risk, self.dialogue = embedder, safety, risk, dialogue
+        semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
+        self.semantic = {k: semantic[k] for k in ("threshold", "min_chars")}
+
+    def __call__(self, raw: str, state: DialogueState | None = None) -> Triage:
+        state = state or DialogueState()
+        message = normalise(raw)
+        text = message.text.lower()
+        bare = " ".join(PUNCTUATION.sub(" ", text).split())
+        vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
+        folded = unicodedata.normalize("NFKC", raw)
+        region = self.risk.region(folded) if message.traditional or self.risk.region(folded) else ""
+        english = (len(LATIN.findall(text)) > 2 * len(HAN.findall(text)) and len(re.findall(r"[a-z]{2,}", text)) >= 2
+                   and not text.startswith("/"))
+        lender = next((kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)), "unknown")
+        domain = self.safety.mentions_domain(text)
+        risk = self.risk.assess(text, vector, **self.semantic)
+        small_talk = self.dialogue.small_talk_kind(bare)
+        if risk.tier == "none" and state.risk != "none" and not domain and not small_talk:
+            risk = Risk("check_in", "earlier", distress=risk.distress, mentioned=risk.mentioned)
+        return Triage(
+            message=message,
+            language="en" if english else ("zh" if HAN.search(text) or not state.turns else state.language),
+            script=("hk" if region == "hk" else "tw") if message.traditional else "simplified",
+            region=region,
+            risk=risk,
+            scams=self.safety.scams_in(text),
+            figures=read_figures(message.text, asking=str(state.loan.get("asking", ""))),
+            lender=lender,
+            domain=domain,
+            small_talk=small_talk,
+            vague=self.dialogue.is_vague(bare),
+            follow_up=bool(self.dialogue.follow_up.search(text)),
+            correction=bool(self.dialogue.correction.search(text)),
+            vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
+        )

@@ -1,0 +1,146 @@
+"""A conversation, not a search box: follow-ups in context, small talk, clarifying questions, loans over turns."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.dialogue import DialogueState, Session
+from bot.core.loan_words import missing, read_figures, to_loan
+from bot.tools.dispatch import Turn
+
+
+def topics(reply) -> set[str]:
+    return {t for h in reply.hits[:3] for t in h.passage.topics}
+
+
+def test_follow_ups_without_domain_words_are_read_in_context(assistant):
+    session = Session(user="c")
+    assert assistant.respond(session, "催收说明天要上门找我").mode == "answer"
+    for text in ("他们还说明天来我家", "真的会来吗", "那我报警有用吗"):
+        reply = assistant.respond(session, text)
+        assert reply.mode == "answer", text
+        assert topics(reply) & {"home_visit", "police", "threats_insults"}, text
+
+
+def test_the_same_follow_up_alone_is_not_answered_as_if_it_had_context(assistant):
+    assert assistant.reply("那我报警有用吗").mode in ("answer", "out_of_scope")
+    assert assistant.respond(Session(user="x"), "真的会来吗").mode == "out_of_scope"
+
+
+def test_off_topic_mid_conversation_is_still_recognised(assistant):
+    session = Session(user="c")
+    assistant.respond(session, "催收天天打电话给我爸妈")
+    assert assistant.respond(session, "今天天气怎么样").mode == "out_of_scope"
+
+
+@pytest.mark.parametrize("text, kind", [("你好", "greeting"), ("在吗", "greeting"), ("谢谢", "thanks"),
+                                        ("好的我试试", "ack"), ("你是机器人吗", "bot"), ("thanks bye", "thanks"),
+                                        ("拜拜", "bye")])
+def test_small_talk_gets_one_or_two_lines(assistant, text, kind):
+    reply = assistant.respond(Session(user="s"), text)
+    assert reply.mode == "small_talk" and reply.small_talk == kind
+    rendered = assistant.renderer.plain(reply)
+    assert len(rendered.splitlines()) <= 2 and "情况判断" not in rendered
+
+
+def test_small_talk_with_a_question_is_answered(assistant):
+    assert assistant.respond(Session(user="s"), "谢谢，那催收打给我同事合法吗").mode == "answer"
+
+
+@pytest.mark.parametrize("text", ["被催收了怎么办", "我欠钱了", "网贷逾期了", "What should I do?"])
+def test_vague_opening_gets_a_question_with_the_common_situations(assistant, text):
+    reply = assistant.respond(Session(user="v"), text)
+    assert reply.mode == "clarify" and len(reply.buttons) == 6
+
+
+def test_vague_follow_up_inside_a_conversation_is_answered(assistant):
+    session = Session(user="v")
+    assistant.respond(session, "催收把我的照片P成遗照发到家族群")
+    assert assistant.respond(session, "怎么办啊").mode == "answer"
+
+
+def test_a_loan_told_over_several_messages_is_put_together(assistant):
+    session = Session(user="l")
+    first = assistant.respond(session, "借了10000，说是分12期")
+    assert first.loan_ask == "payment"
+    second = assistant.respond(session, "每月1000")
+    assert second.rate is not None and second.assumed_received  # complete once received = contract is assumed
+    third = assistant.respond(session, "实际到账只有8000")
+    assert third.rate is not None and round(third.rate.annual_percent, 2) == 82.38
+    assert "interest_fees" in session.dialogue.topics
+
+
+def test_one_amount_only_is_taken_as_received_and_said(assistant):
+    reply = assistant.respond(Session(user="l"), "借了5000，一个月还5500")
+    assert reply.rate is not None and reply.assumed_received
+    assert "我按合同金额算" in assistant.renderer.plain(reply)
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("借了5000，到手4000，一个月还5500", {"contract": 5000, "received": 4000, "days": 30, "payment": 5500}),
+    ("借了10000元，分12个月每月还1000", {"contract": 10000, "count": 12, "payment": 1000, "period": "month"}),
+    ("借了两万，半年还两万四", {"contract": 20000, "days": 182, "payment": 24000}),
+    ("借了3000，一周后还3600", {"contract": 3000, "days": 7, "payment": 3600}),
+])
+def test_plain_words_give_the_figures(text, figures):
+    found = read_figures(text)
+    assert {k: found[k] for k in figures} == figures
+    assert to_loan(found) is not None
+
+
+def test_answers_to_a_figure_question_and_words_that_are_not_numbers():
+    assert read_figures("一个月", asking="days") == {"days": 30}
+    assert read_figures("没有", asking="fees") == {"fees": 0.0}
+    assert read_figures("5000", asking="received") == {"received": 5000.0}
+    assert read_figures("不知道", asking="payment") == {}  # never a silent guess
+    assert read_figures("我欠了6万网贷") == {}  # a debt is not a loan's contract amount
+    assert missing({"contract": 1.0, "period": "single"}) == ["days", "payment"]
+
+
+def test_a_question_inside_a_tool_leaves_the_tool_with_a_note(assistant):
+    session = Session(user="f")
+    assert isinstance(assistant.respond(session, "/rate"), Turn)
+    reply = assistant.respond(session, "等一下，催收说明天要来我家，这合法吗？")
+    assert session.flow is None and reply.mode == "answer" and reply.note == "left_flow"
+    assert "先放下" in assistant.renderer.plain(reply)
+
+
+def test_a_plain_answer_stays_in_the_tool(assistant):
+    session = Session(user="f")
+    assistant.respond(session, "/letter")
+    assert isinstance(assistant.respond(session, "1"), Turn) and session.flow is not None
+
+
+def test_a_correction_switches_the_lender(assistant):
+    session = Session(user="k")
+    assistant.respond(session, "网贷利息太高了")
+    assistant.respond(session, "不是网贷，是信用卡")
+    assert session.dialogue.lender == "licensed"
+
+
+def test_english_in_english_out_for_everything_the_bot_writes(assistant):
+    reply = assistant.respond(Session(user="e"), "debt collectors keep calling my parents, is that legal?")
+    rendered = assistant.renderer.plain(reply)
+    assert reply.language == "en" and "What this is" in rendered
+
+
+def test_traditional_buttons_follow_the_script(assistant):
+    reply = assistant.respond(Session(user="t"), "催收一直打給我的同事，我該怎麼辦")
+    assert [assistant.renderer.convert(b.label, reply.script) for b in reply.buttons][0] == "法律依據"
+
+
+def test_steps_are_not_repeated_across_turns(assistant):
+    session = Session(user="r")
+    first = assistant.respond(session, "催收天天打电话给我爸妈")
+    second = assistant.respond(session, "他们还打给我同事")
+    assert not set(first.steps) & set(second.steps)
+
+
+def test_state_keeps_no_message_text_and_round_trips(assistant):
+    session = Session(user="p")
+    text = "催收说明天要上门，我电话13800138000"
+    assistant.respond(session, text)
+    data = session.to_dict()
+    assert "13800138000" not in str(data) and "上门" not in str(data)
+    again = Session.from_dict(data, assistant.tools.flows)
+    assert again.dialogue.topics == session.dialogue.topics and isinstance(again.dialogue, DialogueState)
