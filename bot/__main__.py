@@ -108,15 +108,9 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def _index(args: argparse.Namespace, settings: Settings) -> int:
     from bot.core.embedders import make_embedder
-    from bot.core.risk import RiskRules, ordinary_questions
     from bot.knowledge.index import build
-    from bot.knowledge.loader import load_knowledge
 
-    embedder = make_embedder(settings.model)
-    manifest = build(settings.knowledge_dir, settings.index_dir, embedder, progress=True)
-    RiskRules(settings.knowledge_dir / "crisis.yaml").train(
-        embedder.encode, settings.index_dir, embedder.name,
-        ordinary_questions(load_knowledge(settings.knowledge_dir).passages))
+    manifest = build(settings.knowledge_dir, settings.index_dir, make_embedder(settings.model), progress=True)
     print(f"built {settings.index_dir}: {manifest['passages']} passages, {manifest['vectors']} vectors, "
           f"{manifest['embedder']}, {manifest['build_seconds']}s")
     return 0

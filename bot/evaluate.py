@@ -9,7 +9,6 @@ field names as they are.
 from __future__ import annotations
 
 import json
-import re
 import time
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from bot.core.compose import Reply
 from bot.core.dialogue import Session
 
 TOP = 5
-HAN = re.compile(r"[\u4e00-\u9fff]")
 KINDS = ("crisis", "out_of_scope", "small_talk", "clarify")
 
 
@@ -67,14 +65,13 @@ def _judge(assistant: Assistant, item: dict, session: Session | None) -> dict:
     started = time.perf_counter()
     result = assistant.reply(item["text"]) if session is None else assistant.respond(session, item["text"])
     if isinstance(result, Reply):
-        mode, plain = result.mode, assistant.renderer.plain(result)
-        hits = result.hits
+        mode, plain, hits, language = result.mode, assistant.renderer.plain(result), result.hits, result.language
     else:  # a tool's turn (/rate, /letter …)
-        mode, plain, hits = "tool", "", ()
+        mode, plain, hits, language = "tool", "", (), "zh"
     latency = (time.perf_counter() - started) * 1000
     passages = [{"id": h.passage.id, "topics": list(h.passage.topics), "score": round(h.score, 4)} for h in hits[:TOP]]
     return {"text": item["text"], "expect": item["expect"], "mode": mode, "passages": passages,
-            "latency_ms": round(latency, 2), "reply_chars": len(plain)}
+            "latency_ms": round(latency, 2), "reply_chars": len(plain), "reply_language": language}
 
 
 def summarise(details: list[dict]) -> dict:
@@ -94,7 +91,7 @@ def summarise(details: list[dict]) -> dict:
             crisis_full += expect == "crisis" and mode == "crisis"
             continue
         answered += mode in ("answer", "check_in")
-        if mode == "answer" and HAN.search(d["text"]):
+        if mode == "answer" and d["reply_language"] == "zh":  # the length target is for Chinese answers
             answer_chars.append(d["reply_chars"])
         if d.get("turn", 1) > 1:
             context_turns += 1

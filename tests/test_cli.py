@@ -50,7 +50,7 @@ def test_eval_contract(tmp_path: Path):
     lines = [json.loads(line) for line in details.read_text().splitlines()]
     assert len(lines) == summary["n"] == 60
     for line in lines:
-        assert set(line) == {"text", "expect", "mode", "passages", "latency_ms", "reply_chars"}
+        assert set(line) == {"text", "expect", "mode", "passages", "latency_ms", "reply_chars", "reply_language"}
         assert line["mode"] in {"answer", "check_in", "crisis", "out_of_scope", "small_talk", "clarify"}
         assert len(line["passages"]) <= 5 and line["reply_chars"] > 0
         for p in line["passages"]:

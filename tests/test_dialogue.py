@@ -144,3 +144,28 @@ def test_state_keeps_no_message_text_and_round_trips(assistant):
     assert "13800138000" not in str(data) and "上门" not in str(data)
     again = Session.from_dict(data, assistant.tools.flows)
     assert again.dialogue.topics == session.dialogue.topics and isinstance(again.dialogue, DialogueState)
+
+
+def test_a_number_alone_gets_a_pointer_not_a_refusal(assistant):
+    reply = assistant.respond(Session(user="n"), "900")
+    assert reply.mode == "small_talk" and "/rate" in assistant.renderer.plain(reply)
+
+
+def test_situational_passages_answer_only_their_situation(assistant):
+    reply = assistant.respond(Session(user="s"), "老公背着我借了好几张信用卡，催收让我还")
+    assert not {h.passage.id for h in reply.hits} & {"guide-deceased-debt", "law-civil-1161"}
+    reply = assistant.respond(Session(user="s"), "我爸去世了，催收让我还他的网贷")
+    assert {h.passage.id for h in reply.hits[:5]} & {"guide-deceased-debt", "law-civil-1161"}
+
+
+def test_a_question_typed_at_a_letter_question_is_not_taken_as_the_answer(assistant):
+    session = Session(user="q")
+    assistant.respond(session, "/letter")
+    assistant.respond(session, "1")
+    reply = assistant.respond(session, "那写了他们会听吗")
+    assert session.flow is None and reply.note == "left_flow"
+
+
+def test_spaces_between_figures_keep_them_apart(assistant):
+    reply = assistant.respond(Session(user="r"), "借5000 到手3500 7天还5000")
+    assert reply.rate is not None and round(reply.rate.annual_percent, 2) == 2234.69

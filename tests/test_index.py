@@ -10,6 +10,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.config import ROOT
@@ -160,3 +161,11 @@ def test_words_without_a_writable_cache_use_jiebas_own_load(tmp_path: Path):
     cut = Words(blocker / "cache")  # cannot be created
     assert cut._dictionary is None
     assert cut("催收天天打电话给我爸妈") == _jieba_full("催收天天打电话给我爸妈")
+
+
+def test_bm25_through_postings_gives_rank_bm25s_scores_to_the_bit():
+    index = load(ROOT / "knowledge", ROOT / "index", DEFAULT_MODEL, COMMAND)
+    lexical = LexicalRetriever(index.passages)
+    for text in _texts()[-400:] + ["催收 催收 催收", "zzzz 不存在的词", "砍头息 砍头息 利息"]:
+        words = lexical._words(text)
+        assert np.array_equal(lexical.scores(words), lexical._bm25.get_scores(words)), text

@@ -281,7 +281,7 @@ def test_english_fields_are_short_plain_english(knowledge):
         for line in [p.title_en, *p.steps_en, p.caveat_en or "", p.gist_en or ""]:
             # Chinese only for a law's name once, e.g. "Civil Code (民法典) Article 1033"
             assert len(CJK.findall(line)) <= 25 and "\n" not in line, (p.id, line)
-        assert all(len(step) <= 100 for step in p.steps_en), p.id
+        assert all(len(step) <= 90 for step in p.steps_en), p.id
         if p.gist_en:
             assert "Article" in p.gist_en or "item" in p.gist_en, p.id
             assert CJK.search(p.gist_en.split(":")[0]), p.id  # the law's Chinese name, once, before the gist
@@ -303,8 +303,6 @@ def test_nothing_a_licensed_borrower_reads_in_english_says_refuse_to_pay(knowled
     for p in knowledge.passages:
         if p.applies_to("licensed"):
             assert not REFUSE_EN.search(" ".join([*p.steps_en, p.caveat_en or ""])), p.id
-    for topic in knowledge.topics.values():
-        assert not REFUSE_EN.search(topic.reading_en), topic.id
 
 
 def test_every_passage_has_english_asks_not_copied_from_the_test_sets(knowledge):
@@ -333,9 +331,12 @@ def test_english_steps_must_match_the_steps_one_for_one(knowledge_copy):
     message = _break(knowledge_copy, "    - After important calls, write down the main points.\n", "")
     assert "guide-evidence-recording" in message and "'steps_en' has 2 lines but 'steps' has 3" in message
     assert "one short plain-English line for each step" in message
+
+
+def test_long_english_step_is_refused(knowledge_copy):
     message = _break(knowledge_copy, "    - After important calls, write down the main points.\n",
                      "    - " + "a very long step " * 8 + "\n")
-    assert "step 3 in 'steps_en' is" in message and "shorten it" in message
+    assert "guide-evidence-recording" in message and "step 3 in 'steps_en' is" in message and "shorten it" in message
 
 
 def test_chinese_in_an_english_field_is_refused(knowledge_copy):

@@ -74,7 +74,8 @@ def render_reply(assistant: Assistant, reply: Reply) -> str:
     if reply.buttons:
         labels = "  ".join(f"{n}. {assistant.renderer.convert(b.label, reply.script)}"
                            for n, b in enumerate(reply.buttons, 1))
-        text += "\n\n" + ("Reply with a number: " if reply.language == "en" else "回复数字：") + labels
+        prompt = "Reply with a number: " if reply.language == "en" else "回复数字："
+        text += "\n\n" + assistant.renderer.convert(prompt, reply.script) + labels
     return text
 
 

@@ -31,10 +31,13 @@ from bot.tools.rates import RateInputError, annual_rate, load_lpr
 
 log = logging.getLogger(__name__)
 COMPOSE_DEPTH = 8
+LONG_STORY = 40  # characters
+SAFETY_TOPICS = ("home_visit", "threats_insults")
 PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "更多做法": "more", "还能做什么": "more",
               "求助渠道": "channels", "怎么投诉": "channels", "取证清单": "evidence", "怎么取证": "evidence",
               "the law": "law", "more steps": "more", "where to get help": "channels", "evidence checklist": "evidence"}
 QUESTION = re.compile(r"[?？]|吗$|呢$|怎么办|怎么|为什么|是不是|能不能|可以吗|合法吗")
+QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
 
 
 class Assistant:
@@ -96,25 +99,35 @@ class Assistant:
                     risk=triage.risk, note=note, truncated=triage.message.truncated)
         risk = triage.risk
         state.raise_risk(risk.tier)
+        if triage.self_harm_answer:
+            state.show_once("answered:self_harm")
+        if risk.tier == "check_in":
+            state.show_once("asked:self_harm")
         if risk.tier == "crisis":
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=triage.scams,
                          **base)
         if triage.lender != "unknown":
             state.lender = triage.lender
         in_conversation = bool(state.topics)
+        if triage.self_harm_answer == "no":
+            return Reply(mode="small_talk", small_talk="not_at_risk", hotlines=self.hotlines(triage.region)[:1],
+                         **base)
         if triage.small_talk and risk.tier == "none" and not (triage.domain or triage.figures):
             return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.hotlines(triage.region)[:1]
                          if state.risk != "none" else (), **base)
-        if not triage.vector.size:
+        if not triage.vector.size:  # no letters: a number alone gets a pointer to /rate, the rest a refusal
+            if re.search(r"\d", triage.text):
+                return Reply(mode="small_talk", small_talk="number", **base)
             return self.refuse(base)
         own_score = self.dense.search(triage.vector, k=1)[0].score
         opening = not in_conversation and not (triage.figures or triage.scams)
-        if opening and risk.tier == "none" and (triage.vague or (risk.distress and not triage.domain
-                                                                  and own_score < self.min_score)):
+        if opening and risk.tier == "none" and not triage.threat and (
+                triage.vague or (risk.distress and not triage.domain and own_score < self.min_score)):
             return self.clarify(base, state.language, risk.distress)
-        if not (triage.domain or triage.scams or triage.figures or risk.tier != "none" or risk.distress
-                or own_score >= self.min_score or (in_conversation and (triage.follow_up or triage.correction
-                                                                          or own_score >= self.min_score - 0.1))):
+        signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" \
+            or risk.distress or own_score >= self.min_score
+        follow_up = in_conversation and (triage.follow_up or triage.correction or own_score >= self.min_score - 0.1)
+        if not (signals or follow_up):
             return self.refuse(base)
         weight = self.context_weight(triage, in_conversation, own_score - self.min_score)
         query = triage.vector
@@ -122,10 +135,14 @@ class Assistant:
             query = triage.vector + weight * np.asarray(state.vector, dtype=np.float32)
             query = query / max(float(np.linalg.norm(query)), 1e-12)
         loan = self.loan(triage, state)
-        prefer = ("interest_fees",) if loan else ()  # a loan being described is about its interest and fees
+        story = len(triage.text) >= LONG_STORY  # a long story often mixes several problems
+        if story and triage.threat:  # a threat to safety leads the reading; the loan figures wait
+            prefer, loan = SAFETY_TOPICS, {k: v for k, v in loan.items() if k != "loan_ask"}
+        else:
+            prefer = ("interest_fees",) if loan else ()  # a loan being described is about its cost
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH, topics=(*prefer, *state.topics),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
-        reply = self.composer.answer(hits, state, state.language, weight, prefer)
+        reply = self.composer.answer(hits, state, state.language, weight, prefer, triage.text)
         state.vector = [float(x) for x in query]
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=triage.scams,
                        hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" else (),
@@ -214,6 +231,6 @@ class Assistant:
             step.parse(triage.message.original)
         except AnswerError:
             return bool(QUESTION.search(triage.text) or len(triage.text) > 12 or triage.domain)
-        if step.type == "text":
-            return bool(triage.domain and QUESTION.search(triage.text) and len(triage.text) > 8)
+        if step.type == "text":  # a name or a story rarely ends as a question does
+            return bool(QUESTION_END.search(triage.text.strip()) and len(triage.text) > 4)
         return False

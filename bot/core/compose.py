@@ -42,6 +42,7 @@ class Right:
     quote: str
     citation: str
     caveat: str = ""
+    gist: str = ""  # a one-line English gist, for English replies
 
 
 @dataclass(frozen=True)
@@ -120,10 +121,13 @@ class Composer:
         self.by_id = {p.id: p for p in knowledge.passages}
 
     def answer(self, hits: list[Hit], state: DialogueState, language: str, context_weight: float,
-               prefer: tuple[str, ...] = ()) -> Reply:
+               prefer: tuple[str, ...] = (), text: str = "") -> Reply:
         """The short first answer; records in `state` what was shown and what can be opened next.
-        `prefer` are topics the message itself settles (a loan being described: interest_fees)."""
-        hits = [h for h in hits if h.passage.applies_to(state.lender)] or hits
+        `prefer` are topics the message itself settles (a loan being described: interest_fees); `text` is
+        the message, which situational passages (only_if) must match."""
+        hits = [h for h in hits if h.passage.applies_to(state.lender) and h.passage.fits(text)] or hits
+        # a situational passage whose situation the message names moves up two places
+        hits = [h for _, h in sorted(enumerate(hits), key=lambda item: item[0] - 2.5 * bool(item[1].passage.only_if))]
         topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0))
         topic = self.knowledge.topics[topic_id]
         on_topic = [h for h in hits if topic_id in h.passage.topics] + [h for h in hits if topic_id not in h.passage.topics]
@@ -163,9 +167,12 @@ class Composer:
         same_topic = [p for p in passages if topic_id in p.topics]
         if name == "law":
             laws = [p for p in same_topic if p.citation and p.applies_to(state.lender)]
-            laws += [p for p in self._topic_passages(topic_id, state.lender) if p.citation and p not in laws]
+            if len(laws) < 2:  # the answer drew mostly on guidance: the topic's general laws as well
+                laws += [p for p in self._topic_passages(topic_id, state.lender)
+                         if p.citation and not p.only_if and p not in laws][:MAX_RIGHTS - len(laws)]
             rights = tuple(Right(localized(p, "title", language), short_quote(p.quote or ""), p.citation.label(),
-                                 localized(p, "caveat", language) if p.caveat else "")
+                                 localized(p, "caveat", language) if p.caveat else "",
+                                 p.gist_en if language == "en" else "")
                            for p in laws[:MAX_RIGHTS])
             return Reply(mode="part", part="law", language=language, rights=rights,
                          checked=self.knowledge.checked, buttons=self._other_parts("law", language))

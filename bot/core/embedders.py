@@ -117,12 +117,13 @@ def _use_from_cache(model: Any, folder: Path) -> tuple[str, Path | None]:
     except Exception as exc:  # the package's files cannot be found: let it load them itself
         log.warning("encoder cache off: %s", exc)
         return "off", None
-    if path.exists():
-        try:
-            _install(model, *_load(path))
-            return "loaded", path
-        except Exception as exc:  # CacheError, OSError, ValueError, EOFError, ... : rebuild
-            log.warning("encoder cache %s unusable (%s); rebuilding it", path, exc)
+    try:
+        _install(model, *_load(path))
+        return "loaded", path
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # CacheError, OSError, ValueError, EOFError, ... : rebuild
+        log.warning("encoder cache %s unusable (%s); rebuilding it", path, exc)
     started = time.perf_counter()
     backend = model._model  # the package's own load: tokenizer tables and weights
     try:
@@ -271,9 +272,9 @@ def _load(path: Path) -> tuple[Any, Any]:
     start = _aligned(_PREFIX.size + header_len)
     if len(data) != start + meta["data_len"]:
         raise CacheError(f"size {len(data)} instead of {start + meta['data_len']}")
-    view = memoryview(data)[start:]
-    if zlib.crc32(view) != meta["data_crc"]:
-        raise CacheError("data checksum mismatch")
+    with memoryview(data) as whole:
+        if zlib.crc32(whole[start:]) != meta["data_crc"]:
+            raise CacheError("data checksum mismatch")
     arrays = {}
     for name, (dtype, shape, offset, nbytes) in meta["arrays"].items():
         count = int(np.prod(shape, dtype=np.int64))

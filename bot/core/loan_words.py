@@ -24,8 +24,9 @@ _SINGLE = re.compile(rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年
 _EACH_COUNT = re.compile(rf"(?:分)?{COUNT}(期|个月|周)[,，]?每(期|月|周)(?:要)?还?{NUMBER}")
 _EACH_FIRST = re.compile(rf"每(期|月|个月|周)(?:要)?还?{NUMBER}[,，]?(?:要?还|共|分)?(?:{COUNT}(期|个月|周))?")
 _COUNT_ONLY = re.compile(rf"(?:分|还|共)?{COUNT}(期|个月)(?:还清|分期)?")
+_YEARS = re.compile(r"(?:分|还|共)(一|两|二|三|半)年")  # "每个月还1200，还一年": twelve monthly payments
 _NO_FEES = re.compile(r"^(没有|没|无|沒有|没交|没有别的|没有其他费用|0|零|no|none)[了的啊呀。.!]*$")
-_BARE = re.compile(rf"^{NUMBER}(?:元|块|块钱|rmb)?$")
+_BARE = re.compile(rf"^{NUMBER}(?:元|块|块钱|rmb|期|天|日)?$")
 
 
 def _number(text: str) -> float | None:
@@ -38,10 +39,10 @@ def _number(text: str) -> float | None:
 def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
     """The loan figures a message states. `asking` is the figure the bot just asked for, so a bare
     "5000" or "没有" answers it."""
-    text = text.replace(",", "，").replace(" ", "").lower()
+    text = re.sub(r"\s+", "，", text.replace(",", "，").strip()).lower()  # "借5000 到手3500" keeps its numbers apart
     found: dict[str, float | str] = {}
     if asking:
-        bare = _BARE.match(text)
+        bare = _BARE.match(re.sub(r"(?<=\d)，(?=\d{3})", "", text))  # "5,000" is five thousand
         if bare and (value := _number(bare.group(1))) is not None:
             found["days" if asking == "days" else asking] = value
             return found
@@ -71,6 +72,8 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
             found.update(payment=payment, period="week" if per == "周" else "month")
         if count and (n := _number(count)) is not None:
             found["count"] = n
+        elif per in ("月", "个月") and (years := _YEARS.search(text)):
+            found["count"] = 6.0 if years.group(1) == "半" else 12 * _number(years.group(1))
     elif count_only := _COUNT_ONLY.search(text):
         if (n := _number(count_only.group(1))) is not None and n > 1:
             found["count"] = n

@@ -46,6 +46,9 @@ class LexicalRetriever:
 
     The passages' words come cut from the index (index.words, or passages.words when passages is
     the index's list); only when neither is given are they cut here, which takes most of a second.
+    A message is scored through postings (word -> the passages that hold it) with rank_bm25's own
+    arithmetic, term by term: the same scores to the bit as BM25Okapi.get_scores, which looks every
+    word up in every passage (0.6 ms a message at 166 passages, against about 0.05 ms).
     """
 
     def __init__(self, passages: list[Passage], words: list[list[str]] | None = None) -> None:
@@ -61,13 +64,34 @@ class LexicalRetriever:
             words = [self._cut(passage_text(p)) for p in passages]
         if len(words) != len(passages):
             raise ValueError(f"{len(words)} lists of words for {len(passages)} passages")
-        self._bm25 = BM25Okapi(words)
+        self._bm25 = bm25 = BM25Okapi(words)
+        rows: dict[str, list[int]] = {}
+        counts: dict[str, list[int]] = {}
+        for row, frequencies in enumerate(bm25.doc_freqs):
+            for word, count in frequencies.items():
+                rows.setdefault(word, []).append(row)
+                counts.setdefault(word, []).append(count)
+        self._postings = {word: (np.array(rows[word], dtype=np.intp), np.array(counts[word])) for word in rows}
+        # the length part of BM25's denominator, written as rank_bm25 writes it
+        self._length_norm = bm25.k1 * (1 - bm25.b + bm25.b * np.array(bm25.doc_len) / bm25.avgdl)
 
     def _words(self, text: str) -> list[str]:
         return self._cut(text)
 
+    def scores(self, words: list[str]) -> np.ndarray:
+        """BM25Okapi.get_scores(words), computed only where a word occurs (elsewhere it adds 0)."""
+        bm25 = self._bm25
+        score = np.zeros(bm25.corpus_size)
+        for word in words:
+            posting = self._postings.get(word)
+            if posting is not None:
+                rows, freq = posting
+                score[rows] += (bm25.idf.get(word) or 0) * (freq * (bm25.k1 + 1) /
+                                                            (freq + self._length_norm[rows]))
+        return score
+
     def rank(self, text: str, k: int) -> list[int]:
-        scores = self._bm25.get_scores(self._words(text))
+        scores = self.scores(self._words(text))
         order = np.argsort(-scores)[:k]
         return [int(i) for i in order if scores[i] > 0]
 

@@ -29,8 +29,9 @@ TRAINING_FILE = "crisis_training.yaml"
 
 
 def ordinary_questions(passages: list[Passage]) -> list[str]:
-    """How borrowers ask everyday questions (every passage's `asks`): not-at-risk examples for the classifier."""
-    return [ask for passage in passages for ask in passage.asks]
+    """How borrowers ask everyday questions (the passages' Chinese `asks`): not-at-risk examples for the
+    classifier. The English asks are left out: hundreds more negatives would outweigh the rest."""
+    return [ask for passage in passages for ask in passage.asks if re.search(r"[\u4e00-\u9fff]", ask)]
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,8 @@ class RiskRules:
             return Risk("crisis", reason, imminent=imminent, helper=other and not own, distress=distress,
                         mentioned=mentioned)
         soft = bool(self.patterns["soft"].search(masked))
-        long_enough = len(re.sub(r"\W", "", masked)) >= min_chars  # the classifier guesses on short texts
+        # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words
+        long_enough = len(re.findall(r"[\u4e00-\u9fff]", masked)) + len(re.findall(r"[a-z]+", masked)) >= min_chars
         probability = self.probability(vector) if vector is not None and self.weights is not None and long_enough \
             else 0.0
         semantic = soft and not mentioned and probability >= threshold

@@ -23,7 +23,8 @@ def to_simplified(text: str) -> str:
     return _converter("tw2s").convert(text)
 
 
-SCRIPT_CONFIG = {"tw": "s2twp", "hk": "s2hk"}
+# Taiwan characters without s2twp's vocabulary swaps, which change legal meaning (支持 → 支援, 保存 → 儲存)
+SCRIPT_CONFIG = {"tw": "s2tw", "hk": "s2hk"}
 
 
 def convert_script(text: str, script: str) -> str:

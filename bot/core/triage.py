@@ -48,6 +48,8 @@ class DialogueRules:
     follow_up: re.Pattern[str]
     correction: re.Pattern[str]
     lender: dict[str, re.Pattern[str]]
+    threat: re.Pattern[str]  # a threat to the person's safety
+    self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
 
     def small_talk_kind(self, bare: str) -> str:
         """The kind of small talk when the message is nothing but small talk, else ''."""
@@ -72,11 +74,13 @@ class DialogueRules:
                 follow_up=re.compile(data["follow_up"]),
                 correction=re.compile(data["correction"]),
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
+                threat=re.compile(data["threat"]),
+                self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
             )
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, clarify_options (label, label_en, send), "
-                                  "follow_up, correction, lender (licensed, private)"]) from exc
+                                  "follow_up, correction, lender (licensed, private), threat, self_harm_answer (yes_words, no_words)"]) from exc
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,8 @@ class Triage:
     vague: bool  # an opening too vague to answer without a question
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     correction: bool  # "不是网贷，是信用卡"
+    threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
+    self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     vector: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.float32))
 
     @property
@@ -117,13 +123,22 @@ class Triager:
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
         folded = unicodedata.normalize("NFKC", raw)
         region = self.risk.region(folded) if message.traditional or self.risk.region(folded) else ""
-        english = (len(LATIN.findall(text)) > 2 * len(HAN.findall(text)) and len(re.findall(r"[a-z]{2,}", text)) >= 2
-                   and not text.startswith("/"))
+        words = len(re.findall(r"[a-z]{2,}", text))  # one English word is enough to open a conversation ("hi")
+        english = (len(LATIN.findall(text)) > 2 * len(HAN.findall(text)) and not text.startswith("/")
+                   and (words >= 2 or (words == 1 and not state.turns)))
         lender = next((kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)), "unknown")
         domain = self.safety.mentions_domain(text)
         risk = self.risk.assess(text, vector, **self.semantic)
         small_talk = self.dialogue.small_talk_kind(bare)
-        if risk.tier == "none" and state.risk != "none" and not domain and not small_talk:
+        answer = ""
+        if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
+            answer = next((k for k, pattern in self.dialogue.self_harm_answer.items() if pattern.search(bare)), "")
+        if answer == "yes":  # they have thought of hurting themselves: crisis support now
+            risk = Risk("crisis", "said yes", distress=risk.distress)
+        elif risk.tier == "check_in" and state.risk != "none":  # a second sign in one conversation
+            risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
+        elif (risk.tier == "none" and state.risk != "none" and not answer and not domain and not small_talk
+              and "answered:self_harm" not in state.shown):
             risk = Risk("check_in", "earlier", distress=risk.distress, mentioned=risk.mentioned)
         return Triage(
             message=message,
@@ -139,5 +154,7 @@ class Triager:
             vague=self.dialogue.is_vague(bare),
             follow_up=bool(self.dialogue.follow_up.search(text)),
             correction=bool(self.dialogue.correction.search(text)),
+            threat=bool(self.dialogue.threat.search(text)),
+            self_harm_answer=answer,
             vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
         )

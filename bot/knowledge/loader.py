@@ -30,13 +30,13 @@ STEP_MAX = 40  # characters per step: answers are short, read on phones
 # English fields (issue 9): English in, English out for everything the bot writes itself. Legal quotes stay
 # Chinese; law passages carry a one-line English gist. Limits are characters, about 2.5 × the Chinese ones.
 TITLE_EN_MAX = 120
-STEP_EN_MAX = 100
+STEP_EN_MAX = 90
 CAVEAT_EN_MAX = 220
 GIST_EN_MAX = 260
 LABEL_EN_MAX = 60
-READING_EN_MAX = 260
-CHANNEL_NAME_EN_MAX = 120
-CHANNEL_NOTE_EN_MAX = 100
+READING_EN_MAX = 180
+CHANNEL_NAME_EN_MAX = 90
+CHANNEL_NOTE_EN_MAX = 80
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 LATIN = re.compile(r"[A-Za-z]")
 # What an English caveat must say when the source is not an in-force full text (mirrors status.yaml).
@@ -81,10 +81,15 @@ class Passage:
     steps_en: tuple[str, ...] = ()  # one English line for each of `steps`, same order
     caveat_en: str | None = None  # present exactly when `caveat` is
     gist_en: str | None = None  # law passages: what the quoted article says, in one English line
+    only_if: str = ""  # a pattern: the passage answers only messages that match it (a death, a child, a guarantee)
 
     def applies_to(self, lender: str) -> bool:
         """True when this passage is right for a borrower of this lender ("licensed", "private" or "unknown")."""
         return not self.lenders or lender not in LENDERS or lender in self.lenders
+
+    def fits(self, text: str) -> bool:
+        """False for a situational passage (only_if) when the message does not speak of that situation."""
+        return not self.only_if or bool(re.search(self.only_if, text.lower()))
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready form written to index/passages.jsonl."""
@@ -100,6 +105,8 @@ class Passage:
             record["caveat_en"] = self.caveat_en
         if self.gist_en:
             record["gist_en"] = self.gist_en
+        if self.only_if:
+            record["only_if"] = self.only_if
         if self.quote is not None and self.citation is not None:
             record["quote"] = self.quote
             record["citation"] = {"law": self.citation.law, "article": self.citation.article,
@@ -119,7 +126,7 @@ class Passage:
             checked=record.get("checked"), lenders=tuple(record.get("lenders", ())),
             caveat=record.get("caveat"), title_en=record.get("title_en", ""),
             steps_en=tuple(record.get("steps_en", ())), caveat_en=record.get("caveat_en"),
-            gist_en=record.get("gist_en"),
+            gist_en=record.get("gist_en"), only_if=record.get("only_if", ""),
         )
 
 
@@ -328,6 +335,12 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
         if problem:
             problems.append(f"{where}: {problem}")
     english = _english_fields(entry, where, kind, steps, caveat, status.get(source) if status else None, problems)
+    only_if = entry.get("only_if") or ""
+    try:
+        re.compile(only_if)
+    except (re.error, TypeError) as exc:
+        problems.append(f"{where}: field 'only_if' is not a valid pattern ({exc}); write words joined by |, "
+                        "like 去世|过世|遗产")
     repairs: list[tuple[str, str]] = []
     for repair in entry.get("repairs") or []:
         if not (isinstance(repair, dict) and isinstance(repair.get("was"), str) and isinstance(repair.get("now"), str)):
@@ -339,7 +352,7 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
     return Passage(id=entry["id"], title=title, text=text, kind=kind, source=source, topics=topics,
                    steps=steps or (), asks=asks or (), quote=quote if kind == "law" else None,
                    citation=citation, checked=checked, repairs=tuple(repairs), lenders=lenders, caveat=caveat,
-                   **english)
+                   only_if=only_if, **english)
 
 
 def passage_files(knowledge_dir: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from bot.knowledge.loader import KnowledgeError
-from bot.tools.rates import to_number
+from bot.core.loan_words import read_figures
 
 TYPES = ("number", "choice", "multi", "text")  # multi: several choices in one answer, like "1 3"
 SKIP_WORDS = ("跳过", "skip", "无", "没有")
@@ -45,11 +45,10 @@ class Step:
         if self.optional and text.lower() in SKIP_WORDS:
             return ""
         if self.type == "number":
-            cleaned = text.replace(",", "").replace("，", "").rstrip("元块天期个月周 ")
-            try:
-                return to_number(cleaned)
-            except (KeyError, ValueError):
-                raise AnswerError("请只回复一个数字，例如 5000。") from None
+            figures = read_figures(text, asking=self.key)  # "5000元", "一个月" (days), "没有" (fees), "每月1000"
+            if self.key not in figures:
+                raise AnswerError("请只回复一个数字，例如 5000。")
+            return figures[self.key]
         if self.type == "choice":
             value = self._choice(text)
             if value is None:
