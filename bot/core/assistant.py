@@ -109,6 +109,8 @@ class Assistant:
         if triage.lender != "unknown":
             state.lender = triage.lender
         in_conversation = bool(state.topics)
+        if risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams):
+            return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)  # ask, nothing else
         if triage.self_harm_answer == "no":
             return Reply(mode="small_talk", small_talk="not_at_risk", hotlines=self.hotlines(triage.region)[:1],
                          **base)

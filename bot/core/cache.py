@@ -9,13 +9,10 @@ deleted at any time, and a file that is missing, stale or corrupt is rebuilt on 
 
 from __future__ import annotations
 
-import logging
 import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 
 def cache_dir() -> Path:

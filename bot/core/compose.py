@@ -27,7 +27,6 @@ QUOTE_CHARS = 160
 PARTS = ("law", "more", "channels", "evidence")
 PART_LABELS = {"law": ("法律依据", "The law"), "more": ("更多做法", "More steps"),
                "channels": ("求助渠道", "Where to get help"), "evidence": ("取证清单", "Evidence checklist")}
-LOAN_ASKS = ("contract", "received", "days", "count", "payment", "fees")
 
 
 @dataclass(frozen=True)

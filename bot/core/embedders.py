@@ -23,7 +23,6 @@ import importlib
 import logging
 import marshal
 import mmap
-import os
 import struct
 import sys
 import time

@@ -12,7 +12,6 @@ import re
 from bot.tools.rates import NUMBER, Loan, to_number
 
 COUNT = r"(\d+|[一二两三四五六七八九十]+|半)"
-FIELDS = ("contract", "received", "payment", "count", "days", "period", "fees")
 TERM_DAYS = {"天": 1, "日": 1, "周": 7, "星期": 7, "个星期": 7, "礼拜": 7, "个礼拜": 7, "个月": 30, "月": 30, "年": 365}
 _PATTERNS = {
     "received": rf"(?:到手|到账|实际(?:到账|拿到|收到|下款|到手)|下款|只给了?|只到了?|只拿到|拿到手?|收到)(?:了|的|只有|是|才)*{NUMBER}",

@@ -2,7 +2,8 @@
 
 One set of templates serves every channel: plain text for the console, and HTML (escaped, only <b>
 and <i>) that Telegram and the web page show, split into messages that fit. English replies use the
-templates in templates/en/; traditional Chinese follows Taiwan or Hong Kong usage (OpenCC s2twp/s2hk).
+templates in templates/en/; traditional Chinese follows Taiwan or Hong Kong usage (OpenCC s2tw/s2hk:
+s2twp also swaps words, 支持 → 支援, which changes legal meaning).
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.core.embedders import Embedder
 from bot.knowledge.index import Index
 from bot.knowledge.loader import Passage
 
@@ -123,7 +122,3 @@ class HybridRetriever:
                 fused[pid] += 1 / (RRF_K + rank)
         ranked = sorted(fused, key=lambda pid: -fused[pid])[:k]
         return [by_id[pid] for pid in ranked]
-
-
-def _is_punct(word: str) -> bool:
-    return all(not ch.isalnum() for ch in word)

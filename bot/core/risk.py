@@ -20,7 +20,6 @@ import yaml
 from bot.core.textnorm import normalise
 from bot.knowledge.loader import KnowledgeError, Passage
 
-TIERS = ("none", "check_in", "crisis")
 LEXICON = ("not_self", "imminent", "direct", "other", "possible", "means_hint", "plan_hint", "soft",
            "distress")
 REGIONS = ("mainland", "hk", "tw")

@@ -26,6 +26,8 @@ return redis.call('ZCARD', KEYS[1])
 
 
 class RedisStore:
+    remote = True  # network round trips: the Telegram adapter runs store calls off its event loop
+
     def __init__(self, url: str, **options) -> None:
         self.url = url
         options.setdefault("socket_timeout", 5)
