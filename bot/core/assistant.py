@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from bot.core.compose import PARTS, Button, Composer, Reply
-from bot.core.dialogue import Session
+from bot.core.dialogue import DialogueState, Session
 from bot.core.embedders import Embedder, make_embedder
 from bot.core.loan_words import missing, to_loan
 from bot.core.render import Renderer
@@ -70,7 +70,9 @@ class Assistant:
     def reply(self, raw: str) -> Reply:
         """A single message with no conversation around it (evaluation of single questions, group chats)."""
         session = Session(user="single")
-        return self.answer(self.triage(raw, session.dialogue), session)
+        triage = self.triage(raw, session.dialogue)
+        self.follow_language(triage, session.dialogue)
+        return self.answer(triage, session)
 
     def respond(self, session: Session, raw: str) -> Turn | Reply:
         """A message in a conversation. Crisis support comes first and drops any running tool; a running
@@ -94,7 +96,6 @@ class Assistant:
     def answer(self, triage: Triage, session: Session, note: str = "") -> Reply:
         state = session.dialogue
         state.turns += 1
-        self.follow_language(triage, state)
         base = dict(language=state.language, script=state.script, region=triage.region or "",
                     risk=triage.risk, note=note, truncated=triage.message.truncated)
         risk = triage.risk
@@ -125,7 +126,7 @@ class Assistant:
         opening = not in_conversation and not (triage.figures or triage.scams)
         if opening and risk.tier == "none" and not triage.threat and (
                 triage.vague or (risk.distress and not triage.domain and own_score < self.min_score)):
-            return self.clarify(base, state.language, risk.distress)
+            return self.clarify(base, state.language)
         signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" \
             or risk.distress or own_score >= self.min_score
         follow_up = in_conversation and (triage.follow_up or triage.correction or own_score >= self.min_score - 0.1)
@@ -161,7 +162,7 @@ class Assistant:
     # --- pieces of answer() ------------------------------------------------------------------------
 
     @staticmethod
-    def follow_language(triage: Triage, state) -> None:
+    def follow_language(triage: Triage, state: DialogueState) -> None:
         """Replies follow the language and script of the last message that shows them."""
         if triage.text.startswith("/"):
             return  # a command or a button says nothing about the person's language
@@ -181,10 +182,10 @@ class Assistant:
             return Reply(mode="check_in", hotlines=self.hotlines(base["region"])[:1], **base)
         return Reply(mode="out_of_scope", examples=self.safety.examples, **base)
 
-    def clarify(self, base: dict, language: str, distress: bool) -> Reply:
+    def clarify(self, base: dict, language: str) -> Reply:
         options = self.triage.dialogue.options
         buttons = tuple(Button(o.label_en if language == "en" else o.label, o.send) for o in options)
-        return Reply(mode="clarify", buttons=buttons, **{**base, "risk": replace(base["risk"], distress=distress)})
+        return Reply(mode="clarify", buttons=buttons, **base)
 
     @staticmethod
     def context_weight(triage: Triage, in_conversation: bool, margin: float) -> float:
@@ -200,7 +201,7 @@ class Assistant:
         standalone /= 2
         return standalone if triage.follow_up or len(triage.text) <= 20 else standalone / 2
 
-    def loan(self, triage: Triage, state) -> dict:
+    def loan(self, triage: Triage, state: DialogueState) -> dict:
         """Loan figures put together over the conversation; the rate once complete, else the next question."""
         asked = state.loan.pop("asking", "")
         figures = triage.figures

@@ -122,7 +122,7 @@ class Triager:
         bare = " ".join(PUNCTUATION.sub(" ", text).split())
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
         folded = unicodedata.normalize("NFKC", raw)
-        region = self.risk.region(folded) if message.traditional or self.risk.region(folded) else ""
+        region = self.risk.region(folded)
         words = len(re.findall(r"[a-z]{2,}", text))  # one English word is enough to open a conversation ("hi")
         english = (len(LATIN.findall(text)) > 2 * len(HAN.findall(text)) and not text.startswith("/")
                    and (words >= 2 or (words == 1 and not state.turns)))
