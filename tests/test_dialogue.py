@@ -35,7 +35,9 @@ def test_off_topic_mid_conversation_is_still_recognised(assistant):
 
 @pytest.mark.parametrize("text, kind", [("你好", "greeting"), ("在吗", "greeting"), ("谢谢", "thanks"),
                                         ("好的我试试", "ack"), ("你是机器人吗", "bot"), ("thanks bye", "thanks"),
-                                        ("拜拜", "bye")])
+                                        ("拜拜", "bye"), ("在？", "greeting"), ("嗯 我会打的", "ack"),
+                                        ("哈哈你懂得真多", "thanks"), ("ok got it, thank u", "thanks"),
+                                        ("👍", "ack"), ("hello? anyone there", "greeting")])
 def test_small_talk_gets_one_or_two_lines(assistant, text, kind):
     reply = assistant.respond(Session(user="s"), text)
     assert reply.mode == "small_talk" and reply.small_talk == kind
@@ -45,9 +47,13 @@ def test_small_talk_gets_one_or_two_lines(assistant, text, kind):
 
 def test_small_talk_with_a_question_is_answered(assistant):
     assert assistant.respond(Session(user="s"), "谢谢，那催收打给我同事合法吗").mode == "answer"
+    session = Session(user="s")
+    assistant.respond(session, "催收天天打电话给我爸妈")
+    assert assistant.respond(session, "有用吗").mode == "answer"  # a question, not a compliment
 
 
-@pytest.mark.parametrize("text", ["被催收了怎么办", "我欠钱了", "网贷逾期了", "What should I do?"])
+@pytest.mark.parametrize("text", ["被催收了怎么办", "我欠钱了", "网贷逾期了", "What should I do?", "被崔收了怎么办",
+                                  "點算好 我欠咗錢", "I'm in debt, help", "😭😭😭", "hi 我想问问"])
 def test_vague_opening_gets_a_question_with_the_common_situations(assistant, text):
     reply = assistant.respond(Session(user="v"), text)
     assert reply.mode == "clarify" and len(reply.buttons) == 6
@@ -169,3 +175,29 @@ def test_a_question_typed_at_a_letter_question_is_not_taken_as_the_answer(assist
 def test_spaces_between_figures_keep_them_apart(assistant):
     reply = assistant.respond(Session(user="r"), "借5000 到手3500 7天还5000")
     assert reply.rate is not None and round(reply.rate.annual_percent, 2) == 2234.69
+
+
+def test_misspellings_cantonese_and_emoji_are_read_as_meant(assistant):
+    """Read once in triage: 崔收 is 催收; 佢哋话要打俾我老板 is about the employer; 👍 alone is an ack."""
+    triage = assistant.triage("崔收天天打电话")
+    assert "催收" in triage.text and triage.domain
+    reply = assistant.reply("佢哋話要打俾我公司老闆，咁樣係咪違法㗎")
+    assert reply.mode == "answer" and "third_party_contact" in topics(reply)
+    assert assistant.triage("👍").small_talk == "ack" and assistant.triage("好的👍").text.endswith("👍")
+
+
+def test_a_bad_word_table_entry_names_the_file_the_section_and_the_entry(knowledge_copy):
+    from bot.core.triage import DialogueRules
+    from bot.knowledge.loader import KnowledgeError
+
+    path = knowledge_copy / "dialogue.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  崔收: 催收\n", "  崔收: [催收]\n"), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        DialogueRules.load(path)
+    assert "dialogue.yaml: spelling: entry '崔收'" in str(error.value)
+
+
+def test_the_signs_of_a_fraud_stay_in_the_conversation(assistant):
+    session = Session(user="f")
+    assistant.respond(session, "有人打电话说能帮我减免一半，让我转账到他的个人账户")
+    assert "scam" in session.dialogue.topics

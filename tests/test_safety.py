@@ -10,7 +10,7 @@ import pytest
 
 from bot.core.dialogue import Session
 from bot.core.risk import RiskRules, ordinary_questions
-from bot.core.textnorm import to_simplified
+from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, load_knowledge
 from tests.conftest import DATA
 
@@ -158,6 +158,15 @@ def test_a_broken_crisis_pattern_names_the_file_the_list_and_the_line(knowledge_
     assert "crisis.yaml" in str(error.value) and "lexicon 'direct' line 1" in str(error.value)
 
 
+def test_a_crisis_pattern_that_matches_everything_is_refused(knowledge_copy):
+    """A stray | in a lexicon line would make every message a crisis (or hide every word)."""
+    path = knowledge_copy / "crisis.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    - 想死|", "    - 想死||", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        RiskRules(path)
+    assert "lexicon 'direct' line 1 matches an empty message" in str(error.value)
+
+
 def test_a_changed_exemplar_makes_the_classifier_stale(settings, tmp_path):
     index = tmp_path / "index"
     shutil.copytree(settings.index_dir, index)
@@ -169,12 +178,20 @@ def test_a_changed_exemplar_makes_the_classifier_stale(settings, tmp_path):
 
 
 def test_the_classifier_separates_its_own_training_sentences(assistant):
-    """A sanity check on training (not a measure of quality: the held-out sets are that)."""
+    """A sanity check on training (not a measure of quality: the held-out sets are that): each head puts
+    most of its own sentences on the right side."""
     rules = assistant.risk
-    at_risk = assistant.embedder.encode(rules.exemplars["at_risk"][:40])
-    safe = assistant.embedder.encode(rules.exemplars["not_at_risk"][:40])
-    assert sum(rules.probability(v) > 0.5 for v in at_risk) >= 32
-    assert sum(rules.probability(v) < 0.5 for v in safe) >= 32
+
+    def estimates(group: str) -> list:
+        texts = [normalise(x).text.lower() for x in rules.exemplars[group][:40]]
+        return [rules.estimate(t, v) for t, v in zip(texts, assistant.embedder.encode(texts))]
+
+    imminent, ideation, other, safe = (estimates(g) for g in ("imminent", "ideation", "other", "not_at_risk"))
+    assert sum(e.risk > 0.5 for e in imminent + ideation + other) >= 0.8 * len(imminent + ideation + other)
+    assert sum(e.risk < 0.5 for e in safe) >= 0.8 * len(safe)
+    assert sum(e.imminent > 0.5 for e in imminent) >= 0.8 * len(imminent)
+    assert sum(e.imminent < 0.5 for e in ideation) >= 0.8 * len(ideation)
+    assert sum(e.other > 0.5 for e in other) >= 0.8 * len(other)
 
 
 def test_yes_to_the_self_harm_question_brings_crisis_support(assistant):
@@ -201,3 +218,20 @@ def test_a_second_sign_in_one_conversation_escalates(assistant):
 def test_other_people_in_the_message_do_not_make_it_a_helper_reply(assistant):
     reply = assistant.reply("我同事领导都收到了 我不想活了")
     assert reply.mode == "crisis" and not reply.risk.helper
+
+
+def test_someone_else_described_gets_the_helper_reply_and_a_farewell_to_someone_does_not(assistant):
+    """The classifier's 'other' head gives the helper reply only for a person described, not spoken to."""
+    described = assistant.reply("我老婆昨晚说她撑不住了，今天一直不回我消息")
+    assert described.mode == "crisis" and described.risk.helper
+    farewell = assistant.reply("老公，以后孩子就交给你了，密码你知道，别恨我")
+    assert farewell.mode == "crisis" and not farewell.risk.helper
+
+
+def test_the_classifier_reads_words_the_embedding_blurs(assistant):
+    """Character n-grams are hashed the same in every process (crc32, not Python's salted hash)."""
+    from bot.core.crisis_model import BUCKETS, ngrams
+
+    row = ngrams("药已经买好了")
+    assert row.shape == (BUCKETS,) and abs(float(row @ row) - 1.0) < 1e-5
+    assert (ngrams("药已经买好了") == row).all() and not (ngrams("票已经买好了") == row).all()

@@ -121,7 +121,7 @@ class Assistant:
         if not triage.vector.size:  # no letters: a number alone gets a pointer to /rate, the rest a refusal
             if re.search(r"\d", triage.text):
                 return Reply(mode="small_talk", small_talk="number", **base)
-            return self.refuse(base)
+            return self.refuse(base, state)
         own_score = self.dense.search(triage.vector, k=1)[0].score
         opening = not in_conversation and not (triage.figures or triage.scams)
         if opening and risk.tier == "none" and not triage.threat and (
@@ -131,7 +131,7 @@ class Assistant:
             or risk.distress or own_score >= self.min_score
         follow_up = in_conversation and (triage.follow_up or triage.correction or own_score >= self.min_score - 0.1)
         if not (signals or follow_up):
-            return self.refuse(base)
+            return self.refuse(base, state)
         weight = self.context_weight(triage, in_conversation, own_score - self.min_score)
         query = triage.vector
         if weight and state.vector:
@@ -146,6 +146,8 @@ class Assistant:
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH, topics=(*prefer, *state.topics),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         reply = self.composer.answer(hits, state, state.language, weight, prefer, triage.text)
+        if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
+            state.add_topics([*state.topics[:1], "scam"])
         state.vector = [float(x) for x in query]
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=triage.scams,
                        hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" else (),
@@ -175,10 +177,11 @@ class Assistant:
             return self.risk.hotlines[region or "mainland"]
         return tuple(line for lines in self.risk.hotlines.values() for line in lines)
 
-    def refuse(self, base: dict) -> Reply:
-        """Out of scope, unless the message carries any sign of risk (a weak word, or the classifier at even
-        odds): then ask, never refuse."""
-        if base["risk"].soft or base["risk"].probability >= 0.5:
+    def refuse(self, base: dict, state: DialogueState) -> Reply:
+        """Out of scope, unless the message or the conversation carries any sign of risk (a weak word, the
+        classifier at even odds, risk raised earlier): then ask, never refuse."""
+        raised = state.risk != "none" and "answered:self_harm" not in state.shown  # not after a "no"
+        if base["risk"].soft or base["risk"].probability >= 0.5 or raised:
             return Reply(mode="check_in", hotlines=self.hotlines(base["region"])[:1], **base)
         return Reply(mode="out_of_scope", examples=self.safety.examples, **base)
 

@@ -17,14 +17,20 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from bot.core.crisis_model import HEADS, CrisisModel, Estimate
 from bot.core.textnorm import normalise
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("not_self", "imminent", "direct", "other", "possible", "means_hint", "plan_hint", "soft",
+LEXICON = ("not_self", "imminent", "direct", "other", "person", "possible", "means_hint", "plan_hint", "soft",
            "distress")
 REGIONS = ("mainland", "hk", "tw")
+SEMANTIC = ("check_in", "crisis", "imminent", "other", "min_chars")  # the classifier's settings, per embedder
+ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
 EXEMPLARS_FILE = "crisis_classifier.npz"
+MODEL_VERSION = 2  # features and heads of bot.core.crisis_model; a change makes a saved classifier stale
 TRAINING_FILE = "crisis_training.yaml"
+# the classifier's sentences by group: at risk by kind (imminent, ideation, other), at risk of no stated kind, not
+GROUPS = ("imminent", "ideation", "other", "at_risk", "not_at_risk")
 
 
 def ordinary_questions(passages: list[Passage]) -> list[str]:
@@ -75,7 +81,9 @@ class RiskRules:
             broken = len(problems)
             for number, line in enumerate(lines, 1):
                 try:
-                    re.compile(str(line))
+                    if re.compile(str(line)).fullmatch(""):  # a stray | would match every message
+                        problems.append(f"{path}: lexicon '{name}' line {number} matches an empty message; "
+                                        "look for a | at the start or end of the line, or two || together")
                 except re.error as exc:
                     problems.append(f"{path}: lexicon '{name}' line {number} is not a valid pattern ({exc}); "
                                     "check brackets and | signs")
@@ -86,18 +94,23 @@ class RiskRules:
         try:
             training = yaml.safe_load(training_path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
-            problems.append(f"{training_path}: cannot be read ({exc}); it holds at_risk and not_at_risk sentences")
+            problems.append(f"{training_path}: cannot be read ({exc}); it holds the classifier's sentences")
             training = {}
-        self.exemplars: dict[str, list[str]] = {"at_risk": [], "not_at_risk": []}
-        for source, where, name, label in ((exemplars, path, "possible", "at_risk"),
-                                           (exemplars, path, "not_crisis", "not_at_risk"),
-                                           (training, training_path, "at_risk", "at_risk"),
-                                           (training, training_path, "not_at_risk", "not_at_risk")):
+        self.exemplars: dict[str, list[str]] = {group: [] for group in GROUPS}
+        sources = [(exemplars, path, "possible", "at_risk"), (exemplars, path, "not_crisis", "not_at_risk")]
+        sources += [(training, training_path, group, group) for group in GROUPS]
+        for source, where, name, group in sources:
             lines = source.get(name) if isinstance(source, dict) else None
+            if lines is None and source is training and group == "at_risk":
+                continue  # at risk of no stated kind: optional
             if not isinstance(lines, list) or not all(isinstance(x, str) and x.strip() for x in lines or [None]):
                 problems.append(f"{where}: '{name}' must be a list of sentences (each starting with '- ')")
                 continue
-            self.exemplars[label] += [x.strip() for x in lines]
+            self.exemplars[group] += [x.strip() for x in lines]
+        for group in GROUPS[:3]:
+            if training and not self.exemplars[group]:
+                problems.append(f"{training_path}: '{group}' is empty; the classifier needs at-risk sentences "
+                                "of each kind (imminent, ideation, other)")
         self.hotlines: dict[str, tuple[Hotline, ...]] = {}
         for region in REGIONS:
             entries = (data.get("hotlines") or {}).get(region) or []
@@ -115,35 +128,33 @@ class RiskRules:
                 problems.append(f"{path}: hotlines '{region}' is empty; list at least one checked number")
             self.hotlines[region] = tuple(lines)
         self.semantic = {str(k): v for k, v in (data.get("semantic") or {}).items()}
+        for name, entry in self.semantic.items():
+            if not isinstance(entry, dict) or set(entry) != set(SEMANTIC):
+                problems.append(f"{path}: semantic '{name}' needs {', '.join(SEMANTIC)}, "
+                                "like {check_in: 0.5, crisis: 0.7, imminent: 0.5, other: 0.85, min_chars: 8}")
         if "default" not in self.semantic:
-            problems.append(f"{path}: semantic needs a 'default' entry with threshold and min_chars")
+            problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
         self.regions = {k: re.compile(v) for k, v in (data.get("regions") or {}).items()}
         if set(self.regions) != {"hk", "tw"}:
             problems.append(f"{path}: regions needs 'hk' and 'tw' patterns")
         if problems:
             raise KnowledgeError(problems)
-        self.weights: np.ndarray | None = None  # the classifier: weights with the bias last
+        self.model: CrisisModel | None = None  # trained with the index
 
     # --- the classifier, trained with the index and checked against its sentences --------------
 
     def digest(self, embedder_name: str, ordinary: list[str]) -> str:
         body = "\n".join(f"{k}:{x}" for k in sorted(self.exemplars) for x in self.exemplars[k])
-        return hashlib.sha256(f"{embedder_name}\n{body}\n{ordinary}".encode()).hexdigest()[:16]
+        return hashlib.sha256(f"{MODEL_VERSION}\n{embedder_name}\n{body}\n{ordinary}".encode()).hexdigest()[:16]
 
     def train(self, encode, index_dir: Path, embedder_name: str, ordinary: list[str]) -> None:
-        """Fit logistic regression (class-balanced, L2, full-batch gradient descent) on the embedded sentences.
-        `ordinary` are everyday borrowers' questions (the passages' `asks`), more examples of not at risk."""
-        positive = encode([normalise(x).text for x in self.exemplars["at_risk"]])
-        negative = encode([normalise(x).text for x in self.exemplars["not_at_risk"] + ordinary])
-        features = np.hstack([np.vstack([positive, negative]), np.ones((len(positive) + len(negative), 1))])
-        labels = np.concatenate([np.ones(len(positive)), np.zeros(len(negative))])
-        balance = np.where(labels == 1, len(labels) / (2 * len(positive)), len(labels) / (2 * len(negative)))
-        weights = np.zeros(features.shape[1])
-        for _ in range(3000):
-            predicted = 1 / (1 + np.exp(-features @ weights))
-            weights -= features.T @ ((predicted - labels) * balance) / len(labels) + 1e-4 * weights
+        """Fit the classifier on its sentences. `ordinary` are everyday borrowers' questions (the passages'
+        `asks`), more examples of not at risk."""
+        groups = {group: [normalise(x).text.lower() for x in lines] for group, lines in self.exemplars.items()}
+        groups["not_at_risk"] += [normalise(x).text.lower() for x in ordinary]
+        model = CrisisModel.train(encode, groups)
         np.savez(index_dir / EXEMPLARS_FILE, digest=np.array(self.digest(embedder_name, ordinary)),
-                 weights=weights.astype(np.float32))
+                 **{head: weights for head, weights in model.weights.items()})
 
     def load_classifier(self, index_dir: Path, embedder_name: str, ordinary: list[str]) -> bool:
         """False when the trained classifier is missing or stale (the caller says how to rebuild)."""
@@ -153,41 +164,54 @@ class RiskRules:
         with np.load(path) as data:
             if str(data["digest"]) != self.digest(embedder_name, ordinary):
                 return False
-            self.weights = data["weights"]
+            self.model = CrisisModel({head: data[head] for head in HEADS})
         return True
 
-    def probability(self, vector: np.ndarray) -> float:
-        assert self.weights is not None
-        return float(1 / (1 + np.exp(-(self.weights[:-1] @ vector + self.weights[-1]))))
+    def estimate(self, text: str, vector: np.ndarray) -> Estimate:
+        """The classifier's reading of a simplified, lowercased text and its embedding."""
+        assert self.model is not None
+        return self.model.estimate(text, vector)
 
     # --- reading one message ------------------------------------------------------------------
 
-    def assess(self, text: str, vector: np.ndarray | None, threshold: float = 0.7, min_chars: int = 8) -> Risk:
-        """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone)."""
+    def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, crisis: float = 0.7,
+               imminent: float = 0.5, other: float = 0.85, min_chars: int = 8) -> Risk:
+        """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone).
+        The other arguments are the classifier's settings for the embedder (crisis.yaml, semantic)."""
         masked = self.patterns["not_self"].sub(" ", text)
         mentioned = masked != text and bool(re.search(r"自杀|跳楼|轻生|死|农药|suicid|kill", text))
         distress = bool(self.patterns["distress"].search(masked))
-        imminent = bool(self.patterns["imminent"].search(masked))
-        other = bool(self.patterns["other"].search(masked))
-        own = bool(self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if other else masked))
-        if imminent or other or own:
-            reason = "imminent" if imminent else "other" if other and not own else "direct"
-            return Risk("crisis", reason, imminent=imminent, helper=other and not own, distress=distress,
-                        mentioned=mentioned)
-        soft = bool(self.patterns["soft"].search(masked))
         # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words
         long_enough = len(re.findall(r"[\u4e00-\u9fff]", masked)) + len(re.findall(r"[a-z]+", masked)) >= min_chars
-        probability = self.probability(vector) if vector is not None and self.weights is not None and long_enough \
-            else 0.0
-        semantic = soft and not mentioned and probability >= threshold
+        guess = self.estimate(masked, vector) if vector is not None and self.model and long_enough else Estimate()
+        # someone else described (他/她, 老公 …), not spoken to: a farewell says 你 to the one it leaves
+        described = (guess.other >= other and bool(self.patterns["person"].search(masked))
+                     and not ADDRESSED.search(masked))
+        plan = bool(self.patterns["imminent"].search(masked))
+        someone = bool(self.patterns["other"].search(masked))
+        own = bool(self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked))
+        if plan or someone or own:
+            reason = "imminent" if plan else "other" if someone and not own else "direct"
+            return Risk("crisis", reason, imminent=plan, helper=someone and not own, distress=distress,
+                        mentioned=mentioned, probability=guess.risk)
+        soft = bool(self.patterns["soft"].search(masked))
+        # the classifier is believed only where the words could carry risk: on short, plain questions
+        # ("那我该怎么跟爸妈说") it guesses
+        semantic = soft and not mentioned and guess.risk >= check_in
         possible = bool(self.patterns["possible"].search(masked))
+        if not (possible or semantic):
+            return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
+        reason = "possible" if possible else "semantic"
         means = bool(self.patterns["means_hint"].search(masked))
-        if (possible or semantic) and (means or self.patterns["plan_hint"].search(masked)):
-            return Risk("crisis", ("possible" if possible else "semantic") + ("+means" if means else "+plan"),
-                        imminent=means, distress=distress, mentioned=mentioned)
-        if possible or semantic:
-            return Risk("check_in", "possible" if possible else "semantic", distress=distress, mentioned=mentioned)
-        return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=probability)
+        hint = means or bool(self.patterns["plan_hint"].search(masked))
+        confident = semantic and guess.risk >= crisis  # the classifier alone is enough to act on
+        if (possible or confident) and described:  # "我老婆说她撑不住了": the helper reply
+            return Risk("crisis", f"{reason}+other", imminent=hint or guess.imminent >= imminent, helper=True,
+                        distress=distress, mentioned=mentioned, probability=guess.risk)
+        if ((possible or confident) and hint) or (confident and guess.imminent >= imminent):
+            return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
+                        mentioned=mentioned, probability=guess.risk)
+        return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
 
     def region(self, folded: str) -> str:
         """'hk', 'tw' or '' from the original (not simplified) text."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,7 @@ import yaml
 from bot.core.dialogue import DialogueState
 from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
-from bot.core.risk import Risk, RiskRules
+from bot.core.risk import SEMANTIC, Risk, RiskRules
 from bot.core.safety import SafetyRules, Scam
 from bot.core.textnorm import Message, normalise
 from bot.knowledge.loader import KnowledgeError
@@ -25,12 +26,38 @@ from bot.knowledge.loader import KnowledgeError
 LATIN = re.compile(r"[a-z]")
 HAN = re.compile(r"[\u3400-\u9fff]")
 PUNCTUATION = re.compile(r"[^\w\s]+|_", re.UNICODE)
+SCRIPT_CHANGE = re.compile(r"(?<=[a-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[a-z])")
+EMOJI_ONLY = re.compile(r"[^\w]+")  # no letters, digits or Han characters: emoji, punctuation, spaces
 SMALL_TALK = ("bot", "thanks", "bye", "greeting", "ack")  # in order of precedence
+COVER_CHARS = 60  # small talk and vague openings are read only in messages this short
+PIECE_TOKENS = 10  # the longest word in those lists, in tokens ("what should i do" is 7)
+TOKENS = re.compile(r"[a-z0-9']+|\s+|.")  # an English word or number, a run of spaces, or one character
 
 
 def _words(pattern: str) -> re.Pattern[str]:
     """A word list that never matches inside a Latin word ("hi" is not found in "this")."""
     return re.compile(f"(?<![a-z])(?:{pattern})(?![a-z])")
+
+
+@lru_cache(maxsize=8)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _replace_words(text: str, table: dict[str, str]) -> str:
+    """Each word of `table` found in `text` replaced by its value, longest first."""
+    return _alternation(tuple(table)).sub(lambda m: table[m.group(0)], text) if table else text
+
+
+def _word_table(path: Path, data: dict, section: str) -> dict[str, str]:
+    """A section of `word: replacement` lines; an empty replacement ("") drops the word."""
+    table = data.get(section) or {}
+    bad = [k for k, v in table.items() if not isinstance(k, str) or not k or not isinstance(v, str)] \
+        if isinstance(table, dict) else [section]
+    if bad:
+        raise KnowledgeError([f"{path}: {section}: entry {bad[0]!r} must be a line `word: replacement` "
+                              "(write \"\" to drop the word)"])
+    return dict(table)
 
 
 @dataclass(frozen=True)
@@ -43,6 +70,7 @@ class Option:
 @dataclass(frozen=True)
 class DialogueRules:
     small_talk: dict[str, re.Pattern[str]]  # each kind, plus "filler": words that may surround it
+    small_talk_words: re.Pattern[str]  # any of them
     vague: re.Pattern[str]  # the words of a vague opening
     options: tuple[Option, ...]
     follow_up: re.Pattern[str]
@@ -50,18 +78,50 @@ class DialogueRules:
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
+    spelling: dict[str, str]  # common misspellings (崔收) and what they mean (催收)
+    cantonese: dict[str, str]  # written Cantonese words (佢哋) and their Mandarin (他们)
+    emoji: dict[str, str]  # what a message of emoji alone means (👍 好的)
+
+    def correct(self, text: str) -> str:
+        """The text with common misspellings put right, so every later reading sees the intended word; a
+        message of emoji alone (👍, 😭) is read as the words they stand for."""
+        text = _replace_words(text, self.spelling)
+        return _replace_words(text, self.emoji) if EMOJI_ONLY.fullmatch(text) else text
+
+    def mandarin(self, text: str) -> str:
+        """Written Cantonese put into Mandarin words for the readings that know only Mandarin (retrieval,
+        topics, follow-ups). The crisis lexicon and classifier read the words as written."""
+        return _replace_words(text, self.cantonese)
 
     def small_talk_kind(self, bare: str) -> str:
         """The kind of small talk when the message is nothing but small talk, else ''."""
         kinds = [kind for kind in SMALL_TALK if self.small_talk[kind].search(bare)]
-        rest = bare
-        for kind in (*kinds, "filler"):
-            rest = self.small_talk[kind].sub(" ", rest)
-        return kinds[0] if kinds and not re.search(r"\w", rest) else ""
+        return kinds[0] if kinds and self.covered(bare, self.small_talk_words) else ""
 
     def is_vague(self, bare: str) -> bool:
-        """True when nothing is left once the words of a vague opening are taken out."""
-        return not re.search(r"\w", self.vague.sub(" ", bare))
+        """True when the message is nothing but the words of a vague opening."""
+        return self.covered(bare, self.vague)
+
+    @staticmethod
+    def covered(bare: str, words: re.Pattern[str]) -> bool:
+        """True when `bare` can be cut into pieces that are each one of `words` (spaces between them).
+        Every cut is tried ("求助" as 求助, not 求 + 助), whatever the order of the list, without the
+        exponential backtracking of one big regular expression. Short texts only: a long message is
+        never small talk or a vague opening."""
+        if len(bare) > COVER_CHARS:
+            return False
+        tokens = TOKENS.findall(bare)
+        reached = [True] + [False] * len(tokens)
+        for start, token in enumerate(tokens):
+            if not reached[start]:
+                continue
+            if token.isspace():
+                reached[start + 1] = True
+                continue
+            for end in range(start + 1, min(len(tokens), start + PIECE_TOKENS) + 1):
+                if words.fullmatch("".join(tokens[start:end])):
+                    reached[end] = True
+        return reached[-1]
 
     @classmethod
     def load(cls, path: Path) -> "DialogueRules":
@@ -69,6 +129,7 @@ class DialogueRules:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             return cls(
                 small_talk={kind: _words(data["small_talk"][kind]) for kind in (*SMALL_TALK, "filler")},
+                small_talk_words=_words("|".join(f"(?:{data['small_talk'][k]})" for k in (*SMALL_TALK, "filler"))),
                 vague=_words(data["vague_words"]),
                 options=tuple(Option(o["label"], o["label_en"], o["send"]) for o in data["clarify_options"]),
                 follow_up=re.compile(data["follow_up"]),
@@ -76,6 +137,9 @@ class DialogueRules:
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
+                spelling=_word_table(path, data, "spelling"),
+                cantonese=_word_table(path, data, "cantonese"),
+                emoji=_word_table(path, data, "emoji"),
             )
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
@@ -113,14 +177,19 @@ class Triager:
     def __init__(self, embedder: Embedder, safety: SafetyRules, risk: RiskRules, dialogue: DialogueRules) -> None:
         self.embedder, self.safety, self.risk, self.dialogue = embedder, safety, risk, dialogue
         semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
-        self.semantic = {k: semantic[k] for k in ("threshold", "min_chars")}
+        self.semantic = {k: semantic[k] for k in SEMANTIC}
 
     def __call__(self, raw: str, state: DialogueState | None = None) -> Triage:
         state = state or DialogueState()
         message = normalise(raw)
+        written = self.dialogue.correct(message.text)
+        message = replace(message, text=self.dialogue.mandarin(written))
         text = message.text.lower()
-        bare = " ".join(PUNCTUATION.sub(" ", text).split())
+        # one embedding, of the Mandarin words (what the passages are written in); the crisis lexicon reads
+        # the words as written, Cantonese included
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
+        risk = self.risk.assess(written.lower(), vector, **self.semantic)
+        bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         folded = unicodedata.normalize("NFKC", raw)
         region = self.risk.region(folded)
         words = len(re.findall(r"[a-z]{2,}", text))  # one English word is enough to open a conversation ("hi")
@@ -128,7 +197,6 @@ class Triager:
                    and (words >= 2 or (words == 1 and not state.turns)))
         lender = next((kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)), "unknown")
         domain = self.safety.mentions_domain(text)
-        risk = self.risk.assess(text, vector, **self.semantic)
         small_talk = self.dialogue.small_talk_kind(bare)
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
@@ -138,7 +206,7 @@ class Triager:
         elif risk.tier == "check_in" and state.risk != "none":  # a second sign in one conversation
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
         elif (risk.tier == "none" and state.risk != "none" and not answer and not domain and not small_talk
-              and "answered:self_harm" not in state.shown):
+              and not {"asked:self_harm", "answered:self_harm"} & set(state.shown)):  # ask once, not every turn
             risk = Risk("check_in", "earlier", distress=risk.distress, mentioned=risk.mentioned)
         return Triage(
             message=message,
