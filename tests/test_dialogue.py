@@ -201,3 +201,17 @@ def test_the_signs_of_a_fraud_stay_in_the_conversation(assistant):
     session = Session(user="f")
     assistant.respond(session, "有人打电话说能帮我减免一半，让我转账到他的个人账户")
     assert "scam" in session.dialogue.topics
+
+
+def test_a_vague_answer_to_the_clarifying_question_is_answered_not_asked_again(assistant):
+    session = Session(user="q")
+    assert assistant.respond(session, "我欠钱了").mode == "clarify"
+    assert assistant.respond(session, "网贷").mode == "answer"
+
+
+def test_one_figure_at_a_time_still_makes_a_loan(assistant):
+    session = Session(user="l")
+    for text in ("借了10000", "到手只有7000"):
+        assistant.respond(session, text)
+    reply = assistant.respond(session, "分12期每期还1200")
+    assert reply.rate is not None and reply.rate.annual_percent > 100

@@ -105,6 +105,9 @@ class Assistant:
         if risk.tier == "check_in":
             state.show_once("asked:self_harm")
         if risk.tier == "crisis":
+            state.helper = risk.helper
+            if risk.reason == "after crisis" and not state.show_once("after crisis"):
+                base["note"] = "again"  # the short version: the same words every turn read as a machine
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=triage.scams,
                          **base)
         if triage.lender != "unknown":
@@ -125,7 +128,8 @@ class Assistant:
         own_score = self.dense.search(triage.vector, k=1)[0].score
         opening = not in_conversation and not (triage.figures or triage.scams)
         if opening and risk.tier == "none" and not triage.threat and (
-                triage.vague or (risk.distress and not triage.domain and own_score < self.min_score)):
+                triage.vague or (risk.distress and not triage.domain and own_score < self.min_score)) \
+                and state.show_once("asked:clarify"):  # asked once: a second vague message is answered
             return self.clarify(base, state.language)
         signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" \
             or risk.distress or own_score >= self.min_score
@@ -149,8 +153,10 @@ class Assistant:
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
             state.add_topics([*state.topics[:1], "scam"])
         state.vector = [float(x) for x in query]
+        # after a crisis in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=triage.scams,
-                       hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" else (),
+                       hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" or state.risk == "crisis"
+                       else (),
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 
     def about(self) -> dict:
@@ -208,9 +214,12 @@ class Assistant:
         """Loan figures put together over the conversation; the rate once complete, else the next question."""
         asked = state.loan.pop("asking", "")
         figures = triage.figures
-        if not figures or not (asked or state.loan or len(figures) >= 2):
+        if not figures:
             return {}
+        begun = bool(asked or state.loan or len(figures) >= 2)
         state.loan.update(figures)
+        if not begun:  # one figure alone ("借了10000") is kept for the next message, nothing asked yet
+            return {}
         loan = to_loan(state.loan)
         if loan is None:
             field = missing(state.loan)[0]

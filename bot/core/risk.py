@@ -25,6 +25,7 @@ LEXICON = ("not_self", "imminent", "direct", "other", "person", "possible", "mea
            "distress")
 REGIONS = ("mainland", "hk", "tw")
 SEMANTIC = ("check_in", "crisis", "imminent", "other", "min_chars")  # the classifier's settings, per embedder
+SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
 EXEMPLARS_FILE = "crisis_classifier.npz"
 MODEL_VERSION = 2  # features and heads of bot.core.crisis_model; a change makes a saved classifier stale
@@ -42,7 +43,7 @@ def ordinary_questions(passages: list[Passage]) -> list[str]:
 @dataclass(frozen=True)
 class Risk:
     tier: str = "none"  # none | check_in | crisis
-    reason: str = ""  # which layer decided: imminent, direct, other, possible, semantic, earlier, ...
+    reason: str = ""  # which layer decided: imminent, direct, other, possible, semantic, after crisis, ...
     imminent: bool = False  # a plan, means, time or farewell: 110/120 first
     helper: bool = False  # someone else is at risk; the writer is helping
     distress: bool = False  # fear, exhaustion, sleeplessness without ideation
@@ -179,7 +180,7 @@ class RiskRules:
         """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone).
         The other arguments are the classifier's settings for the embedder (crisis.yaml, semantic)."""
         masked = self.patterns["not_self"].sub(" ", text)
-        mentioned = masked != text and bool(re.search(r"自杀|跳楼|轻生|死|农药|suicid|kill", text))
+        mentioned = masked != text and bool(SUICIDE_WORDS.search(text))
         distress = bool(self.patterns["distress"].search(masked))
         # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words
         long_enough = len(re.findall(r"[\u4e00-\u9fff]", masked)) + len(re.findall(r"[a-z]+", masked)) >= min_chars

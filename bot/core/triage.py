@@ -198,16 +198,20 @@ class Triager:
         lender = next((kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)), "unknown")
         domain = self.safety.mentions_domain(text)
         small_talk = self.dialogue.small_talk_kind(bare)
+        follow_up = bool(self.dialogue.follow_up.search(text))
+        vague = self.dialogue.is_vague(bare)
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = next((k for k, pattern in self.dialogue.self_harm_answer.items() if pattern.search(bare)), "")
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
+        elif (risk.tier != "crisis" and state.risk == "crisis" and not domain and small_talk not in ("thanks", "bye")
+              and not text.startswith("/") and (state.helper or not follow_up or vague)):
+            # after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them. A
+            # follow-up about the collectors ("他们又打到我单位了") is answered, with a hotline line
+            risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
         elif risk.tier == "check_in" and state.risk != "none":  # a second sign in one conversation
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
-        elif (risk.tier == "none" and state.risk != "none" and not answer and not domain and not small_talk
-              and not {"asked:self_harm", "answered:self_harm"} & set(state.shown)):  # ask once, not every turn
-            risk = Risk("check_in", "earlier", distress=risk.distress, mentioned=risk.mentioned)
         return Triage(
             message=message,
             language="en" if english else ("zh" if HAN.search(text) or not state.turns else state.language),
@@ -219,8 +223,8 @@ class Triager:
             lender=lender,
             domain=domain,
             small_talk=small_talk,
-            vague=self.dialogue.is_vague(bare),
-            follow_up=bool(self.dialogue.follow_up.search(text)),
+            vague=vague,
+            follow_up=follow_up,
             correction=bool(self.dialogue.correction.search(text)),
             threat=bool(self.dialogue.threat.search(text)),
             self_harm_answer=answer,
