@@ -82,6 +82,10 @@ class DialogueRules:
     cantonese: dict[str, str]  # written Cantonese words (佢哋) and their Mandarin (他们)
     emoji: dict[str, str]  # what a message of emoji alone means (👍 好的)
 
+    def yes_or_no(self, bare: str) -> str:
+        """'yes' or 'no' when the whole message is one (嗯, 有, 没有, no), else ''."""
+        return next((kind for kind, pattern in self.self_harm_answer.items() if pattern.search(bare)), "")
+
     def correct(self, text: str) -> str:
         """The text with common misspellings put right, so every later reading sees the intended word; a
         message of emoji alone (👍, 😭) is read as the words they stand for."""
@@ -202,13 +206,14 @@ class Triager:
         vague = self.dialogue.is_vague(bare)
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
-            answer = next((k for k, pattern in self.dialogue.self_harm_answer.items() if pattern.search(bare)), "")
+            answer = self.dialogue.yes_or_no(bare)
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
-        elif (risk.tier != "crisis" and state.risk == "crisis" and not domain and small_talk not in ("thanks", "bye")
-              and not text.startswith("/") and (state.helper or not follow_up or vague)):
-            # after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them. A
-            # follow-up about the collectors ("他们又打到我单位了") is answered, with a hotline line
+        elif (risk.tier != "crisis" and state.risk == "crisis" and not domain and not text.startswith("/")
+              and (not small_talk or self.dialogue.yes_or_no(bare)) and (state.helper or not follow_up or vague)):
+            # after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them. Thanks
+            # or "我会打的" are small talk, and a follow-up about the collectors ("他们又打到我单位了") is
+            # answered, both with a hotline line
             risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
         elif risk.tier == "check_in" and state.risk != "none":  # a second sign in one conversation
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
