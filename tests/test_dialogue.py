@@ -215,3 +215,10 @@ def test_one_figure_at_a_time_still_makes_a_loan(assistant):
         assistant.respond(session, text)
     reply = assistant.respond(session, "分12期每期还1200")
     assert reply.rate is not None and reply.rate.annual_percent > 100
+
+
+def test_a_lone_me_stays_me():
+    """OpenCC's tw2s turns a lone 么 into 幺: "在么" must stay a greeting."""
+    from bot.core.textnorm import to_simplified
+
+    assert to_simplified("在么") == "在么" and to_simplified("什麼") == "什么" and to_simplified("幺儿") == "幺儿"

@@ -254,7 +254,7 @@ async def test_rate_flow_step_by_step_and_from_free_text(telegram):
     assert_valid_telegram_html(result)
     fake.user_message("借5000到手3500，7天还5000", chat_id=8)
     sent = await fake.wait_for(lambda s: any("2,234.69%" in m["text"] for m in s))
-    assert any("情况判断" in m["text"] for m in sent if int(m["chat_id"]) == 8)
+    assert any("现在可以做" in m["text"] and "情况判断" not in m["text"] for m in sent if int(m["chat_id"]) == 8)
 
 
 async def test_letter_flow_delivers_message_and_txt_file_then_forgets(telegram):

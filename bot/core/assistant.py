@@ -128,7 +128,8 @@ class Assistant:
         own_score = self.dense.search(triage.vector, k=1)[0].score
         opening = not in_conversation and not (triage.figures or triage.scams)
         if opening and risk.tier == "none" and not triage.threat and (
-                triage.vague or (risk.distress and not triage.domain and own_score < self.min_score)) \
+                triage.vague or (not triage.domain and own_score < self.min_score
+                                 and (risk.distress or triage.asks_to_ask))) \
                 and state.show_once("asked:clarify"):  # asked once: a second vague message is answered
             return self.clarify(base, state.language)
         signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" \

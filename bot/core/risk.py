@@ -183,7 +183,8 @@ class RiskRules:
         mentioned = masked != text and bool(SUICIDE_WORDS.search(text))
         distress = bool(self.patterns["distress"].search(masked))
         # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words
-        long_enough = len(re.findall(r"[\u4e00-\u9fff]", masked)) + len(re.findall(r"[a-z]+", masked)) >= min_chars
+        length = len(re.findall(r"[\u4e00-\u9fff]", masked)) + len(re.findall(r"[a-z]+", masked))
+        long_enough = length >= min_chars
         guess = self.estimate(masked, vector) if vector is not None and self.model and long_enough else Estimate()
         # someone else described (他/她, 老公 …), not spoken to: a farewell says 你 to the one it leaves
         described = (guess.other >= other and bool(self.patterns["person"].search(masked))
@@ -209,7 +210,8 @@ class RiskRules:
         if (possible or confident) and described:  # "我老婆说她撑不住了": the helper reply
             return Risk("crisis", f"{reason}+other", imminent=hint or guess.imminent >= imminent, helper=True,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
-        if ((possible or confident) and hint) or (confident and guess.imminent >= imminent):
+        # the imminent head alone decides only on a message long enough to describe a plan
+        if ((possible or confident) and hint) or (confident and guess.imminent >= imminent and length >= 2 * min_chars):
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)

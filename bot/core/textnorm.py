@@ -20,7 +20,10 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    return _converter("tw2s").convert(text)
+    simplified = _converter("tw2s").convert(text)
+    if "么" in text and len(simplified) == len(text):  # tw2s turns a lone 么 into 幺 ("在么" → "在幺")
+        simplified = "".join(a if a == "么" else b for a, b in zip(text, simplified))
+    return simplified
 
 
 # Taiwan characters without s2twp's vocabulary swaps, which change legal meaning (支持 → 支援, 保存 → 儲存)

@@ -30,7 +30,7 @@ SCRIPT_CHANGE = re.compile(r"(?<=[a-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(
 EMOJI_ONLY = re.compile(r"[^\w]+")  # no letters, digits or Han characters: emoji, punctuation, spaces
 SMALL_TALK = ("bot", "thanks", "bye", "greeting", "ack")  # in order of precedence
 COVER_CHARS = 60  # small talk and vague openings are read only in messages this short
-PIECE_TOKENS = 10  # the longest word in those lists, in tokens ("what should i do" is 7)
+PIECE_TOKENS = 16  # the longest phrase in those lists, in tokens ("谢谢你还愿意听我说这些" is 11)
 TOKENS = re.compile(r"[a-z0-9']+|\s+|.")  # an English word or number, a run of spaces, or one character
 
 
@@ -81,6 +81,9 @@ class DialogueRules:
     spelling: dict[str, str]  # common misspellings (崔收) and what they mean (催收)
     cantonese: dict[str, str]  # written Cantonese words (佢哋) and their Mandarin (他们)
     emoji: dict[str, str]  # what a message of emoji alone means (👍 好的)
+    openers: tuple[str, ...]  # openings that ask to ask ("有事想问"): a short message close to one is vague
+    opener_similarity: float
+    opener_chars: int
 
     def yes_or_no(self, bare: str) -> str:
         """'yes' or 'no' when the whole message is one (嗯, 有, 没有, no), else ''."""
@@ -144,11 +147,15 @@ class DialogueRules:
                 spelling=_word_table(path, data, "spelling"),
                 cantonese=_word_table(path, data, "cantonese"),
                 emoji=_word_table(path, data, "emoji"),
+                openers=tuple(str(x) for x in data["openers"]["examples"]),
+                opener_similarity=float(data["openers"]["similarity"]),
+                opener_chars=int(data["openers"]["max_chars"]),
             )
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, clarify_options (label, label_en, send), "
-                                  "follow_up, correction, lender (licensed, private), threat, self_harm_answer (yes_words, no_words)"]) from exc
+                                  "follow_up, correction, lender (licensed, private), threat, self_harm_answer (yes_words, no_words), "
+                                  "openers (similarity, max_chars, examples)"]) from exc
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,7 @@ class Triage:
     domain: bool  # on-topic words present
     small_talk: str  # '' or one of SMALL_TALK
     vague: bool  # an opening too vague to answer without a question
+    asks_to_ask: bool  # means "I have something to ask" (close to an opener): asked, if it would be refused
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
@@ -178,8 +186,16 @@ class Triage:
 class Triager:
     """Turns raw text plus the conversation so far into a Triage."""
 
+    def asks_to_ask(self, bare: str, vector: np.ndarray | None) -> bool:
+        """A short message that means "I have something to ask" or "I owe money" and no more, however
+        it is worded: close to one of the openers in dialogue.yaml."""
+        if vector is None or not len(self.openers) or len(bare) > self.dialogue.opener_chars:
+            return False
+        return float(np.max(self.openers @ vector)) >= self.dialogue.opener_similarity
+
     def __init__(self, embedder: Embedder, safety: SafetyRules, risk: RiskRules, dialogue: DialogueRules) -> None:
         self.embedder, self.safety, self.risk, self.dialogue = embedder, safety, risk, dialogue
+        self.openers = embedder.encode(list(dialogue.openers)) if dialogue.openers else np.zeros((0, 1))
         semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
         self.semantic = {k: semantic[k] for k in SEMANTIC}
 
@@ -229,6 +245,7 @@ class Triager:
             domain=domain,
             small_talk=small_talk,
             vague=vague,
+            asks_to_ask=self.asks_to_ask(bare, vector),
             follow_up=follow_up,
             correction=bool(self.dialogue.correction.search(text)),
             threat=bool(self.dialogue.threat.search(text)),
