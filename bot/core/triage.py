@@ -186,18 +186,18 @@ class Triage:
 class Triager:
     """Turns raw text plus the conversation so far into a Triage."""
 
+    def __init__(self, embedder: Embedder, safety: SafetyRules, risk: RiskRules, dialogue: DialogueRules) -> None:
+        self.embedder, self.safety, self.risk, self.dialogue = embedder, safety, risk, dialogue
+        self.openers = embedder.encode(list(dialogue.openers)) if dialogue.openers else np.zeros((0, 1))
+        semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
+        self.semantic = {k: semantic[k] for k in SEMANTIC}
+
     def asks_to_ask(self, bare: str, vector: np.ndarray | None) -> bool:
         """A short message that means "I have something to ask" or "I owe money" and no more, however
         it is worded: close to one of the openers in dialogue.yaml."""
         if vector is None or not len(self.openers) or len(bare) > self.dialogue.opener_chars:
             return False
         return float(np.max(self.openers @ vector)) >= self.dialogue.opener_similarity
-
-    def __init__(self, embedder: Embedder, safety: SafetyRules, risk: RiskRules, dialogue: DialogueRules) -> None:
-        self.embedder, self.safety, self.risk, self.dialogue = embedder, safety, risk, dialogue
-        self.openers = embedder.encode(list(dialogue.openers)) if dialogue.openers else np.zeros((0, 1))
-        semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
-        self.semantic = {k: semantic[k] for k in SEMANTIC}
 
     def __call__(self, raw: str, state: DialogueState | None = None) -> Triage:
         state = state or DialogueState()
