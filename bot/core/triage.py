@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -39,25 +38,26 @@ def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(f"(?<![a-z])(?:{pattern})(?![a-z])")
 
 
-@lru_cache(maxsize=8)
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+class WordTable:
+    """Words and what to read instead (崔收 → 催收), found longest first by one pattern compiled at load."""
 
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+        self.pattern = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))) if table else None
 
-def _replace_words(text: str, table: dict[str, str]) -> str:
-    """Each word of `table` found in `text` replaced by its value, longest first."""
-    return _alternation(tuple(table)).sub(lambda m: table[m.group(0)], text) if table else text
+    def __call__(self, text: str) -> str:
+        return self.pattern.sub(lambda m: self.table[m.group(0)], text) if self.pattern else text
 
-
-def _word_table(path: Path, data: dict, section: str) -> dict[str, str]:
-    """A section of `word: replacement` lines; an empty replacement ("") drops the word."""
-    table = data.get(section) or {}
-    bad = [k for k, v in table.items() if not isinstance(k, str) or not k or not isinstance(v, str)] \
-        if isinstance(table, dict) else [section]
-    if bad:
-        raise KnowledgeError([f"{path}: {section}: entry {bad[0]!r} must be a line `word: replacement` "
-                              "(write \"\" to drop the word)"])
-    return dict(table)
+    @classmethod
+    def load(cls, path: Path, data: dict, section: str) -> WordTable:
+        """A section of `word: replacement` lines; an empty replacement ("") drops the word."""
+        table = data.get(section) or {}
+        bad = [k for k, v in table.items() if not isinstance(k, str) or not k or not isinstance(v, str)] \
+            if isinstance(table, dict) else [section]
+        if bad:
+            raise KnowledgeError([f"{path}: {section}: entry {bad[0]!r} must be a line `word: replacement` "
+                                  "(write \"\" to drop the word)"])
+        return cls(dict(table))
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,9 @@ class DialogueRules:
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
-    spelling: dict[str, str]  # common misspellings (崔收) and what they mean (催收)
-    cantonese: dict[str, str]  # written Cantonese words (佢哋) and their Mandarin (他们)
-    emoji: dict[str, str]  # what a message of emoji alone means (👍 好的)
+    spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
+    cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
+    emoji: WordTable  # what a message of emoji alone means (👍 好的)
     openers: tuple[str, ...]  # openings that ask to ask ("有事想问"): a short message close to one is vague
     opener_similarity: float
     opener_chars: int
@@ -92,13 +92,13 @@ class DialogueRules:
     def correct(self, text: str) -> str:
         """The text with common misspellings put right, so every later reading sees the intended word; a
         message of emoji alone (👍, 😭) is read as the words they stand for."""
-        text = _replace_words(text, self.spelling)
-        return _replace_words(text, self.emoji) if EMOJI_ONLY.fullmatch(text) else text
+        text = self.spelling(text)
+        return self.emoji(text) if EMOJI_ONLY.fullmatch(text) else text
 
     def mandarin(self, text: str) -> str:
         """Written Cantonese put into Mandarin words for the readings that know only Mandarin (retrieval,
         topics, follow-ups). The crisis lexicon and classifier read the words as written."""
-        return _replace_words(text, self.cantonese)
+        return self.cantonese(text)
 
     def small_talk_kind(self, bare: str) -> str:
         """The kind of small talk when the message is nothing but small talk, else ''."""
@@ -144,9 +144,9 @@ class DialogueRules:
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
-                spelling=_word_table(path, data, "spelling"),
-                cantonese=_word_table(path, data, "cantonese"),
-                emoji=_word_table(path, data, "emoji"),
+                spelling=WordTable.load(path, data, "spelling"),
+                cantonese=WordTable.load(path, data, "cantonese"),
+                emoji=WordTable.load(path, data, "emoji"),
                 openers=tuple(str(x) for x in data["openers"]["examples"]),
                 opener_similarity=float(data["openers"]["similarity"]),
                 opener_chars=int(data["openers"]["max_chars"]),
