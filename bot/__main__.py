@@ -130,6 +130,7 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     """Validate knowledge/ (schema, source status, caveats), the tools and the LPR, and every law quote."""
+    from bot.core.acts import ActRules
     from bot.core.risk import RiskRules
     from bot.core.triage import DialogueRules
     from bot.tools.flows import load_flows
@@ -147,6 +148,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     load_flows(settings.knowledge_dir / "tools.yaml")
     load_lpr(settings.knowledge_dir / "data" / "lpr.yaml")
     RiskRules(settings.knowledge_dir / "crisis.yaml")
+    ActRules(settings.knowledge_dir)
     DialogueRules.load(settings.knowledge_dir / "dialogue.yaml")
     law_dir = settings.knowledge_dir / "sources" / "law"
     problems = [f"{p.id}: {problem}" for p in knowledge.passages if p.citation and p.quote

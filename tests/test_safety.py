@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from bot.core.acts import ActRules
 from bot.core.dialogue import Session
 from bot.core.risk import RiskRules, ordinary_questions
 from bot.core.textnorm import normalise, to_simplified
@@ -133,23 +134,28 @@ def test_off_topic_gets_what_the_bot_can_do(assistant, text):
 
 
 def test_no_exemplar_copies_an_evaluation_line(settings):
-    """The semantic layer's exemplars are written apart from every evaluation set."""
+    """The classifiers' sentences (crisis, and small talk or vague) are written apart from every evaluation set."""
     rules = RiskRules(settings.knowledge_dir / "crisis.yaml")
     exemplars = [x for lines in rules.exemplars.values() for x in lines]
-    lines = []
-    for path in DATA.glob("*.jsonl"):
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(raw)
-            lines += [t["text"] for t in item.get("turns", [item]) if "text" in t]
-
+    exemplars += [x for lines in ActRules(settings.knowledge_dir).sentences_by_act.values() for x in lines]
     def grams(text: str) -> set[str]:
         bare = re.sub(r"\W", "", text.lower())
         return {bare[i:i + 3] for i in range(max(1, len(bare) - 2))}
 
+    lines: list[tuple[str, set[str]]] = []
+    having: dict[str, set[int]] = {}  # trigram -> the evaluation lines that have it
+    for path in DATA.glob("*.jsonl"):
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(raw)
+            for text in (t["text"] for t in item.get("turns", [item]) if "text" in t):
+                for gram in grams(text):
+                    having.setdefault(gram, set()).add(len(lines))
+                lines.append((text, grams(text)))
+    assert len(lines) > 1000
     for exemplar in exemplars:
         mine = grams(exemplar)
-        for line in lines:
-            theirs = grams(line)
+        for number in set().union(*(having.get(g, set()) for g in mine)):  # only lines sharing a trigram
+            line, theirs = lines[number]
             overlap = len(mine & theirs) / len(mine | theirs)  # Jaccard of character trigrams
             assert overlap < 0.5, f"exemplar {exemplar!r} is too close to evaluation line {line!r}"
 
@@ -176,6 +182,7 @@ def test_a_changed_exemplar_makes_the_classifier_stale(settings, tmp_path):
     shutil.copytree(settings.index_dir, index)
     rules = RiskRules(settings.knowledge_dir / "crisis.yaml")
     ordinary = ordinary_questions(load_knowledge(settings.knowledge_dir).passages)
+    ordinary += ActRules(settings.knowledge_dir).everyday()
     assert rules.load_classifier(index, "use-m3", ordinary)
     rules.exemplars["at_risk"].append("一句新的示例")
     assert not rules.load_classifier(index, "use-m3", ordinary)
@@ -234,7 +241,7 @@ def test_someone_else_described_gets_the_helper_reply_and_a_farewell_to_someone_
 
 def test_the_classifier_reads_words_the_embedding_blurs(assistant):
     """Character n-grams are hashed the same in every process (crc32, not Python's salted hash)."""
-    from bot.core.crisis_model import BUCKETS, ngrams
+    from bot.core.classifier import BUCKETS, ngrams
 
     row = ngrams("药已经买好了")
     assert row.shape == (BUCKETS,) and abs(float(row @ row) - 1.0) < 1e-5
@@ -257,3 +264,56 @@ def test_the_helper_gets_helper_advice_on_every_turn(assistant):
         reply = assistant.respond(session, text)
         rendered = assistant.renderer.plain(reply)
         assert reply.mode == "crisis" and "ta 可能在的地址" in rendered and "伤害自己" not in rendered, text
+
+
+def test_saying_one_does_not_want_to_go_on_is_never_read_as_a_denial(assistant):
+    """"想活下去" and "想撑过去" set a denial aside; "不想活下去" and "不想撑下去" are the opposite."""
+    assert assistant.reply("我真的不想活下去了，網貸欠了八萬多").mode == "crisis"
+    assert assistant.triage("我不想再撑下去了").risk.tier != "none"
+    assert assistant.triage("没有人在乎我想死").risk.tier == "crisis"
+    assert assistant.triage("我想撑过去，有什么办法把生活稳住").risk.tier != "crisis"
+
+
+def _sure_of(monkeypatch, rules, risky: str, imminent: float = 0.9) -> None:
+    """The classifier made sure about a short text containing `risky` (a long story blurs it), unsure of the rest."""
+    from bot.core.risk import Estimate
+
+    monkeypatch.setattr(rules, "estimate", lambda text, vector: Estimate(
+        risk=0.95 if risky in text and len(text) < 40 else 0.1, imminent=imminent, other=0.0))
+
+
+def test_the_classifier_alone_only_asks_and_never_where_others_words_were_set_aside(monkeypatch, settings):
+    import numpy as np
+
+    rules = RiskRules(settings.knowledge_dir / "crisis.yaml")
+    rules.model = object()  # estimate is replaced below
+    _sure_of(monkeypatch, rules, "出租屋")
+    vector = np.zeros(512, dtype=np.float32)
+    alone = rules.assess("我一个人在出租屋里坐了一整天", vector, alone=0.85, min_chars=8)
+    assert (alone.tier, alone.reason) == ("check_in", "semantic")  # no weak word: asked, not a crisis reply
+    quoted = rules.assess("催收说让我滚回出租屋里等着收尸", vector, alone=0.85, min_chars=8)
+    assert quoted.tier == "none"  # a collector's words were set aside: the classifier is not believed alone
+    assert rules.assess("我一个人在出租屋里坐了一整天", vector, alone=0.99, min_chars=8).tier == "none"
+
+
+def test_one_line_of_despair_in_a_long_story_is_asked_about(monkeypatch, settings):
+    import numpy as np
+
+    rules = RiskRules(settings.knowledge_dir / "crisis.yaml")
+    rules.model = object()
+    _sure_of(monkeypatch, rules, "觉得有点可惜", imminent=0.1)
+    encoded: list[list[str]] = []
+
+    def encode(texts: list[str]) -> np.ndarray:
+        encoded.append(texts)
+        return np.zeros((len(texts), 512), dtype=np.float32)
+
+    story = ("我在工地干活，去年借了好几个网贷给孩子交学费，现在每个月要还八千，工资只有五千。催收天天打电话到工地，"
+             "工友都知道了。昨天骑车差点被车撞，那一刻我居然觉得有点可惜。")
+    risk = rules.assess(story.replace("，", ",").replace("。", "."), np.zeros(512, dtype=np.float32),
+                        story=0.85, min_chars=8, encode=encode)
+    assert (risk.tier, risk.reason) == ("check_in", "story")
+    assert len(encoded) == 1 and len(encoded[0]) >= 4  # the clauses, encoded in one batch
+    short = rules.assess("那一刻我居然觉得有点可惜", np.zeros(512, dtype=np.float32), story=0.85, min_chars=8,
+                         encode=encode, alone=2.0)
+    assert short.tier == "none" and len(encoded) == 1  # a short message is not read clause by clause

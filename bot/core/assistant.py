@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from bot.core.acts import ActRules
 from bot.core.compose import PARTS, Button, Composer, Reply
 from bot.core.dialogue import DialogueState, Session
 from bot.core.embedders import Embedder, make_embedder
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 COMPOSE_DEPTH = 8
 LONG_STORY = 40  # characters
 SAFETY_TOPICS = ("home_visit", "threats_insults")
+CLARIFY = ("asked:clarify", "asked:clarify again")  # the clarifying question, then once more in other words
 PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "更多做法": "more", "还能做什么": "more",
               "求助渠道": "channels", "怎么投诉": "channels", "取证清单": "evidence", "怎么取证": "evidence",
               "the law": "law", "more steps": "more", "where to get help": "channels", "evidence checklist": "evidence"}
@@ -49,15 +51,17 @@ class Assistant:
         self.risk = RiskRules(settings.knowledge_dir / "crisis.yaml")
         self.embedder = embedder or make_embedder(settings.model)
         self.index = load(settings.knowledge_dir, settings.index_dir, self.embedder.name, settings.build_command())
-        if not self.risk.load_classifier(settings.index_dir, self.embedder.name,
-                                         ordinary_questions(self.index.passages)):
-            raise StaleIndexError(f"The crisis classifier in {settings.index_dir} is missing or out of date "
-                                  "(knowledge/crisis.yaml or crisis_training.yaml changed). "
-                                  f"Rebuild it with: {settings.build_command()}")
+        questions = ordinary_questions(self.index.passages)
+        self.acts = ActRules(settings.knowledge_dir)
+        if not (self.risk.load_classifier(settings.index_dir, self.embedder.name, questions + self.acts.everyday())
+                and self.acts.load_classifier(settings.index_dir, self.embedder.name, questions)):
+            raise StaleIndexError(f"The classifiers in {settings.index_dir} (crisis; small talk and vague openings) "
+                                  "are missing or out of date (knowledge/crisis.yaml, crisis_training.yaml or "
+                                  f"dialogue_training.yaml changed). Rebuild them with: {settings.build_command()}")
         self.dense = DenseRetriever(self.index)
         self.retriever = HybridRetriever(self.dense, LexicalRetriever(self.index.passages))
         self.triage = Triager(self.embedder, self.safety, self.risk,
-                              DialogueRules.load(settings.knowledge_dir / "dialogue.yaml"))
+                              DialogueRules.load(settings.knowledge_dir / "dialogue.yaml"), self.acts)
         self.triage("预热")  # load model weights now, not on the first user's message
         self.renderer = Renderer(settings.templates_dir)
         self.composer = Composer(self.knowledge)
@@ -127,11 +131,12 @@ class Assistant:
             return self.refuse(base, state)
         own_score = self.dense.search(triage.vector, k=1)[0].score
         opening = not in_conversation and not (triage.figures or triage.scams)
-        if opening and risk.tier == "none" and not triage.threat and (
-                triage.vague or (not triage.domain and own_score < self.min_score
-                                 and (risk.distress or triage.asks_to_ask))) \
-                and state.show_once("asked:clarify"):  # asked once: a second vague message is answered
-            return self.clarify(base, state.language)
+        # asked at most twice, the second time in other words; a third vague message is answered
+        asking = next((ask for ask in CLARIFY if ask not in state.shown), "")
+        if opening and asking and risk.tier == "none" and not triage.threat and (
+                triage.vague or (not triage.domain and own_score < self.min_score and risk.distress)):
+            state.show_once(asking)
+            return self.clarify({**base, "note": "again" if asking != CLARIFY[0] else base["note"]}, state.language)
         signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" \
             or risk.distress or own_score >= self.min_score
         follow_up = in_conversation and (triage.follow_up or triage.correction or own_score >= self.min_score - 0.1)

@@ -1,25 +1,23 @@
-"""A small classifier that reads a message for signs that the writer, or someone they describe, may be at risk.
+"""Small linear classifiers on a message: the crisis reading and the kind of message (small talk, vague, a question).
 
-Two kinds of features, because each catches what the other misses: the USE embedding (computed for
+Two kinds of features, because each catches what the other misses: the sentence embedding (computed for
 retrieval anyway) carries meaning across wordings and languages; character n-grams carry the telling
-details that the embedding blurs in a long story (踩点, 门缝塞毛巾, 密码留给). Three logistic heads,
-trained at `index build` on the sentences in knowledge/crisis_training.yaml:
-
-- risk: someone may be at risk (the writer or a person they describe) against not at risk;
-- imminent: among the at-risk sentences, a plan, means, time or farewell against ideation without one;
-- other: among the at-risk sentences, someone else at risk against the writer.
+details that the embedding blurs (踩点, 门缝塞毛巾, 在么). Each head is a class-balanced logistic
+regression, trained at `index build` on sentences in knowledge/ and saved next to the index with a
+digest of what it was trained on, so a changed sentence file makes it stale rather than silently old.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
-from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 BUCKETS = 4096  # hashed n-gram features; collisions cost little at a few thousand sentences
-HEADS = ("risk", "imminent", "other")
+VERSION = 2  # the features below; a change makes every saved classifier stale
 # a Han character, an English word, a number, or one other symbol (emoji, punctuation) is one token
 TOKEN = re.compile(r"[\u3400-\u9fff]|[a-z']+|\d+|[^\w\s]")
 
@@ -40,6 +38,12 @@ def features(text: str, vector: np.ndarray) -> np.ndarray:
     return np.concatenate([vector.astype(np.float32), ngrams(text), np.ones(1, dtype=np.float32)])
 
 
+def matrix(encode, texts: list[str]) -> np.ndarray:
+    """`features` for many texts, encoded in one batch."""
+    return np.hstack([encode(texts).astype(np.float32), np.vstack([ngrams(t) for t in texts]),
+                      np.ones((len(texts), 1), dtype=np.float32)])
+
+
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 400) -> np.ndarray:
     """Class-balanced logistic regression with an L2 penalty, fitted by full-batch Adam (a few seconds)."""
     balance = np.where(y == 1, len(y) / (2 * max(1, y.sum())), len(y) / (2 * max(1, len(y) - y.sum())))
@@ -54,34 +58,31 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 400) -> np.
     return w
 
 
-@dataclass(frozen=True)
-class Estimate:
-    risk: float = 0.0  # someone may be at risk
-    imminent: float = 0.0  # if so: a plan, means, time or farewell
-    other: float = 0.0  # if so: someone other than the writer
+def digest(version: int, embedder_name: str, sentences: dict[str, list[str]]) -> str:
+    """What a classifier was trained on: its own version, the features', the embedder and every sentence."""
+    body = "\n".join(f"{k}:{x}" for k in sorted(sentences) for x in sentences[k])
+    return hashlib.sha256(f"{VERSION}.{version}\n{embedder_name}\n{body}".encode()).hexdigest()[:16]
 
 
-class CrisisModel:
+class Heads:
+    """Named logistic heads over the same features."""
+
     def __init__(self, weights: dict[str, np.ndarray]) -> None:
         self.weights = weights
 
-    @classmethod
-    def train(cls, encode, groups: dict[str, list[str]]) -> CrisisModel:
-        """`groups` holds simplified, lowercased sentences: imminent, ideation, other (at risk, by kind),
-        at_risk (at risk, kind unsaid) and not_at_risk."""
-        order = ("imminent", "ideation", "other", "at_risk", "not_at_risk")
-        texts = [text for name in order for text in groups[name]]
-        kinds = np.array([name for name in order for _ in groups[name]])
-        x = np.hstack([encode(texts).astype(np.float32), np.vstack([ngrams(t) for t in texts]),
-                       np.ones((len(texts), 1), dtype=np.float32)])
-        at_risk = kinds != "not_at_risk"
-        own = np.isin(kinds, ("imminent", "ideation"))
-        return cls({
-            "risk": fit(x, at_risk.astype(np.float32)),
-            "imminent": fit(x[own], (kinds[own] == "imminent").astype(np.float32)),
-            "other": fit(x[own | (kinds == "other")], (kinds[own | (kinds == "other")] == "other").astype(np.float32)),
-        })
-
-    def estimate(self, text: str, vector: np.ndarray) -> Estimate:
+    def probabilities(self, text: str, vector: np.ndarray) -> dict[str, float]:
         row = features(text, vector)
-        return Estimate(**{head: float(1 / (1 + np.exp(-(row @ self.weights[head])))) for head in HEADS})
+        return {head: float(1 / (1 + np.exp(-(row @ w)))) for head, w in self.weights.items()}
+
+    def save(self, path: Path, stamp: str) -> None:
+        np.savez(path, digest=np.array(stamp), **self.weights)
+
+    @classmethod
+    def load(cls, path: Path, stamp: str, heads: tuple[str, ...]) -> Heads | None:
+        """None when the file is missing or was trained on other sentences (the caller says how to rebuild)."""
+        if not path.exists():
+            return None
+        with np.load(path) as data:
+            if str(data["digest"]) != stamp or not set(heads) <= set(data.files):
+                return None
+            return cls({head: data[head] for head in heads})

@@ -9,26 +9,32 @@ crisis.yaml. The classifier only ever raises a gentle check-in, never a full cri
 
 from __future__ import annotations
 
-import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import yaml
 
-from bot.core.crisis_model import HEADS, CrisisModel, Estimate
+from bot.core.classifier import Heads, digest, fit, matrix
 from bot.core.textnorm import normalise
 from bot.knowledge.loader import KnowledgeError, Passage
 
 LEXICON = ("not_self", "imminent", "direct", "other", "person", "possible", "means_hint", "plan_hint", "soft",
            "distress")
 REGIONS = ("mainland", "hk", "tw")
-SEMANTIC = ("check_in", "crisis", "imminent", "other", "min_chars")  # the classifier's settings, per embedder
+SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "other", "min_chars")  # the classifier's settings, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
+STORY_CHARS = 50  # a message this long is also read clause by clause: a long story blurs one line of despair
+WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
+CLAUSE_END = re.compile(r"[.!?;,\n]+")
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
-EXEMPLARS_FILE = "crisis_classifier.npz"
-MODEL_VERSION = 2  # features and heads of bot.core.crisis_model; a change makes a saved classifier stale
+CLASSIFIER_FILE = "crisis_classifier.npz"
+MODEL_VERSION = 2  # the heads below; a change makes a saved classifier stale
+# risk: someone may be at risk (the writer or a person they describe); imminent: among the at-risk sentences, a
+# plan, means, time or farewell against ideation without one; other: someone else at risk against the writer
+HEADS = ("risk", "imminent", "other")
 TRAINING_FILE = "crisis_training.yaml"
 # the classifier's sentences by group: at risk by kind (imminent, ideation, other), at risk of no stated kind, not
 GROUPS = ("imminent", "ideation", "other", "at_risk", "not_at_risk")
@@ -50,6 +56,25 @@ class Risk:
     mentioned: bool = False  # suicide raised by a collector, the news or a past event (a quiet line)
     soft: bool = False  # a weak sign (死, 结束, 最后 …): never refuse such a message as out of scope; ask
     probability: float = 0.0  # the classifier's estimate that the writer may be at risk (0 for short texts)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    risk: float = 0.0  # someone may be at risk
+    imminent: float = 0.0  # if so: a plan, means, time or farewell
+    other: float = 0.0  # if so: someone other than the writer
+
+
+def train_heads(encode, groups: dict[str, list[str]]) -> Heads:
+    """`groups` holds simplified, lowercased sentences by GROUPS."""
+    texts = [text for name in GROUPS for text in groups[name]]
+    kinds = np.array([name for name in GROUPS for _ in groups[name]])
+    x = matrix(encode, texts)
+    own = np.isin(kinds, ("imminent", "ideation"))
+    described = own | (kinds == "other")
+    return Heads({"risk": fit(x, (kinds != "not_at_risk").astype(np.float32)),
+                  "imminent": fit(x[own], (kinds[own] == "imminent").astype(np.float32)),
+                  "other": fit(x[described], (kinds[described] == "other").astype(np.float32))})
 
 
 @dataclass(frozen=True)
@@ -132,7 +157,7 @@ class RiskRules:
         for name, entry in self.semantic.items():
             if not isinstance(entry, dict) or set(entry) != set(SEMANTIC):
                 problems.append(f"{path}: semantic '{name}' needs {', '.join(SEMANTIC)}, "
-                                "like {check_in: 0.5, crisis: 0.7, imminent: 0.5, other: 0.85, min_chars: 8}")
+                                "like {check_in: 0.5, alone: 0.8, story: 0.85, crisis: 0.7, imminent: 0.5, other: 0.85, min_chars: 8}")
         if "default" not in self.semantic:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
         self.regions = {k: re.compile(v) for k, v in (data.get("regions") or {}).items()}
@@ -140,50 +165,65 @@ class RiskRules:
             problems.append(f"{path}: regions needs 'hk' and 'tw' patterns")
         if problems:
             raise KnowledgeError(problems)
-        self.model: CrisisModel | None = None  # trained with the index
+        self.model: Heads | None = None  # trained with the index
 
     # --- the classifier, trained with the index and checked against its sentences --------------
 
-    def digest(self, embedder_name: str, ordinary: list[str]) -> str:
-        body = "\n".join(f"{k}:{x}" for k in sorted(self.exemplars) for x in self.exemplars[k])
-        return hashlib.sha256(f"{MODEL_VERSION}\n{embedder_name}\n{body}\n{ordinary}".encode()).hexdigest()[:16]
+    def sentences(self, ordinary: list[str]) -> dict[str, list[str]]:
+        """The training sentences by group, simplified and lowercased. `ordinary` are everyday messages (the
+        passages' `asks`, the small talk and questions of dialogue_training.yaml): more examples of not at
+        risk, except those the lexicon reads as a sign of risk ("好想消失", "快撑不住了"), which are not for us to
+        label. Weak words stay ("笑死", "好累"): they are the hard cases the classifier must learn."""
+        groups = {group: [normalise(x).text.lower() for x in lines] for group, lines in self.exemplars.items()}
+        signs = ("imminent", "direct", "other", "possible")
+        groups["not_at_risk"] += [text for text in (normalise(x).text.lower() for x in ordinary)
+                                  if not any(self.patterns[name].search(text) for name in signs)]
+        return groups
+
+    def stamp(self, embedder_name: str, ordinary: list[str]) -> str:
+        return digest(MODEL_VERSION, embedder_name, {**self.exemplars, "ordinary": ordinary})
 
     def train(self, encode, index_dir: Path, embedder_name: str, ordinary: list[str]) -> None:
-        """Fit the classifier on its sentences. `ordinary` are everyday borrowers' questions (the passages'
-        `asks`), more examples of not at risk."""
-        groups = {group: [normalise(x).text.lower() for x in lines] for group, lines in self.exemplars.items()}
-        groups["not_at_risk"] += [normalise(x).text.lower() for x in ordinary]
-        model = CrisisModel.train(encode, groups)
-        np.savez(index_dir / EXEMPLARS_FILE, digest=np.array(self.digest(embedder_name, ordinary)),
-                 **{head: weights for head, weights in model.weights.items()})
+        """Fit the classifier on its sentences and save it with the index."""
+        train_heads(encode, self.sentences(ordinary)).save(index_dir / CLASSIFIER_FILE,
+                                                           self.stamp(embedder_name, ordinary))
 
     def load_classifier(self, index_dir: Path, embedder_name: str, ordinary: list[str]) -> bool:
         """False when the trained classifier is missing or stale (the caller says how to rebuild)."""
-        path = index_dir / EXEMPLARS_FILE
-        if not path.exists():
-            return False
-        with np.load(path) as data:
-            if str(data["digest"]) != self.digest(embedder_name, ordinary):
-                return False
-            self.model = CrisisModel({head: data[head] for head in HEADS})
-        return True
+        self.model = Heads.load(index_dir / CLASSIFIER_FILE, self.stamp(embedder_name, ordinary), HEADS)
+        return self.model is not None
 
     def estimate(self, text: str, vector: np.ndarray) -> Estimate:
         """The classifier's reading of a simplified, lowercased text and its embedding."""
         assert self.model is not None
-        return self.model.estimate(text, vector)
+        return Estimate(**self.model.probabilities(text, vector))
 
     # --- reading one message ------------------------------------------------------------------
 
-    def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, crisis: float = 0.7,
-               imminent: float = 0.5, other: float = 0.85, min_chars: int = 8) -> Risk:
-        """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone).
-        The other arguments are the classifier's settings for the embedder (crisis.yaml, semantic)."""
+    def story(self, masked: str, encode: Callable[[list[str]], np.ndarray], min_chars: int) -> float:
+        """The highest risk the classifier reads in any stretch of a long message: each clause joined with the
+        next until it has min_chars words, all encoded in one batch."""
+        parts = [p.strip() for p in CLAUSE_END.split(masked) if p.strip()]
+        stretches = []
+        for start in range(len(parts)):
+            end = start + 1
+            while end < len(parts) and len(WORDS.findall(",".join(parts[start:end]))) < min_chars:
+                end += 1
+            stretches.append(",".join(parts[start:end]))
+        stretches = list(dict.fromkeys(stretches))
+        return max((self.estimate(t, v).risk for t, v in zip(stretches, encode(stretches))), default=0.0)
+
+    def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
+               story: float = 0.85, crisis: float = 0.7, imminent: float = 0.5, other: float = 0.85,
+               min_chars: int = 8, encode: Callable[[list[str]], np.ndarray] | None = None) -> Risk:
+        """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone);
+        `encode` embeds the clauses of a long story. The other arguments are the classifier's settings for
+        the embedder (crisis.yaml, semantic)."""
         masked = self.patterns["not_self"].sub(" ", text)
         mentioned = masked != text and bool(SUICIDE_WORDS.search(text))
         distress = bool(self.patterns["distress"].search(masked))
         # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words
-        length = len(re.findall(r"[\u4e00-\u9fff]", masked)) + len(re.findall(r"[a-z]+", masked))
+        length = len(WORDS.findall(masked))
         long_enough = length >= min_chars
         guess = self.estimate(masked, vector) if vector is not None and self.model and long_enough else Estimate()
         # someone else described (他/她, 老公 …), not spoken to: a farewell says 你 to the one it leaves
@@ -197,21 +237,26 @@ class RiskRules:
             return Risk("crisis", reason, imminent=plan, helper=someone and not own, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         soft = bool(self.patterns["soft"].search(masked))
-        # the classifier is believed only where the words could carry risk: on short, plain questions
-        # ("那我该怎么跟爸妈说") it guesses
-        semantic = soft and not mentioned and guess.risk >= check_in
+        # the classifier is believed at even odds where the words could carry risk (on short, plain questions
+        # such as "那我该怎么跟爸妈说" it guesses), and alone only when it is sure and nobody else's words or
+        # death were set aside (a collector's threat, a parent who died)
+        semantic = not mentioned and guess.risk >= (check_in if soft else alone if masked == text else 2.0)
+        # with a weak sign in its words and nobody else's set aside (a prescription, a quote), enough to act on
+        sure = semantic and soft and guess.risk >= crisis and masked == text
         possible = bool(self.patterns["possible"].search(masked))
         if not (possible or semantic):
+            # one line of despair in a long story is asked about, never more: a story mixes many things
+            if (encode is not None and self.model and not mentioned and len(masked) >= STORY_CHARS
+                    and self.story(masked, encode, min_chars) >= story):
+                return Risk("check_in", "story", distress=distress, probability=guess.risk)
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
         reason = "possible" if possible else "semantic"
         means = bool(self.patterns["means_hint"].search(masked))
         hint = means or bool(self.patterns["plan_hint"].search(masked))
-        confident = semantic and guess.risk >= crisis  # the classifier alone is enough to act on
-        if (possible or confident) and described:  # "我老婆说她撑不住了": the helper reply
+        if (possible or sure) and described:  # "我老婆说她撑不住了": the helper reply
             return Risk("crisis", f"{reason}+other", imminent=hint or guess.imminent >= imminent, helper=True,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
-        # the imminent head alone decides only on a message long enough to describe a plan
-        if ((possible or confident) and hint) or (confident and guess.imminent >= imminent and length >= 2 * min_chars):
+        if ((possible or sure) and hint) or (sure and guess.imminent >= imminent):
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)

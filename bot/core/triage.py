@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from bot.core.acts import SMALL_TALK, ActRules
 from bot.core.dialogue import DialogueState
 from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
@@ -27,9 +28,9 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 PUNCTUATION = re.compile(r"[^\w\s]+|_", re.UNICODE)
 SCRIPT_CHANGE = re.compile(r"(?<=[a-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[a-z])")
 EMOJI_ONLY = re.compile(r"[^\w]+")  # no letters, digits or Han characters: emoji, punctuation, spaces
-SMALL_TALK = ("bot", "thanks", "bye", "greeting", "ack")  # in order of precedence
 COVER_CHARS = 60  # small talk and vague openings are read only in messages this short
 PIECE_TOKENS = 16  # the longest phrase in those lists, in tokens ("谢谢你还愿意听我说这些" is 11)
+ACTS_SETTINGS = ("small_talk", "follow_up", "vague", "max_chars")
 TOKENS = re.compile(r"[a-z0-9']+|\s+|.")  # an English word or number, a run of spaces, or one character
 
 
@@ -81,9 +82,7 @@ class DialogueRules:
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
     emoji: WordTable  # what a message of emoji alone means (👍 好的)
-    openers: tuple[str, ...]  # openings that ask to ask ("有事想问"): a short message close to one is vague
-    opener_similarity: float
-    opener_chars: int
+    acts: dict[str, float]  # when the classifier of kinds is believed: small_talk, follow_up, vague, max_chars
 
     def yes_or_no(self, bare: str) -> str:
         """'yes' or 'no' when the whole message is one (嗯, 有, 没有, no), else ''."""
@@ -147,15 +146,13 @@ class DialogueRules:
                 spelling=WordTable.load(path, data, "spelling"),
                 cantonese=WordTable.load(path, data, "cantonese"),
                 emoji=WordTable.load(path, data, "emoji"),
-                openers=tuple(str(x) for x in data["openers"]["examples"]),
-                opener_similarity=float(data["openers"]["similarity"]),
-                opener_chars=int(data["openers"]["max_chars"]),
+                acts={k: float(data["acts"][k]) for k in ACTS_SETTINGS},
             )
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, clarify_options (label, label_en, send), "
                                   "follow_up, correction, lender (licensed, private), threat, self_harm_answer (yes_words, no_words), "
-                                  "openers (similarity, max_chars, examples)"]) from exc
+                                  "acts (small_talk, follow_up, vague, max_chars)"]) from exc
 
 
 @dataclass(frozen=True)
@@ -171,7 +168,6 @@ class Triage:
     domain: bool  # on-topic words present
     small_talk: str  # '' or one of SMALL_TALK
     vague: bool  # an opening too vague to answer without a question
-    asks_to_ask: bool  # means "I have something to ask" (close to an opener): asked, if it would be refused
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
@@ -186,18 +182,17 @@ class Triage:
 class Triager:
     """Turns raw text plus the conversation so far into a Triage."""
 
-    def __init__(self, embedder: Embedder, safety: SafetyRules, risk: RiskRules, dialogue: DialogueRules) -> None:
-        self.embedder, self.safety, self.risk, self.dialogue = embedder, safety, risk, dialogue
-        self.openers = embedder.encode(list(dialogue.openers)) if dialogue.openers else np.zeros((0, 1))
+    def __init__(self, embedder: Embedder, safety: SafetyRules, risk: RiskRules, dialogue: DialogueRules,
+                 acts: ActRules) -> None:
+        self.embedder, self.safety, self.risk, self.dialogue, self.acts = embedder, safety, risk, dialogue, acts
         semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
         self.semantic = {k: semantic[k] for k in SEMANTIC}
 
-    def asks_to_ask(self, bare: str, vector: np.ndarray | None) -> bool:
-        """A short message that means "I have something to ask" or "I owe money" and no more, however
-        it is worded: close to one of the openers in dialogue.yaml."""
-        if vector is None or not len(self.openers) or len(bare) > self.dialogue.opener_chars:
-            return False
-        return float(np.max(self.openers @ vector)) >= self.dialogue.opener_similarity
+    def read_act(self, text: str, bare: str, vector: np.ndarray | None) -> tuple[str, float]:
+        """The classifier's kind of a short message (small talk, vague, specific); ("", 0) for a long one."""
+        if vector is None or len(bare) > self.dialogue.acts["max_chars"]:
+            return "", 0.0
+        return self.acts.read(text, vector)
 
     def __call__(self, raw: str, state: DialogueState | None = None) -> Triage:
         state = state or DialogueState()
@@ -208,7 +203,7 @@ class Triager:
         # one embedding, of the Mandarin words (what the passages are written in); the crisis lexicon reads
         # the words as written, Cantonese included
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
-        risk = self.risk.assess(written.lower(), vector, **self.semantic)
+        risk = self.risk.assess(written.lower(), vector, encode=self.embedder.encode, **self.semantic)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         folded = unicodedata.normalize("NFKC", raw)
         region = self.risk.region(folded)
@@ -217,9 +212,15 @@ class Triager:
                    and (words >= 2 or (words == 1 and not state.turns)))
         lender = next((kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)), "unknown")
         domain = self.safety.mentions_domain(text)
-        small_talk = self.dialogue.small_talk_kind(bare)
+        act, confidence = self.read_act(text, bare, vector)
         follow_up = bool(self.dialogue.follow_up.search(text))
-        vague = self.dialogue.is_vague(bare)
+        # the word lists first, then the classifier's kind; a message that leans on the conversation ("真的假的",
+        # "那他们呢") is small talk only when the classifier is sure
+        small_talk = self.dialogue.small_talk_kind(bare) or (
+            act if act in SMALL_TALK and confidence >= self.dialogue.acts["follow_up" if follow_up else "small_talk"]
+            else "")
+        vague = not small_talk and ((act == "vague" and confidence >= self.dialogue.acts["vague"])
+                                    or self.dialogue.is_vague(bare))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
@@ -245,7 +246,6 @@ class Triager:
             domain=domain,
             small_talk=small_talk,
             vague=vague,
-            asks_to_ask=self.asks_to_ask(bare, vector),
             follow_up=follow_up,
             correction=bool(self.dialogue.correction.search(text)),
             threat=bool(self.dialogue.threat.search(text)),

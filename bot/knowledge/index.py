@@ -18,6 +18,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from bot.core.acts import ActRules
 from bot.core.embedders import Embedder
 from bot.core.risk import RiskRules, ordinary_questions
 from bot.core.words import Words, passage_text, scheme
@@ -93,9 +94,11 @@ def build(knowledge_dir: Path, index_dir: Path, embedder: Embedder, progress: bo
         "build_seconds": round((dt.datetime.now(dt.timezone.utc) - started).total_seconds(), 2),
     }
     (index_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    # the crisis classifier is trained on the same embedder, so it is built with the index
+    # the classifiers read the same embedding, so they are built with the index
+    questions, acts = ordinary_questions(passages), ActRules(knowledge_dir)
     RiskRules(knowledge_dir / "crisis.yaml").train(embedder.encode, index_dir, embedder.name,
-                                                   ordinary_questions(passages))
+                                                   questions + acts.everyday())
+    acts.train(embedder.encode, index_dir, embedder.name, questions)
     return manifest
 
 
