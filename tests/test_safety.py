@@ -317,3 +317,13 @@ def test_one_line_of_despair_in_a_long_story_is_asked_about(monkeypatch, setting
     short = rules.assess("那一刻我居然觉得有点可惜", np.zeros(512, dtype=np.float32), story=0.85, min_chars=8,
                          encode=encode, alone=2.0)
     assert short.tier == "none" and len(encoded) == 1  # a short message is not read clause by clause
+
+
+def test_a_lexicon_word_that_normalising_rewrites_is_refused_with_the_fix(knowledge_copy):
+    """Messages are read in simplified characters (OpenCC turns Cantonese 捱 into 挨): a pattern with 捱 never matches."""
+    path = knowledge_copy / "crisis.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    - 撑不下去|", "    - 捱唔住|撑不下去|", 1),
+                    encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        RiskRules(path)
+    assert "lexicon 'possible' line 1 has 捱" in str(error.value) and "write 挨" in str(error.value)

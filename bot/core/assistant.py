@@ -104,7 +104,7 @@ class Assistant:
                     risk=triage.risk, note=note, truncated=triage.message.truncated)
         risk = triage.risk
         state.raise_risk(risk.tier)
-        if triage.self_harm_answer:
+        if triage.self_harm_answer or triage.better:
             state.show_once("answered:self_harm")
         if risk.tier == "check_in":
             state.show_once("asked:self_harm")
@@ -119,9 +119,11 @@ class Assistant:
         in_conversation = bool(state.topics)
         if risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams):
             return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)  # ask, nothing else
-        if triage.self_harm_answer == "no":
-            return Reply(mode="small_talk", small_talk="not_at_risk", hotlines=self.hotlines(triage.region)[:1],
-                         **base)
+        # "没有" to the question, or "我现在在家，没事" after a crisis reply: glad, and back to the debt; a question
+        # or the debt itself ("我好一点了，就是不知道怎么还") is answered
+        if triage.self_harm_answer == "no" or (triage.better and not (
+                triage.domain or triage.figures or triage.threat or risk.distress or QUESTION.search(triage.text))):
+            return self.not_at_risk(base)
         if triage.small_talk and risk.tier == "none" and not (triage.domain or triage.figures):
             return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.hotlines(triage.region)[:1]
                          if state.risk != "none" else (), **base)
@@ -196,6 +198,9 @@ class Assistant:
         if base["risk"].soft or base["risk"].probability >= 0.5 or raised:
             return Reply(mode="check_in", hotlines=self.hotlines(base["region"])[:1], **base)
         return Reply(mode="out_of_scope", examples=self.safety.examples, **base)
+
+    def not_at_risk(self, base: dict) -> Reply:
+        return Reply(mode="small_talk", small_talk="not_at_risk", hotlines=self.hotlines(base["region"])[:1], **base)
 
     def clarify(self, base: dict, language: str) -> Reply:
         options = self.triage.dialogue.options

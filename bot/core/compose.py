@@ -124,10 +124,12 @@ class Composer:
         """The short first answer; records in `state` what was shown and what can be opened next.
         `prefer` are topics the message itself settles (a loan being described: interest_fees); `text` is
         the message, which situational passages (only_if) must match."""
+        # the topic is voted on by every top passage: one written for another situation (a call to the employer)
+        # still says what the message is about, though only passages that fit give the steps
+        topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0))
         hits = [h for h in hits if h.passage.applies_to(state.lender) and h.passage.fits(text)] or hits
         # a situational passage whose situation the message names moves up two places
         hits = [h for _, h in sorted(enumerate(hits), key=lambda item: item[0] - 2.5 * bool(item[1].passage.only_if))]
-        topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0))
         topic = self.knowledge.topics[topic_id]
         on_topic = [h for h in hits if topic_id in h.passage.topics] + [h for h in hits if topic_id not in h.passage.topics]
         steps = self._steps([h.passage for h in on_topic], language)

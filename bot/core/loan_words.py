@@ -22,7 +22,8 @@ _PATTERNS = {
 _SINGLE = re.compile(rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(?:后|以后|之后|到期)?(?:要|得|需要|一次)?(?:还|要还|共还|一共还)(?:款)?{NUMBER}")
 _EACH_COUNT = re.compile(rf"(?:分)?{COUNT}(期|个月|周)[,，]?每(期|月|周)(?:要)?还?{NUMBER}")
 _EACH_FIRST = re.compile(rf"每(期|月|个月|周)(?:要)?还?{NUMBER}[,，]?(?:要?还|共|分)?(?:{COUNT}(期|个月|周))?")
-_COUNT_ONLY = re.compile(rf"(?:分|还|共)?{COUNT}(期|个月)(?:还清|分期)?")
+# "分12期", "12期", "分6个月", "6个月还清": a number of instalments; "逾期三个月", "三个月没还" are not
+_COUNT_ONLY = re.compile(rf"(?<!逾期)(?:分|共)?{COUNT}期|(?:分|共){COUNT}个月|{COUNT}个月(?:还清|分期)")
 _YEARS = re.compile(r"(?:分|还|共)(一|两|二|三|半)年")  # "每个月还1200，还一年": twelve monthly payments
 _NO_FEES = re.compile(r"^(没有|没|无|沒有|没交|没有别的|没有其他费用|0|零|no|none)[了的啊呀。.!]*$")
 _BARE = re.compile(rf"^{NUMBER}(?:元|块|块钱|rmb|期|天|日)?$")
@@ -74,7 +75,7 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
         elif per in ("月", "个月") and (years := _YEARS.search(text)):
             found["count"] = 6.0 if years.group(1) == "半" else 12 * _number(years.group(1))
     elif count_only := _COUNT_ONLY.search(text):
-        if (n := _number(count_only.group(1))) is not None and n > 1:
+        if (n := _number(next(g for g in count_only.groups() if g))) is not None and n > 1:
             found["count"] = n
     return found
 

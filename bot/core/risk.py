@@ -18,15 +18,16 @@ import numpy as np
 import yaml
 
 from bot.core.classifier import Heads, digest, fit, matrix
-from bot.core.textnorm import normalise
+from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
 LEXICON = ("not_self", "imminent", "direct", "other", "person", "possible", "means_hint", "plan_hint", "soft",
            "distress")
 REGIONS = ("mainland", "hk", "tw")
-SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "other", "min_chars")  # the classifier's settings, per embedder
+SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
 STORY_CHARS = 50  # a message this long is also read clause by clause: a long story blurs one line of despair
+HAN = re.compile(r"[\u4e00-\u9fff]")
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
@@ -106,6 +107,11 @@ class RiskRules:
                 continue
             broken = len(problems)
             for number, line in enumerate(lines, 1):
+                rewritten = [c for c in HAN.findall(str(line)) if to_simplified(c) != c]
+                if rewritten:  # messages are read in simplified characters: this could never match
+                    problems.append(f"{path}: lexicon '{name}' line {number} has {rewritten[0]}, which every message "
+                                    f"is turned into {to_simplified(rewritten[0])} before it is read; "
+                                    f"write {to_simplified(rewritten[0])}")
                 try:
                     if re.compile(str(line)).fullmatch(""):  # a stray | would match every message
                         problems.append(f"{path}: lexicon '{name}' line {number} matches an empty message; "

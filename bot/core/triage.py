@@ -79,6 +79,7 @@ class DialogueRules:
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
+    better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
     emoji: WordTable  # what a message of emoji alone means (👍 好的)
@@ -86,7 +87,7 @@ class DialogueRules:
 
     def yes_or_no(self, bare: str) -> str:
         """'yes' or 'no' when the whole message is one (嗯, 有, 没有, no), else ''."""
-        return next((kind for kind, pattern in self.self_harm_answer.items() if pattern.search(bare)), "")
+        return next((kind for kind in ("yes", "no") if self.self_harm_answer[kind].search(bare)), "")
 
     def correct(self, text: str) -> str:
         """The text with common misspellings put right, so every later reading sees the intended word; a
@@ -143,6 +144,7 @@ class DialogueRules:
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
+                better=re.compile(data["self_harm_answer"]["better_words"]),
                 spelling=WordTable.load(path, data, "spelling"),
                 cantonese=WordTable.load(path, data, "cantonese"),
                 emoji=WordTable.load(path, data, "emoji"),
@@ -151,7 +153,7 @@ class DialogueRules:
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, clarify_options (label, label_en, send), "
-                                  "follow_up, correction, lender (licensed, private), threat, self_harm_answer (yes_words, no_words), "
+                                  "follow_up, correction, lender (licensed, private), threat, self_harm_answer (yes_words, no_words, better_words), "
                                   "acts (small_talk, follow_up, vague, max_chars)"]) from exc
 
 
@@ -172,6 +174,7 @@ class Triage:
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
+    better: bool  # after a crisis reply: they say they are safer now ("我现在好一点了")
     vector: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.float32))
 
     @property
@@ -221,16 +224,19 @@ class Triager:
             else "")
         vague = not small_talk and ((act == "vague" and confidence >= self.dialogue.acts["vague"])
                                     or self.dialogue.is_vague(bare))
+        figures = read_figures(message.text, asking=str(state.loan.get("asking", "")))
+        better = state.risk == "crisis" and risk.tier == "none" and bool(self.dialogue.better.search(text))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
-        elif (risk.tier != "crisis" and state.risk == "crisis" and not domain and not text.startswith("/")
-              and (not small_talk or self.dialogue.yes_or_no(bare)) and (state.helper or not follow_up or vague)):
-            # after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them. Thanks
-            # or "我会打的" are small talk, and a follow-up about the collectors ("他们又打到我单位了") is
-            # answered, both with a hotline line
+        elif (risk.tier != "crisis" and state.risk == "crisis" and not (domain or figures or better)
+              and not text.startswith("/") and (not small_talk or self.dialogue.yes_or_no(bare))
+              and (state.helper or not follow_up or vague)):
+            # after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them. Thanks,
+            # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
+            # 我单位了") are answered, with a hotline line
             risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
         elif risk.tier == "check_in" and state.risk != "none":  # a second sign in one conversation
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
@@ -241,7 +247,7 @@ class Triager:
             region=region,
             risk=risk,
             scams=self.safety.scams_in(text),
-            figures=read_figures(message.text, asking=str(state.loan.get("asking", ""))),
+            figures=figures,
             lender=lender,
             domain=domain,
             small_talk=small_talk,
@@ -250,5 +256,6 @@ class Triager:
             correction=bool(self.dialogue.correction.search(text)),
             threat=bool(self.dialogue.threat.search(text)),
             self_harm_answer=answer,
+            better=better,
             vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
         )
