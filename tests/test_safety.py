@@ -177,15 +177,19 @@ def test_a_crisis_pattern_that_matches_everything_is_refused(knowledge_copy):
     assert "lexicon 'direct' line 1 matches an empty message" in str(error.value)
 
 
-def test_a_changed_exemplar_makes_the_classifier_stale(settings, tmp_path):
+def test_a_changed_training_sentence_makes_its_classifier_stale(settings, tmp_path):
+    """Crisis and kinds of message: each saved classifier carries a digest of what it was trained on."""
     index = tmp_path / "index"
     shutil.copytree(settings.index_dir, index)
-    rules = RiskRules(settings.knowledge_dir / "crisis.yaml")
-    ordinary = ordinary_questions(load_knowledge(settings.knowledge_dir).passages)
-    ordinary += ActRules(settings.knowledge_dir).everyday()
-    assert rules.load_classifier(index, "use-m3", ordinary)
+    rules, acts = RiskRules(settings.knowledge_dir / "crisis.yaml"), ActRules(settings.knowledge_dir)
+    questions = ordinary_questions(load_knowledge(settings.knowledge_dir).passages)
+    assert rules.load_classifier(index, "use-m3", questions + acts.everyday())
+    assert acts.load_classifier(index, "use-m3", questions)
+    acts.sentences_by_act["vague"].append("一句新的例句")
+    assert not acts.load_classifier(index, "use-m3", questions)
+    assert not rules.load_classifier(index, "use-m3", questions + acts.everyday())  # everyday messages too
     rules.exemplars["at_risk"].append("一句新的示例")
-    assert not rules.load_classifier(index, "use-m3", ordinary)
+    assert not rules.load_classifier(index, "use-m3", questions)
 
 
 def test_the_classifier_separates_its_own_training_sentences(assistant):
@@ -327,3 +331,30 @@ def test_a_lexicon_word_that_normalising_rewrites_is_refused_with_the_fix(knowle
     with pytest.raises(KnowledgeError) as error:
         RiskRules(path)
     assert "lexicon 'possible' line 1 has 捱" in str(error.value) and "write 挨" in str(error.value)
+
+
+def test_cantonese_is_not_hong_kong_and_a_place_said_is_remembered(assistant):
+    """Guangdong writes Cantonese too: a Guangzhou worker in crisis gets 110/120 and 12356, never 999."""
+    session = Session(user="gz")
+    assistant.respond(session, "我喺广州打工 借咗几个网贷 催收打到我屋企")
+    crisis = assistant.respond(session, "我真係唔想再活落去")
+    assert crisis.mode == "crisis" and {h.region for h in crisis.hotlines} == {"mainland"}
+    assert not re.search(r"(?<![\d-])999(?!\d)", assistant.renderer.plain(crisis))  # Hong Kong's emergency number
+    unknown = assistant.reply("我真係唔想再生存落去")  # Cantonese, no place: every region's lines, and the question
+    assert {h.region for h in unknown.hotlines} == {"mainland", "hk", "tw"}
+
+
+def test_pulling_back_after_being_asked_is_not_an_all_clear(assistant):
+    session = Session(user="w")
+    assert assistant.respond(session, "反正以后也不用还了").mode == "check_in"
+    assert assistant.respond(session, "算了 不说了").mode == "crisis"
+    english = Session(user="e")
+    assert assistant.respond(english, "I don't see the point of living anymore").mode == "crisis"
+    ok = assistant.respond(english, "I'm ok now, just tired")
+    assert ok.mode == "small_talk" and ok.small_talk == "not_at_risk"
+
+
+def test_speaking_of_hurting_the_collector_gets_a_line_to_step_back(assistant):
+    reply = assistant.reply("那个催收再打电话骂我妈 我就去他们公司砍了他")
+    assert reply.calm and "先别去" in assistant.renderer.plain(reply)
+    assert not assistant.reply("催收说要砍了我").calm  # their threat, not the person's

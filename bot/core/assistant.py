@@ -100,6 +100,7 @@ class Assistant:
     def answer(self, triage: Triage, session: Session, note: str = "") -> Reply:
         state = session.dialogue
         state.turns += 1
+        state.region = triage.region
         base = dict(language=state.language, script=state.script, region=triage.region or "",
                     risk=triage.risk, note=note, truncated=triage.message.truncated)
         risk = triage.risk
@@ -163,6 +164,7 @@ class Assistant:
         state.vector = [float(x) for x in query]
         # after a crisis in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=triage.scams,
+                       calm=triage.retaliation,
                        hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" or state.risk == "crisis"
                        else (),
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})

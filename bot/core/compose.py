@@ -74,6 +74,7 @@ class Reply:
     checked: str = ""  # shown once, at the foot of a laws or channels part
     hits: tuple[Hit, ...] = ()
     truncated: bool = False
+    calm: bool = False  # the person speaks of hurting the collector: a line to step back first
 
 
 def localized(item: object, name: str, language: str) -> str:

@@ -167,8 +167,8 @@ class RiskRules:
         if "default" not in self.semantic:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
         self.regions = {k: re.compile(v) for k, v in (data.get("regions") or {}).items()}
-        if set(self.regions) != {"hk", "tw"}:
-            problems.append(f"{path}: regions needs 'hk' and 'tw' patterns")
+        if set(self.regions) != {*REGIONS, "cantonese"}:
+            problems.append(f"{path}: regions needs 'mainland', 'hk', 'tw' (places) and 'cantonese' (writing) patterns")
         if problems:
             raise KnowledgeError(problems)
         self.model: Heads | None = None  # trained with the index
@@ -268,8 +268,9 @@ class RiskRules:
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
 
     def region(self, folded: str) -> str:
-        """'hk', 'tw' or '' from the original (not simplified) text."""
-        for region in ("hk", "tw"):
-            if self.regions[region].search(folded):
-                return region
-        return ""
+        """'mainland', 'hk', 'tw' or '' (no place said) from the original (not simplified) text."""
+        return next((region for region in REGIONS if self.regions[region].search(folded)), "")
+
+    def cantonese(self, folded: str) -> bool:
+        """Written Cantonese: the reply uses Hong Kong characters; it says nothing of where the person is."""
+        return bool(self.regions["cantonese"].search(folded))

@@ -78,8 +78,10 @@ class DialogueRules:
     correction: re.Pattern[str]
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
+    retaliation: re.Pattern[str]  # the person speaks of hurting the collector
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
+    withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
     emoji: WordTable  # what a message of emoji alone means (👍 好的)
@@ -143,8 +145,10 @@ class DialogueRules:
                 correction=re.compile(data["correction"]),
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
+                retaliation=re.compile(data["retaliation"]),
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
                 better=re.compile(data["self_harm_answer"]["better_words"]),
+                withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
                 spelling=WordTable.load(path, data, "spelling"),
                 cantonese=WordTable.load(path, data, "cantonese"),
                 emoji=WordTable.load(path, data, "emoji"),
@@ -153,7 +157,7 @@ class DialogueRules:
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, clarify_options (label, label_en, send), "
-                                  "follow_up, correction, lender (licensed, private), threat, self_harm_answer (yes_words, no_words, better_words), "
+                                  "follow_up, correction, lender (licensed, private), threat, retaliation, self_harm_answer (yes_words, no_words, better_words, withdraw_words), "
                                   "acts (small_talk, follow_up, vague, max_chars)"]) from exc
 
 
@@ -162,7 +166,7 @@ class Triage:
     message: Message
     language: str  # zh | en
     script: str  # simplified | tw | hk: the script of the reply
-    region: str  # '' | hk | tw: where the person may be (hotlines)
+    region: str  # '' | mainland | hk | tw: where the person said they are (hotlines)
     risk: Risk
     scams: tuple[Scam, ...]
     figures: dict[str, float | str]  # loan figures stated in this message
@@ -173,8 +177,9 @@ class Triage:
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
+    retaliation: bool  # "我就去砍了他": the person speaks of hurting the collector
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
-    better: bool  # after a crisis reply: they say they are safer now ("我现在好一点了")
+    better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
     vector: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.float32))
 
     @property
@@ -209,7 +214,7 @@ class Triager:
         risk = self.risk.assess(written.lower(), vector, encode=self.embedder.encode, **self.semantic)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         folded = unicodedata.normalize("NFKC", raw)
-        region = self.risk.region(folded)
+        region = self.risk.region(folded) or state.region  # a place said once is remembered
         words = len(re.findall(r"[a-z]{2,}", text))  # one English word is enough to open a conversation ("hi")
         english = (len(LATIN.findall(text)) > 2 * len(HAN.findall(text)) and not text.startswith("/")
                    and (words >= 2 or (words == 1 and not state.turns)))
@@ -225,12 +230,16 @@ class Triager:
         vague = not small_talk and ((act == "vague" and confidence >= self.dialogue.acts["vague"])
                                     or self.dialogue.is_vague(bare))
         figures = read_figures(message.text, asking=str(state.loan.get("asking", "")))
-        better = state.risk == "crisis" and risk.tier == "none" and bool(self.dialogue.better.search(text))
+        raised = state.risk != "none" and "answered:self_harm" not in state.shown
+        better = state.risk != "none" and risk.tier == "none" and bool(self.dialogue.better.search(text))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
+        elif raised and risk.tier != "crisis" and self.dialogue.withdraw.search(bare):
+            # "算了 不说了" after being asked: not an all-clear; stay with them
+            risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
         elif (risk.tier != "crisis" and state.risk == "crisis" and not (domain or figures or better)
               and not text.startswith("/") and (not small_talk or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague)):
@@ -243,7 +252,8 @@ class Triager:
         return Triage(
             message=message,
             language="en" if english else ("zh" if HAN.search(text) or not state.turns else state.language),
-            script=("hk" if region == "hk" else "tw") if message.traditional else "simplified",
+            script=("hk" if region == "hk" or (not region and self.risk.cantonese(folded)) else "tw")
+            if message.traditional else "simplified",
             region=region,
             risk=risk,
             scams=self.safety.scams_in(text),
@@ -255,6 +265,7 @@ class Triager:
             follow_up=follow_up,
             correction=bool(self.dialogue.correction.search(text)),
             threat=bool(self.dialogue.threat.search(text)),
+            retaliation=bool(self.dialogue.retaliation.search(text)),
             self_harm_answer=answer,
             better=better,
             vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
