@@ -125,3 +125,12 @@ def test_long_message_is_cut_for_retrieval_with_a_note(assistant):
     reply = assistant.reply("催收天天打电话给我爸妈。" + "我很着急。" * 400)
     assert reply.truncated and reply.mode == "answer"
     assert "你的消息很长" in assistant.renderer.plain(reply)
+
+
+def test_a_message_in_neither_script_keeps_the_reply_in_the_script_in_use(assistant):
+    """"咁合唔合法" has no character that differs between the scripts: a Hong Kong reader keeps traditional."""
+    session = Session(user="hk")
+    assert assistant.respond(session, "財仔日日打電話去我公司，點算").script == "hk"
+    reply = assistant.respond(session, "咁合唔合法㗎？")
+    assert reply.script == "hk"
+    assert assistant.respond(session, "他们还打给我妈").script == "simplified"  # simplified shows itself

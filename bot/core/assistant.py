@@ -181,11 +181,14 @@ class Assistant:
 
     @staticmethod
     def follow_language(triage: Triage, state: DialogueState) -> None:
-        """Replies follow the language and script of the last message that shows them."""
+        """Replies follow the language and script of the last message that shows them ("咁合唔合法" has no
+        character that differs between the scripts, so the reply stays in the script already in use)."""
         if triage.text.startswith("/"):
             return  # a command or a button says nothing about the person's language
         if triage.language == "en" or re.search(r"[\u4e00-\u9fff]", triage.text):
-            state.language, state.script = triage.language, triage.script
+            state.language = triage.language
+            if triage.language == "en" or not triage.message.neutral or not state.turns:
+                state.script = triage.script
 
     def hotlines(self, region: str, script: str = "simplified") -> tuple:
         """The region's lines; for traditional Chinese with no sign of where the person is, every region's."""

@@ -44,6 +44,7 @@ class Message:
     text: str  # simplified, NFKC, single-spaced, cut to MAX_CHARS
     traditional: bool
     truncated: bool
+    neutral: bool = False  # no character that differs between the scripts ("咁合唔合法"): says nothing of the script
 
 
 def normalise(raw: str) -> Message:
@@ -52,7 +53,8 @@ def normalise(raw: str) -> Message:
     changed = sum(a != b for a, b in zip(folded, simplified))
     return Message(original=raw, text=simplified[:MAX_CHARS],
                    traditional=changed >= max(1, _han_count(folded) // 20),
-                   truncated=len(simplified) > MAX_CHARS)
+                   truncated=len(simplified) > MAX_CHARS,
+                   neutral=not changed and _converter("s2t").convert(folded) == folded)
 
 
 def _han_count(text: str) -> int:
