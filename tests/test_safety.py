@@ -351,7 +351,7 @@ def test_pulling_back_after_being_asked_is_not_an_all_clear(assistant):
     english = Session(user="e")
     assert assistant.respond(english, "I don't see the point of living anymore").mode == "crisis"
     ok = assistant.respond(english, "I'm ok now, just tired")
-    assert ok.mode == "small_talk" and ok.small_talk == "not_at_risk"
+    assert ok.mode == "answer" and ok.risk.tier == "none" and ok.hotlines  # heard: coping, with one hotline line
 
 
 def test_speaking_of_hurting_the_collector_gets_a_line_to_step_back(assistant):

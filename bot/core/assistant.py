@@ -120,10 +120,7 @@ class Assistant:
         in_conversation = bool(state.topics)
         if risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams):
             return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)  # ask, nothing else
-        # "没有" to the question, or "我现在在家，没事" after a crisis reply: glad, and back to the debt; a question
-        # or the debt itself ("我好一点了，就是不知道怎么还") is answered
-        if triage.self_harm_answer == "no" or (triage.better and not (
-                triage.domain or triage.figures or triage.threat or risk.distress or QUESTION.search(triage.text))):
+        if triage.self_harm_answer == "no":  # "没有" to the question: glad, and back to the debt
             return self.not_at_risk(base)
         if triage.small_talk and risk.tier == "none" and not (triage.domain or triage.figures):
             return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.hotlines(triage.region)[:1]
@@ -134,13 +131,15 @@ class Assistant:
             return self.refuse(base, state)
         own_score = self.dense.search(triage.vector, k=1)[0].score
         opening = not in_conversation and not (triage.figures or triage.scams)
+        # an opening that would be refused but reads as vague ("有件事拿不准") is asked about
         # asked at most twice, the second time in other words; a third vague message is answered
         asking = next((ask for ask in CLARIFY if ask not in state.shown), "")
         if opening and asking and risk.tier == "none" and not triage.threat and (
-                triage.vague or (not triage.domain and own_score < self.min_score and risk.distress)):
+                triage.vague or (not triage.domain and own_score < self.min_score
+                                 and (risk.distress or triage.act == "vague"))):
             state.show_once(asking)
             return self.clarify({**base, "note": "again" if asking != CLARIFY[0] else base["note"]}, state.language)
-        signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" \
+        signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" or triage.better \
             or risk.distress or own_score >= self.min_score
         follow_up = in_conversation and (triage.follow_up or triage.correction or own_score >= self.min_score - 0.1)
         if not (signals or follow_up):
@@ -155,7 +154,8 @@ class Assistant:
         if story and triage.threat:  # a threat to safety leads the reading; the loan figures wait
             prefer, loan = SAFETY_TOPICS, {k: v for k, v in loan.items() if k != "loan_ask"}
         else:
-            prefer = ("interest_fees",) if loan else ()  # a loan being described is about its cost
+            # a loan being described is about its cost; "我不会做傻事，就是太累了" after a crisis reply, about coping
+            prefer = ("interest_fees",) if loan else ("mental_health",) if triage.better and not triage.domain else ()
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH, topics=(*prefer, *state.topics),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         reply = self.composer.answer(hits, state, state.language, weight, prefer, triage.text)

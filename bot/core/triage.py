@@ -30,7 +30,7 @@ SCRIPT_CHANGE = re.compile(r"(?<=[a-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(
 EMOJI_ONLY = re.compile(r"[^\w]+")  # no letters, digits or Han characters: emoji, punctuation, spaces
 COVER_CHARS = 60  # small talk and vague openings are read only in messages this short
 PIECE_TOKENS = 16  # the longest phrase in those lists, in tokens ("谢谢你还愿意听我说这些" is 11)
-ACTS_SETTINGS = ("small_talk", "follow_up", "vague", "max_chars")
+ACTS_SETTINGS = ("small_talk", "question", "vague", "max_chars")
 TOKENS = re.compile(r"[a-z0-9']+|\s+|.")  # an English word or number, a run of spaces, or one character
 
 
@@ -82,10 +82,11 @@ class DialogueRules:
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
+    question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
     emoji: WordTable  # what a message of emoji alone means (👍 好的)
-    acts: dict[str, float]  # when the classifier of kinds is believed: small_talk, follow_up, vague, max_chars
+    acts: dict[str, float]  # when the classifier of kinds is believed: small_talk, question, vague, max_chars
 
     def yes_or_no(self, bare: str) -> str:
         """'yes' or 'no' when the whole message is one (嗯, 有, 没有, no), else ''."""
@@ -149,6 +150,7 @@ class DialogueRules:
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
                 better=re.compile(data["self_harm_answer"]["better_words"]),
                 withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
+                question=re.compile(data["question"]),
                 spelling=WordTable.load(path, data, "spelling"),
                 cantonese=WordTable.load(path, data, "cantonese"),
                 emoji=WordTable.load(path, data, "emoji"),
@@ -157,8 +159,8 @@ class DialogueRules:
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, clarify_options (label, label_en, send), "
-                                  "follow_up, correction, lender (licensed, private), threat, retaliation, self_harm_answer (yes_words, no_words, better_words, withdraw_words), "
-                                  "acts (small_talk, follow_up, vague, max_chars)"]) from exc
+                                  "follow_up, question, correction, lender (licensed, private), threat, retaliation, self_harm_answer (yes_words, no_words, better_words, withdraw_words), "
+                                  "acts (small_talk, question, vague, max_chars)"]) from exc
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,7 @@ class Triage:
     domain: bool  # on-topic words present
     small_talk: str  # '' or one of SMALL_TALK
     vague: bool  # an opening too vague to answer without a question
+    act: str  # the classifier's likeliest kind of a short message (greeting … vague, specific), else ""
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
@@ -222,10 +225,11 @@ class Triager:
         domain = self.safety.mentions_domain(text)
         act, confidence = self.read_act(text, bare, vector)
         follow_up = bool(self.dialogue.follow_up.search(text))
-        # the word lists first, then the classifier's kind; a message that leans on the conversation ("真的假的",
-        # "那他们呢") is small talk only when the classifier is sure
+        # the word lists first, then the classifier's kind; a question ("那你能干嘛", "我该不该点") is small talk
+        # only when the classifier is sure
+        asks = bool(self.dialogue.question.search(text))
         small_talk = self.dialogue.small_talk_kind(bare) or (
-            act if act in SMALL_TALK and confidence >= self.dialogue.acts["follow_up" if follow_up else "small_talk"]
+            act if act in SMALL_TALK and confidence >= self.dialogue.acts["question" if asks else "small_talk"]
             else "")
         vague = not small_talk and ((act == "vague" and confidence >= self.dialogue.acts["vague"])
                                     or self.dialogue.is_vague(bare))
@@ -262,6 +266,7 @@ class Triager:
             domain=domain,
             small_talk=small_talk,
             vague=vague,
+            act=act,
             follow_up=follow_up,
             correction=bool(self.dialogue.correction.search(text)),
             threat=bool(self.dialogue.threat.search(text)),
