@@ -118,8 +118,12 @@ class Assistant:
         if triage.lender != "unknown":
             state.lender = triage.lender
         in_conversation = bool(state.topics)
-        if risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams):
-            return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)  # ask, nothing else
+        own_score = self.dense.search(triage.vector, k=1)[0].score if triage.vector.size else 0.0
+        # the question alone, unless the message also says something to answer ("我爸妈都看到了，我没脸见人了"
+        # in a conversation about the collectors, "这是不是就是呼死你")
+        if risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams or in_conversation
+                                            or own_score >= self.min_score):
+            return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)
         if triage.self_harm_answer == "no":  # "没有" to the question: glad, and back to the debt
             return self.not_at_risk(base)
         if triage.small_talk and risk.tier == "none" and not (triage.domain or triage.figures):
@@ -129,7 +133,6 @@ class Assistant:
             if re.search(r"\d", triage.text):
                 return Reply(mode="small_talk", small_talk="number", **base)
             return self.refuse(base, state)
-        own_score = self.dense.search(triage.vector, k=1)[0].score
         opening = not in_conversation and not (triage.figures or triage.scams)
         # an opening that would be refused but reads as vague ("有件事拿不准") is asked about
         # asked at most twice, the second time in other words; a third vague message is answered
@@ -139,8 +142,8 @@ class Assistant:
                                  and (risk.distress or triage.act == "vague"))):
             state.show_once(asking)
             return self.clarify({**base, "note": "again" if asking != CLARIFY[0] else base["note"]}, state.language)
-        signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" or triage.better \
-            or risk.distress or own_score >= self.min_score
+        signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" \
+            or triage.better or risk.distress or own_score >= self.min_score
         follow_up = in_conversation and (triage.follow_up or triage.correction or own_score >= self.min_score - 0.1)
         if not (signals or follow_up):
             return self.refuse(base, state)
