@@ -158,7 +158,8 @@ class Assistant:
             prefer, loan = SAFETY_TOPICS, {k: v for k, v in loan.items() if k != "loan_ask"}
         else:
             # a loan being described is about its cost; "我不会做傻事，就是太累了" after a crisis reply, about coping
-            prefer = ("interest_fees",) if loan else ("mental_health",) if triage.better and not triage.domain else ()
+            coping = triage.better and not triage.domain
+            prefer = ("interest_fees",) if loan else ("mental_health",) if coping else ()
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH, topics=(*prefer, *state.topics),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         reply = self.composer.answer(hits, state, state.language, weight, prefer, triage.text)

@@ -159,7 +159,8 @@ class DialogueRules:
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, clarify_options (label, label_en, send), "
-                                  "follow_up, question, correction, lender (licensed, private), threat, retaliation, self_harm_answer (yes_words, no_words, better_words, withdraw_words), "
+                                  "follow_up, question, correction, lender (licensed, private), threat, retaliation, "
+                                  "self_harm_answer (yes_words, no_words, better_words, withdraw_words), "
                                   "acts (small_talk, question, vague, max_chars)"]) from exc
 
 
