@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot.core.classifier import Heads, digest, fit, matrix
+from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise
 from bot.knowledge.loader import KnowledgeError
 
@@ -66,9 +66,7 @@ class ActRules:
 
     def train(self, encode, index_dir: Path, embedder_name: str, questions: list[str]) -> None:
         """One head per kind against all the others, saved with the index."""
-        acts = self.sentences(questions)
-        texts = [text for act in ACTS for text in acts[act]]
-        kinds = np.array([act for act in ACTS for _ in acts[act]])
+        texts, kinds = labelled(self.sentences(questions), ACTS)
         x = matrix(encode, texts)
         Heads({act: fit(x, (kinds == act).astype(np.float32)) for act in ACTS}).save(
             index_dir / CLASSIFIER_FILE, self.stamp(embedder_name, questions))

@@ -44,6 +44,12 @@ def matrix(encode, texts: list[str]) -> np.ndarray:
                       np.ones((len(texts), 1), dtype=np.float32)])
 
 
+def labelled(groups: dict[str, list[str]], order: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
+    """Every sentence of the groups, in `order`, and the name of its group beside it."""
+    return ([text for name in order for text in groups[name]],
+            np.array([name for name in order for _ in groups[name]]))
+
+
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 400) -> np.ndarray:
     """Class-balanced logistic regression with an L2 penalty, fitted by full-batch Adam (a few seconds)."""
     balance = np.where(y == 1, len(y) / (2 * max(1, y.sum())), len(y) / (2 * max(1, len(y) - y.sum())))

@@ -3,8 +3,9 @@
 Two layers, both data in knowledge/: an operator-edited lexicon in crisis.yaml (who is speaking
 matters: a collector's threat or a news story is removed before the person's own words are read),
 and a semantic layer on the message embedding that retrieval computes anyway: a logistic-regression
-classifier trained at `index build` on the sentences in crisis_training.yaml and the exemplars in
-crisis.yaml. The classifier only ever raises a gentle check-in, never a full crisis reply on its own.
+classifier trained at `index build` on the sentences in crisis_training.yaml, the exemplars in
+crisis.yaml and everyday messages. On its own the classifier only asks (a check-in); it leads to the full
+crisis reply only with a weak sign in the words, nothing set aside, and a plan or means that agrees.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot.core.classifier import Heads, digest, fit, matrix
+from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
@@ -68,8 +69,7 @@ class Estimate:
 
 def train_heads(encode, groups: dict[str, list[str]]) -> Heads:
     """`groups` holds simplified, lowercased sentences by GROUPS."""
-    texts = [text for name in GROUPS for text in groups[name]]
-    kinds = np.array([name for name in GROUPS for _ in groups[name]])
+    texts, kinds = labelled(groups, GROUPS)
     x = matrix(encode, texts)
     own = np.isin(kinds, ("imminent", "ideation"))
     described = own | (kinds == "other")
@@ -226,7 +226,8 @@ class RiskRules:
         `encode` embeds the clauses of a long story. The other arguments are the classifier's settings for
         the embedder (crisis.yaml, semantic)."""
         masked = self.patterns["not_self"].sub(" ", text)
-        mentioned = masked != text and bool(SUICIDE_WORDS.search(text))
+        aside = masked != text  # someone else's words or death were set aside (a quote, a prescription, a parent)
+        mentioned = aside and bool(SUICIDE_WORDS.search(text))
         distress = bool(self.patterns["distress"].search(masked))
         # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words
         length = len(WORDS.findall(masked))
@@ -244,11 +245,11 @@ class RiskRules:
                         mentioned=mentioned, probability=guess.risk)
         soft = bool(self.patterns["soft"].search(masked))
         # the classifier is believed at even odds where the words could carry risk (on short, plain questions
-        # such as "那我该怎么跟爸妈说" it guesses), and alone only when it is sure and nobody else's words or
-        # death were set aside (a collector's threat, a parent who died)
-        semantic = not mentioned and guess.risk >= (check_in if soft else alone if masked == text else 2.0)
-        # with a weak sign in its words and nobody else's set aside (a prescription, a quote), enough to act on
-        sure = semantic and soft and guess.risk >= crisis and masked == text
+        # such as "那我该怎么跟爸妈说" it guesses), and without such words only when it is sure and nothing was
+        # set aside
+        believed = check_in if soft else alone if not aside else None
+        semantic = not mentioned and believed is not None and guess.risk >= believed
+        sure = semantic and soft and guess.risk >= crisis and not aside  # enough to act on
         possible = bool(self.patterns["possible"].search(masked))
         if not (possible or semantic):
             # one line of despair in a long story is asked about, never more: a story mixes many things
