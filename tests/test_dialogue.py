@@ -256,7 +256,8 @@ def test_the_dialogue_classifier_separates_its_own_training_sentences(assistant)
     acts = assistant.acts
     for act, lines in acts.sentences_by_act.items():
         texts = [normalise(x).text.lower() for x in lines[:30]]
-        read = [acts.read(t, v)[0] for t, v in zip(texts, assistant.embedder.encode(texts))]
+        odds = [acts.read(t, v) for t, v in zip(texts, assistant.embedder.encode(texts))]
+        read = [max(o, key=o.__getitem__) for o in odds]
         assert sum(r == act for r in read) >= 0.8 * len(read), act
 
 
@@ -277,3 +278,30 @@ def test_a_short_question_is_never_taken_for_an_acknowledgement(assistant):
     session = Session(user="q")
     assistant.respond(session, "催收发短信说我已被列为诈骗嫌疑人 让我点链接查看")
     assert assistant.respond(session, "我该不该点").mode != "small_talk"
+
+
+def test_what_they_will_do_next_is_an_acknowledgement_even_with_words_about_debt(assistant):
+    session = Session(user="g")
+    assistant.respond(session, "催收说要把我的照片发到家族群")
+    for text in ("好 我现在就去派出所", "行 我今晚跟家里说", "好吧 那我去12348问问"):
+        reply = assistant.respond(session, text)
+        assert (reply.mode, reply.small_talk) == ("small_talk", "ack"), text
+    for text in ("好 我去报警的话要带什么", "我去派出所了他们说不管"):  # a question; what was done
+        assert assistant.respond(session, text).mode == "answer", text
+    assert assistant.respond(Session(user="o"), "我明天就去投诉催收").mode == "answer"  # an opening is not an ack
+
+
+def test_a_new_question_announced_mid_conversation_is_invited(assistant):
+    session = Session(user="n")
+    assistant.respond(session, "催收天天打电话给我爸妈")
+    for text in ("对了，还有个事", "诶 那我再问你个问题"):
+        reply = assistant.respond(session, text)
+        assert (reply.mode, reply.note) == ("clarify", "more"), text
+        assert "你说" in assistant.renderer.plain(reply)
+    assert assistant.respond(session, "还有呢").mode == "answer"  # "what else": more of the same answer
+
+
+def test_an_opening_of_punctuation_or_a_greeting_with_a_question_is_asked_about(assistant):
+    for text in ("。。。", "？", "你好，想問下嘢", "hi there, can I ask something?"):
+        assert assistant.respond(Session(user="p"), text).mode == "clarify", text
+    assert assistant.respond(Session(user="p"), "今天天气怎么样").mode == "out_of_scope"

@@ -23,7 +23,7 @@ IMMINENT = ["炭已经买好了，今晚就在出租屋里结束", "我现在站
 THREATS = ["催收说要弄死我", "催收让我去死", "催收骂我怎么不去跳楼", "对方说不还就打死你"]
 NOT_CRISIS = ["烦死了，催收一天打二十个电话", "征信上显示呆账是什么意思", "笑死，催收说明天警察上门抓我",
               "我爸去世了，催收让我替他还网贷", "医生开的安眠药我每晚吃半片，能跟银行申请延期吗"]
-OFF_TOPIC = ["今天天气怎么样", "帮我写一首关于春天的诗", "What's the capital of France?", "😀😀", "???", "   "]
+OFF_TOPIC = ["今天天气怎么样", "帮我写一首关于春天的诗", "What's the capital of France?", "😀😀", "   "]  # "???" alone is asked about (test_dialogue)
 
 
 def han_chars(text: str) -> int:
@@ -293,11 +293,38 @@ def test_the_classifier_alone_only_asks_and_never_where_others_words_were_set_as
     rules.model = object()  # estimate is replaced below
     _sure_of(monkeypatch, rules, "出租屋")
     vector = np.zeros(512, dtype=np.float32)
-    alone = rules.assess("我一个人在出租屋里坐了一整天", vector, alone=0.85, min_chars=8)
+    alone = rules.assess("我一个人在出租屋里坐了一整天", vector, alone=0.85, acute=0.99, min_chars=8)
     assert (alone.tier, alone.reason) == ("check_in", "semantic")  # no weak word: asked, not a crisis reply
-    quoted = rules.assess("催收说让我滚回出租屋里等着收尸", vector, alone=0.85, min_chars=8)
+    quoted = rules.assess("催收说让我滚回出租屋里等着收尸", vector, alone=0.85, acute=0.9, min_chars=8)
     assert quoted.tier == "none"  # a collector's words were set aside: the classifier is not believed alone
     assert rules.assess("我一个人在出租屋里坐了一整天", vector, alone=0.99, min_chars=8).tier == "none"
+
+
+def test_the_classifier_very_sure_of_a_plan_gives_the_full_reply_but_not_for_a_threat(monkeypatch, settings):
+    import numpy as np
+
+    rules = RiskRules(settings.knowledge_dir / "crisis.yaml")
+    rules.model = object()
+    _sure_of(monkeypatch, rules, "酒店", imminent=0.9)
+    vector = np.zeros(512, dtype=np.float32)
+    plan = rules.assess("订了个酒店今晚一个人住，没打算退房", vector, alone=0.8, acute=0.9, imminent=0.7, min_chars=8)
+    assert (plan.tier, plan.imminent) == ("crisis", True)
+    # the same certainty where others threaten the person ("堵在门口"): fear, asked about at most
+    threat = rules.assess("一帮人堵在酒店门口，我出不去", vector, alone=0.8, acute=0.9, imminent=0.7, min_chars=8,
+                          threatened=True)
+    assert threat.tier == "check_in"
+    _sure_of(monkeypatch, rules, "酒店", imminent=0.3)  # sure of risk, not of a plan: asked
+    assert rules.assess("订了个酒店今晚一个人住，没打算退房", vector, alone=0.8, acute=0.9, imminent=0.7,
+                        min_chars=8).tier == "check_in"
+
+
+def test_a_weak_second_sign_is_asked_about_and_a_clear_one_escalates(assistant):
+    session = Session(user="w")
+    assistant.respond(session, "我不想再拖累家里了")  # the question asked
+    assert session.dialogue.risk == "check_in"
+    weak = assistant.triage("每天一睁眼就是催收电话 晚上睡不着", session.dialogue)
+    assert weak.risk.tier != "crisis"  # distress and a weak word only
+    assert assistant.respond(session, "反正也还不上了 没有我他们会轻松点吧").mode == "crisis"
 
 
 def test_one_line_of_despair_in_a_long_story_is_asked_about(monkeypatch, settings):

@@ -76,9 +76,8 @@ class ActRules:
         self.model = Heads.load(index_dir / CLASSIFIER_FILE, self.stamp(embedder_name, questions), ACTS)
         return self.model is not None
 
-    def read(self, text: str, vector: np.ndarray) -> tuple[str, float]:
-        """The likeliest kind of a simplified, lowercased message and its probability."""
+    def read(self, text: str, vector: np.ndarray) -> dict[str, float]:
+        """Each kind's probability for a simplified, lowercased message (one head per kind: they need not
+        add up to one)."""
         assert self.model is not None
-        probabilities = self.model.probabilities(text, vector)
-        act = max(probabilities, key=probabilities.get)
-        return act, probabilities[act]
+        return self.model.probabilities(text, vector)

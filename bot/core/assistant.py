@@ -40,6 +40,7 @@ PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "�
               "the law": "law", "more steps": "more", "where to get help": "channels", "evidence checklist": "evidence"}
 QUESTION = re.compile(r"[?？]|吗$|呢$|怎么办|怎么|为什么|是不是|能不能|可以吗|合法吗")
 QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
+PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 
 
 class Assistant:
@@ -126,18 +127,24 @@ class Assistant:
             return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)
         if triage.self_harm_answer == "no":  # "没有" to the question: glad, and back to the debt
             return self.not_at_risk(base)
-        if triage.small_talk and risk.tier == "none" and not (triage.domain or triage.figures):
+        if triage.small_talk and risk.tier == "none" and not (
+                (triage.domain and not triage.going) or triage.figures or triage.better):
             return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.hotlines(triage.region)[:1]
                          if state.risk != "none" else (), **base)
-        if not triage.vector.size:  # no letters: a number alone gets a pointer to /rate, the rest a refusal
+        asking = next((ask for ask in CLARIFY if ask not in state.shown), "")
+        if not triage.vector.size:  # no letters: a number alone gets a pointer to /rate, "。。。" a question
             if re.search(r"\d", triage.text):
                 return Reply(mode="small_talk", small_talk="number", **base)
+            if asking and risk.tier == "none" and PUNCTUATION_ONLY.fullmatch(triage.message.original.strip()):
+                state.show_once(asking)
+                return self.clarify(base, state.language)
             return self.refuse(base, state)
+        if triage.announce and in_conversation and risk.tier == "none":  # "对了，还有个事": let them say it
+            return self.clarify({**base, "note": "more"}, state.language)
         opening = not in_conversation and not (triage.figures or triage.scams)
         # an opening that would be refused but reads as vague ("有件事拿不准") is asked about
         # asked at most twice, the second time in other words; a third vague message is answered
-        asking = next((ask for ask in CLARIFY if ask not in state.shown), "")
-        if opening and asking and risk.tier == "none" and not triage.threat and (
+        if opening and asking and risk.tier == "none" and not (triage.threat or triage.better) and (
                 triage.vague or (not triage.domain and own_score < self.min_score
                                  and (risk.distress or triage.act == "vague"))):
             state.show_once(asking)

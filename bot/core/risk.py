@@ -25,7 +25,7 @@ from bot.knowledge.loader import KnowledgeError, Passage
 LEXICON = ("not_self", "imminent", "direct", "other", "person", "possible", "means_hint", "plan_hint", "soft",
            "distress")
 REGIONS = ("mainland", "hk", "tw")
-SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "other", "min_chars")  # the classifier's, per embedder
+SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
 STORY_CHARS = 50  # a message this long is also read clause by clause: a long story blurs one line of despair
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -163,7 +163,8 @@ class RiskRules:
         for name, entry in self.semantic.items():
             if not isinstance(entry, dict) or set(entry) != set(SEMANTIC):
                 problems.append(f"{path}: semantic '{name}' needs {', '.join(SEMANTIC)}, "
-                                "like {check_in: 0.5, alone: 0.8, story: 0.85, crisis: 0.7, imminent: 0.5, other: 0.85, min_chars: 8}")
+                                "like {check_in: 0.5, alone: 0.8, story: 0.85, crisis: 0.7, imminent: 0.5, acute: 0.9, other: 0.85, "
+                                "min_chars: 8}")
         if "default" not in self.semantic:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
         self.regions = {k: re.compile(v) for k, v in (data.get("regions") or {}).items()}
@@ -220,11 +221,13 @@ class RiskRules:
         return max((self.estimate(t, v).risk for t, v in zip(stretches, encode(stretches))), default=0.0)
 
     def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
-               story: float = 0.85, crisis: float = 0.7, imminent: float = 0.5, other: float = 0.85,
-               min_chars: int = 8, encode: Callable[[list[str]], np.ndarray] | None = None) -> Risk:
+               story: float = 0.85, crisis: float = 0.7, imminent: float = 0.5, acute: float = 0.9,
+               other: float = 0.85, min_chars: int = 8,
+               encode: Callable[[list[str]], np.ndarray] | None = None, threatened: bool = False) -> Risk:
         """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone);
-        `encode` embeds the clauses of a long story. The other arguments are the classifier's settings for
-        the embedder (crisis.yaml, semantic)."""
+        `encode` embeds the clauses of a long story; `threatened`: the message tells of a threat to the
+        person's safety (堵在门口, 上门), whose fear the classifier can mistake for despair. The other arguments
+        are the classifier's settings for the embedder (crisis.yaml, semantic)."""
         masked = self.patterns["not_self"].sub(" ", text)
         aside = masked != text  # someone else's words or death were set aside (a quote, a prescription, a parent)
         mentioned = aside and bool(SUICIDE_WORDS.search(text))
@@ -250,6 +253,10 @@ class RiskRules:
         believed = check_in if soft else alone if not aside else None
         semantic = not mentioned and believed is not None and guess.risk >= believed
         sure = semantic and soft and guess.risk >= crisis and not aside  # enough to act on
+        # no weak word, but the classifier is very sure of risk and of a plan, means or farewell ("订了个酒店今晚
+        # 一个人住，没打算退房"): the full reply; never where someone else's words were set aside or others
+        # threaten the person
+        acute_alone = semantic and not (aside or threatened) and guess.risk >= acute and guess.imminent >= imminent
         possible = bool(self.patterns["possible"].search(masked))
         if not (possible or semantic):
             # one line of despair in a long story is asked about, never more: a story mixes many things
@@ -263,7 +270,7 @@ class RiskRules:
         if (possible or sure) and described:  # "我老婆说她撑不住了": the helper reply
             return Risk("crisis", f"{reason}+other", imminent=hint or guess.imminent >= imminent, helper=True,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
-        if ((possible or sure) and hint) or (sure and guess.imminent >= imminent):
+        if ((possible or sure) and hint) or (sure and guess.imminent >= imminent) or acute_alone:
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)

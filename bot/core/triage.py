@@ -73,6 +73,10 @@ class DialogueRules:
     small_talk: dict[str, re.Pattern[str]]  # each kind, plus "filler": words that may surround it
     small_talk_words: re.Pattern[str]  # any of them
     vague: re.Pattern[str]  # the words of a vague opening
+    wants_to_ask: re.Pattern[str]  # "你好，想问下": a greeting that says a question follows
+    new_question: re.Pattern[str]  # "对了，还有个事": a new question announced, not yet said
+    announce_words: re.Pattern[str]  # those and the words of a vague opening: all such a message may have
+    going_to: re.Pattern[str]  # "好 我现在就去派出所": what the person will do now, after an answer
     options: tuple[Option, ...]
     follow_up: re.Pattern[str]
     correction: re.Pattern[str]
@@ -112,6 +116,15 @@ class DialogueRules:
         """True when the message is nothing but the words of a vague opening."""
         return self.covered(bare, self.vague)
 
+    def announces(self, bare: str) -> bool:
+        """True for "诶 还有个", "那我问你个事": a new question announced and nothing said of it yet."""
+        return bool(self.new_question.search(bare)) and self.covered(bare, self.announce_words)
+
+    def going(self, text: str) -> bool:
+        """True for "行 我今晚跟她说": what they will now do, asking nothing; not what was done ("我去了…")."""
+        found = self.going_to.search(text)
+        return bool(found) and not self.question.search(text) and "了" not in text[found.end():]
+
     @staticmethod
     def covered(bare: str, words: re.Pattern[str]) -> bool:
         """True when `bare` can be cut into pieces that are each one of `words` (spaces between them).
@@ -141,6 +154,10 @@ class DialogueRules:
                 small_talk={kind: _words(data["small_talk"][kind]) for kind in (*SMALL_TALK, "filler")},
                 small_talk_words=_words("|".join(f"(?:{data['small_talk'][k]})" for k in (*SMALL_TALK, "filler"))),
                 vague=_words(data["vague_words"]),
+                wants_to_ask=re.compile(data["wants_to_ask"]),
+                new_question=re.compile(data["new_question"]),
+                announce_words=_words(f"(?:{data['new_question']})|(?:{data['vague_words']})"),
+                going_to=re.compile(data["going_to"]),
                 options=tuple(Option(o["label"], o["label_en"], o["send"]) for o in data["clarify_options"]),
                 follow_up=re.compile(data["follow_up"]),
                 correction=re.compile(data["correction"]),
@@ -158,7 +175,7 @@ class DialogueRules:
             )
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
-                                  f"({', '.join(SMALL_TALK)}, filler), vague_words, clarify_options (label, label_en, send), "
+                                  f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, question, correction, lender (licensed, private), threat, retaliation, "
                                   "self_harm_answer (yes_words, no_words, better_words, withdraw_words), "
                                   "acts (small_talk, question, vague, max_chars)"]) from exc
@@ -177,7 +194,9 @@ class Triage:
     domain: bool  # on-topic words present
     small_talk: str  # '' or one of SMALL_TALK
     vague: bool  # an opening too vague to answer without a question
+    announce: bool  # "对了，还有个事": a new question announced, not yet said
     act: str  # the classifier's likeliest kind of a short message (greeting … vague, specific), else ""
+    going: bool  # "好 我现在就去派出所": what they will do now; small talk even with words about debt
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
@@ -200,10 +219,11 @@ class Triager:
         semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
         self.semantic = {k: semantic[k] for k in SEMANTIC}
 
-    def read_act(self, text: str, bare: str, vector: np.ndarray | None) -> tuple[str, float]:
-        """The classifier's kind of a short message (small talk, vague, specific); ("", 0) for a long one."""
+    def read_act(self, text: str, bare: str, vector: np.ndarray | None) -> dict[str, float]:
+        """The classifier's odds of each kind of a short message (small talk, vague, specific); none for a long
+        one."""
         if vector is None or len(bare) > self.dialogue.acts["max_chars"]:
-            return "", 0.0
+            return {}
         return self.acts.read(text, vector)
 
     def __call__(self, raw: str, state: DialogueState | None = None) -> Triage:
@@ -215,7 +235,9 @@ class Triager:
         # one embedding, of the Mandarin words (what the passages are written in); the crisis lexicon reads
         # the words as written, Cantonese included
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
-        risk = self.risk.assess(written.lower(), vector, encode=self.embedder.encode, **self.semantic)
+        threat = bool(self.dialogue.threat.search(text))
+        risk = self.risk.assess(written.lower(), vector, encode=self.embedder.encode, threatened=threat,
+                                **self.semantic)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         folded = unicodedata.normalize("NFKC", raw)
         region = self.risk.region(folded) or state.region  # a place said once is remembered
@@ -224,16 +246,23 @@ class Triager:
                    and (words >= 2 or (words == 1 and not state.turns)))
         lender = next((kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)), "unknown")
         domain = self.safety.mentions_domain(text)
-        act, confidence = self.read_act(text, bare, vector)
+        odds = self.read_act(text, bare, vector)
+        act = max(odds, key=odds.__getitem__) if odds else ""
         follow_up = bool(self.dialogue.follow_up.search(text))
         # the word lists first, then the classifier's kind; a question ("那你能干嘛", "我该不该点") is small talk
         # only when the classifier is sure
         asks = bool(self.dialogue.question.search(text))
+        going = bool(state.turns) and self.dialogue.going(text)
+        # "你好，想问下": the words say a question follows ("请问有人在吗" only asks whether someone is there)
+        listed_vague = self.dialogue.is_vague(bare)
+        asking = listed_vague and bool(self.dialogue.wants_to_ask.search(bare))
         small_talk = self.dialogue.small_talk_kind(bare) or (
-            act if act in SMALL_TALK and confidence >= self.dialogue.acts["question" if asks else "small_talk"]
-            else "")
-        vague = not small_talk and ((act == "vague" and confidence >= self.dialogue.acts["vague"])
-                                    or self.dialogue.is_vague(bare))
+            act if act in SMALL_TALK and not asking
+            and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
+            "ack" if going else "")
+        if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
+            act = "vague" if odds["vague"] > odds["specific"] else "specific"
+        vague = not small_talk and ((act == "vague" and odds["vague"] >= self.dialogue.acts["vague"]) or listed_vague)
         figures = read_figures(message.text, asking=str(state.loan.get("asking", "")))
         raised = state.risk != "none" and "answered:self_harm" not in state.shown
         better = state.risk != "none" and risk.tier == "none" and bool(self.dialogue.better.search(text))
@@ -252,7 +281,10 @@ class Triager:
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
             risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
-        elif risk.tier == "check_in" and state.risk != "none":  # a second sign in one conversation
+        elif risk.tier == "check_in" and state.risk != "none" and (
+                risk.reason.startswith("possible") or risk.probability >= self.semantic["alone"]):
+            # a second clear sign in one conversation; a weak one (a word such as 累 or 睡 and the classifier at
+            # even odds, as in "睡不着 吃不下") is asked about again, with the answer
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
         return Triage(
             message=message,
@@ -267,10 +299,12 @@ class Triager:
             domain=domain,
             small_talk=small_talk,
             vague=vague,
+            announce=bool(state.turns) and self.dialogue.announces(bare),
             act=act,
+            going=going,
             follow_up=follow_up,
             correction=bool(self.dialogue.correction.search(text)),
-            threat=bool(self.dialogue.threat.search(text)),
+            threat=threat,
             retaliation=bool(self.dialogue.retaliation.search(text)),
             self_harm_answer=answer,
             better=better,
