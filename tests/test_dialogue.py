@@ -305,3 +305,17 @@ def test_an_opening_of_punctuation_or_a_greeting_with_a_question_is_asked_about(
     for text in ("。。。", "？", "你好，想問下嘢", "hi there, can I ask something?"):
         assert assistant.respond(Session(user="p"), text).mode == "clarify", text
     assert assistant.respond(Session(user="p"), "今天天气怎么样").mode == "out_of_scope"
+
+
+def test_an_unrelated_question_mid_conversation_is_out_of_scope(assistant):
+    session = Session(user="u")
+    assistant.respond(session, "催收天天打电话给我爸妈")
+    assert assistant.respond(session, "顺便问下 你知道哪里能买到便宜的机票吗").mode == "out_of_scope"
+    assert assistant.respond(session, "顺便问下 他们这样打给我爸妈能投诉吗").mode == "answer"  # still about the debt
+
+
+def test_thanks_and_what_they_will_do_later_is_small_talk(assistant):
+    session = Session(user="t")
+    assistant.respond(session, "信用卡逾期了三个月，银行说要起诉我")
+    for text in ("谢谢 我先去接孩子放学", "嗯 我等老公回来跟他商量"):
+        assert assistant.respond(session, text).mode == "small_talk", text

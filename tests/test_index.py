@@ -169,3 +169,23 @@ def test_bm25_through_postings_gives_rank_bm25s_scores_to_the_bit():
     for text in _texts()[-400:] + ["催收 催收 催收", "zzzz 不存在的词", "砍头息 砍头息 利息"]:
         words = lexical._words(text)
         assert np.array_equal(lexical.scores(words), lexical._bm25.get_scores(words)), text
+
+
+def test_a_passage_several_views_match_outranks_one_matched_by_a_single_view():
+    """Dense ranking: the best view per passage plus a small vote of its other near views; the score stays the
+    best view's cosine (the in-scope threshold is set against it)."""
+    import faiss
+
+    from bot.core.retrieve import DenseRetriever
+    from bot.knowledge.index import Index
+
+    def unit(cosine: float) -> np.ndarray:  # a vector at this cosine to the query (1, 0, 0)
+        return np.asarray([cosine, (1 - cosine * cosine) ** 0.5, 0.0], dtype=np.float32)
+
+    one, many = (load_knowledge(ROOT / "knowledge").passages[i] for i in (0, 1))
+    vectors = faiss.IndexIDMap(faiss.IndexFlatIP(3))
+    vectors.add_with_ids(np.stack([unit(0.80), unit(0.79), unit(0.78), unit(0.78), unit(0.10)]),
+                         np.asarray([0, 1, 1, 1, 0], dtype=np.int64))
+    hits = DenseRetriever(Index([one, many], vectors, {})).search(np.asarray([1, 0, 0], dtype=np.float32), k=2)
+    assert [h.passage.id for h in hits] == [many.id, one.id]
+    assert abs(hits[0].score - 0.79) < 1e-4 and abs(hits[1].score - 0.80) < 1e-4

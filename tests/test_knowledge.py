@@ -384,3 +384,14 @@ def test_check_reports_every_missing_english_field_at_once(knowledge_copy):
     entries = len([line for line in kept if line.startswith("- id:")])
     assert sum("'title_en' is missing" in line for line in caught.value.problems) == entries
     assert sum("'gist_en' is missing" in line for line in caught.value.problems) == entries
+
+
+def test_a_broken_unless_pattern_names_file_entry_and_fix(knowledge_copy):
+    message = _break(knowledge_copy, "  unless: 担保|保证人", "  unless: 担保|(保证人", file="law/civil_code.yaml")
+    assert "law/civil_code.yaml" in message and "law-civil-465" in message
+    assert "field 'unless' is not a valid pattern" in message and "担保|保证人" in message
+
+
+def test_a_passage_is_kept_from_messages_that_name_its_exception(knowledge):
+    family = next(p for p in knowledge.passages if p.id == "law-civil-465")
+    assert family.fits("催收让我爸妈替我还钱") and not family.fits("我给同学的贷款签了担保，现在催收找我")

@@ -1,4 +1,5 @@
-"""What kind of message this is, by meaning: small talk (which kind), a vague opening, or a question.
+"""What kind of message this is, by meaning: small talk (which kind), a vague opening, a question, or something
+unrelated to debts (the weather, a film, a game).
 
 The word lists in dialogue.yaml catch the common phrasings exactly, but people find endless others
 ("喺咪度呀", "Thanks mate, bye", "关于我妈的"). This classifier reads those: one logistic head per
@@ -19,10 +20,10 @@ from bot.core.textnorm import normalise
 from bot.knowledge.loader import KnowledgeError
 
 SMALL_TALK = ("bot", "thanks", "bye", "greeting", "ack")  # the kinds of small talk, in order of precedence
-ACTS = (*SMALL_TALK, "vague", "specific")
+ACTS = (*SMALL_TALK, "vague", "specific", "off_topic")
 TRAINING_FILE = "dialogue_training.yaml"
 CLASSIFIER_FILE = "dialogue_classifier.npz"
-MODEL_VERSION = 1  # the heads below; a change makes a saved classifier stale
+MODEL_VERSION = 2  # the heads below; a change makes a saved classifier stale
 
 
 class ActRules:

@@ -33,6 +33,7 @@ from bot.tools.rates import RateInputError, annual_rate, load_lpr
 log = logging.getLogger(__name__)
 COMPOSE_DEPTH = 8
 LONG_STORY = 40  # characters
+FOLLOW_UP_MARGIN = 0.1  # in a conversation, a message this far below the in-scope score still reads as a follow-up
 SAFETY_TOPICS = ("home_visit", "threats_insults")
 CLARIFY = ("asked:clarify", "asked:clarify again")  # the clarifying question, then once more in other words
 PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "更多做法": "more", "还能做什么": "more",
@@ -118,7 +119,7 @@ class Assistant:
                          **base)
         if triage.lender != "unknown":
             state.lender = triage.lender
-        in_conversation = bool(state.topics)
+        in_conversation = bool(state.topics) and not triage.off_topic
         own_score = self.dense.search(triage.vector, k=1)[0].score if triage.vector.size else 0.0
         # the question alone, unless the message also says something to answer ("我爸妈都看到了，我没脸见人了"
         # in a conversation about the collectors, "这是不是就是呼死你")
@@ -149,9 +150,11 @@ class Assistant:
                                  and (risk.distress or triage.act == "vague"))):
             state.show_once(asking)
             return self.clarify({**base, "note": "again" if asking != CLARIFY[0] else base["note"]}, state.language)
+        # "顺便问下 …" without a word about debt: the person says it is about something else
         signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" \
-            or triage.better or risk.distress or own_score >= self.min_score
-        follow_up = in_conversation and (triage.follow_up or triage.correction or own_score >= self.min_score - 0.1)
+            or triage.better or risk.distress or (own_score >= self.min_score and not triage.off_topic)
+        follow_up = in_conversation and (triage.follow_up or triage.correction
+                                         or own_score >= self.min_score - FOLLOW_UP_MARGIN)
         if not (signals or follow_up):
             return self.refuse(base, state)
         weight = self.context_weight(triage, in_conversation, own_score - self.min_score)

@@ -22,22 +22,35 @@ class Hit:
     score: float  # cosine similarity of the passage's closest vector to the message
 
 
+VOTE_DEPTH = 60  # among this many nearest views,
+VOTE_WEIGHT = 0.02  # each further view of a passage adds this share of its score to the passage's rank
+
+
 class DenseRetriever:
-    """Cosine search over all passage views, best view per passage."""
+    """Cosine search over all passage views (text, title, each ask), ranked by the best view per passage plus a
+    small vote of its other views among the nearest: with a dozen asks a passage, one ask that happens to share
+    a phrase ("…合法吗") should not outrank a passage that several asks match."""
 
     def __init__(self, index: Index) -> None:
         self.index = index
 
     def search(self, vector: np.ndarray, k: int = 5) -> list[Hit]:
-        """`vector` is the message embedding the triage computed (L2-normalised)."""
+        """`vector` is the message embedding the triage computed (L2-normalised). A hit's score is its best
+        view's cosine, what the in-scope threshold is set against."""
         depth = self.index.vectors.ntotal  # every view: a flat search over a few thousand vectors is cheap
         scores, rows = self.index.vectors.search(np.asarray(vector, dtype=np.float32).reshape(1, -1), depth)
         best: dict[int, float] = {}
-        for score, row in zip(scores[0], rows[0]):
-            if row >= 0 and row not in best:
-                best[int(row)] = float(score)
-        ranked = sorted(best.items(), key=lambda item: -item[1])[:k]
-        return [Hit(self.index.passages[row], score) for row, score in ranked]
+        votes: dict[int, float] = {}
+        for rank, (score, row) in enumerate(zip(scores[0], rows[0])):
+            row = int(row)
+            if row < 0:
+                continue
+            if row not in best:
+                best[row] = float(score)
+            elif rank < VOTE_DEPTH:
+                votes[row] = votes.get(row, 0.0) + VOTE_WEIGHT * float(score)
+        ranked = sorted(best, key=lambda row: -(best[row] + votes.get(row, 0.0)))[:k]
+        return [Hit(self.index.passages[row], best[row]) for row in ranked]
 
 
 class LexicalRetriever:

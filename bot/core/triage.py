@@ -30,7 +30,7 @@ SCRIPT_CHANGE = re.compile(r"(?<=[a-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(
 EMOJI_ONLY = re.compile(r"[^\w]+")  # no letters, digits or Han characters: emoji, punctuation, spaces
 COVER_CHARS = 60  # small talk and vague openings are read only in messages this short
 PIECE_TOKENS = 16  # the longest phrase in those lists, in tokens ("谢谢你还愿意听我说这些" is 11)
-ACTS_SETTINGS = ("small_talk", "question", "vague", "max_chars")
+ACTS_SETTINGS = ("small_talk", "question", "vague", "off_topic", "max_chars")
 TOKENS = re.compile(r"[a-z0-9']+|\s+|.")  # an English word or number, a run of spaces, or one character
 
 
@@ -74,6 +74,7 @@ class DialogueRules:
     small_talk_words: re.Pattern[str]  # any of them
     vague: re.Pattern[str]  # the words of a vague opening
     wants_to_ask: re.Pattern[str]  # "你好，想问下": a greeting that says a question follows
+    off_topic: re.Pattern[str]  # "顺便问下", "unrelated but": the person says this is about something else
     new_question: re.Pattern[str]  # "对了，还有个事": a new question announced, not yet said
     announce_words: re.Pattern[str]  # those and the words of a vague opening: all such a message may have
     going_to: re.Pattern[str]  # "好 我现在就去派出所": what the person will do now, after an answer
@@ -90,7 +91,7 @@ class DialogueRules:
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
     emoji: WordTable  # what a message of emoji alone means (👍 好的)
-    acts: dict[str, float]  # when the classifier of kinds is believed: small_talk, question, vague, max_chars
+    acts: dict[str, float]  # when the classifier of kinds is believed (ACTS_SETTINGS)
 
     def yes_or_no(self, bare: str) -> str:
         """'yes' or 'no' when the whole message is one (嗯, 有, 没有, no), else ''."""
@@ -155,6 +156,7 @@ class DialogueRules:
                 small_talk_words=_words("|".join(f"(?:{data['small_talk'][k]})" for k in (*SMALL_TALK, "filler"))),
                 vague=_words(data["vague_words"]),
                 wants_to_ask=re.compile(data["wants_to_ask"]),
+                off_topic=re.compile(data["off_topic"]),
                 new_question=re.compile(data["new_question"]),
                 announce_words=_words(f"(?:{data['new_question']})|(?:{data['vague_words']})"),
                 going_to=re.compile(data["going_to"]),
@@ -175,10 +177,10 @@ class DialogueRules:
             )
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
-                                  f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, new_question, going_to, clarify_options (label, label_en, send), "
+                                  f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, question, correction, lender (licensed, private), threat, retaliation, "
                                   "self_harm_answer (yes_words, no_words, better_words, withdraw_words), "
-                                  "acts (small_talk, question, vague, max_chars)"]) from exc
+                                  "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ class Triage:
     announce: bool  # "对了，还有个事": a new question announced, not yet said
     act: str  # the classifier's likeliest kind of a short message (greeting … vague, specific), else ""
     going: bool  # "好 我现在就去派出所": what they will do now; small talk even with words about debt
+    off_topic: bool  # "顺便问下 …", "今天天气怎么样" with no words about debt: read without the conversation
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
@@ -257,7 +260,7 @@ class Triager:
         listed_vague = self.dialogue.is_vague(bare)
         asking = listed_vague and bool(self.dialogue.wants_to_ask.search(bare))
         small_talk = self.dialogue.small_talk_kind(bare) or (
-            act if act in SMALL_TALK and not asking
+            act if act in SMALL_TALK and not asking and not (risk.distress or risk.soft or risk.tier != "none")
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
             "ack" if going else "")
         if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
@@ -265,7 +268,8 @@ class Triager:
         vague = not small_talk and ((act == "vague" and odds["vague"] >= self.dialogue.acts["vague"]) or listed_vague)
         figures = read_figures(message.text, asking=str(state.loan.get("asking", "")))
         raised = state.risk != "none" and "answered:self_harm" not in state.shown
-        better = state.risk != "none" and risk.tier == "none" and bool(self.dialogue.better.search(text))
+        # "嗯 我现在在家 不会乱来的": heard even when its words still carry a weak sign
+        better = state.risk != "none" and risk.tier != "crisis" and bool(self.dialogue.better.search(text))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
@@ -281,7 +285,7 @@ class Triager:
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
             risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
-        elif risk.tier == "check_in" and state.risk != "none" and (
+        elif risk.tier == "check_in" and state.risk != "none" and not better and (
                 risk.reason.startswith("possible") or risk.probability >= self.semantic["alone"]):
             # a second clear sign in one conversation; a weak one (a word such as 累 or 睡 and the classifier at
             # even odds, as in "睡不着 吃不下") is asked about again, with the answer
@@ -302,6 +306,8 @@ class Triager:
             announce=bool(state.turns) and self.dialogue.announces(bare),
             act=act,
             going=going,
+            off_topic=not domain and (bool(self.dialogue.off_topic.search(text)) or (
+                act == "off_topic" and odds["off_topic"] >= self.dialogue.acts["off_topic"])),
             follow_up=follow_up,
             correction=bool(self.dialogue.correction.search(text)),
             threat=threat,

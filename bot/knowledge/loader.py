@@ -82,14 +82,18 @@ class Passage:
     caveat_en: str | None = None  # present exactly when `caveat` is
     gist_en: str | None = None  # law passages: what the quoted article says, in one English line
     only_if: str = ""  # a pattern: the passage answers only messages that match it (a death, a child, a guarantee)
+    unless: str = ""  # a pattern: the passage does not answer messages that match it ("家人一般不用还" and a guarantor)
 
     def applies_to(self, lender: str) -> bool:
         """True when this passage is right for a borrower of this lender ("licensed", "private" or "unknown")."""
         return not self.lenders or lender not in LENDERS or lender in self.lenders
 
     def fits(self, text: str) -> bool:
-        """False for a situational passage (only_if) when the message does not speak of that situation."""
-        return not self.only_if or bool(re.search(self.only_if, text.lower()))
+        """False for a situational passage (only_if) when the message does not speak of that situation, and for
+        a passage whose exception (unless) the message names."""
+        lowered = text.lower()
+        return ((not self.only_if or bool(re.search(self.only_if, lowered)))
+                and not (self.unless and re.search(self.unless, lowered)))
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready form written to index/passages.jsonl."""
@@ -107,6 +111,8 @@ class Passage:
             record["gist_en"] = self.gist_en
         if self.only_if:
             record["only_if"] = self.only_if
+        if self.unless:
+            record["unless"] = self.unless
         if self.quote is not None and self.citation is not None:
             record["quote"] = self.quote
             record["citation"] = {"law": self.citation.law, "article": self.citation.article,
@@ -126,7 +132,7 @@ class Passage:
             checked=record.get("checked"), lenders=tuple(record.get("lenders", ())),
             caveat=record.get("caveat"), title_en=record.get("title_en", ""),
             steps_en=tuple(record.get("steps_en", ())), caveat_en=record.get("caveat_en"),
-            gist_en=record.get("gist_en"), only_if=record.get("only_if", ""),
+            gist_en=record.get("gist_en"), only_if=record.get("only_if", ""), unless=record.get("unless", ""),
         )
 
 
@@ -335,12 +341,13 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
         if problem:
             problems.append(f"{where}: {problem}")
     english = _english_fields(entry, where, kind, steps, caveat, status.get(source) if status else None, problems)
-    only_if = entry.get("only_if") or ""
-    try:
-        re.compile(only_if)
-    except (re.error, TypeError) as exc:
-        problems.append(f"{where}: field 'only_if' is not a valid pattern ({exc}); write words joined by |, "
-                        "like 去世|过世|遗产")
+    only_if, unless = entry.get("only_if") or "", entry.get("unless") or ""
+    for name, pattern, example in (("only_if", only_if, "去世|过世|遗产"), ("unless", unless, "担保|保证人")):
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            problems.append(f"{where}: field '{name}' is not a valid pattern ({exc}); write words joined by |, "
+                            f"like {example}")
     repairs: list[tuple[str, str]] = []
     for repair in entry.get("repairs") or []:
         if not (isinstance(repair, dict) and isinstance(repair.get("was"), str) and isinstance(repair.get("now"), str)):
@@ -352,7 +359,7 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
     return Passage(id=entry["id"], title=title, text=text, kind=kind, source=source, topics=topics,
                    steps=steps or (), asks=asks or (), quote=quote if kind == "law" else None,
                    citation=citation, checked=checked, repairs=tuple(repairs), lenders=lenders, caveat=caveat,
-                   only_if=only_if, **english)
+                   only_if=only_if, unless=unless, **english)
 
 
 def passage_files(knowledge_dir: Path) -> list[Path]:
