@@ -396,3 +396,16 @@ def test_means_and_farewells_in_everyday_words_get_the_full_reply(assistant, tex
 def test_sleeplessness_is_distress_not_a_sign_to_ask_about(assistant):
     reply = assistant.reply("好几天没睡着了，催收的电话一个接一个，怎么才能让他们别打了")
     assert reply.mode == "answer" and reply.risk.distress
+
+
+def test_a_possible_sign_with_a_plan_the_classifier_reads_gets_the_full_reply(monkeypatch, settings):
+    import numpy as np
+
+    rules = RiskRules(settings.knowledge_dir / "crisis.yaml")
+    rules.model = object()
+    vector = np.zeros(512, dtype=np.float32)
+    text = "假如我出了意外 家里能拿到赔偿吗 宿舍的东西都收拾好了"  # a sign, no weak word, no plan word
+    _sure_of(monkeypatch, rules, "宿舍", imminent=0.9)
+    assert rules.assess(text, vector, crisis=0.6, imminent=0.7, acute=0.99, min_chars=8).tier == "crisis"
+    _sure_of(monkeypatch, rules, "宿舍", imminent=0.2)  # the same words, no plan read: asked
+    assert rules.assess(text, vector, crisis=0.6, imminent=0.7, acute=0.99, min_chars=8).tier == "check_in"

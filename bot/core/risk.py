@@ -4,8 +4,9 @@ Two layers, both data in knowledge/: an operator-edited lexicon in crisis.yaml (
 matters: a collector's threat or a news story is removed before the person's own words are read),
 and a semantic layer on the message embedding that retrieval computes anyway: a logistic-regression
 classifier trained at `index build` on the sentences in crisis_training.yaml, the exemplars in
-crisis.yaml and everyday messages. On its own the classifier only asks (a check-in); it leads to the full
-crisis reply only with a weak sign in the words, nothing set aside, and a plan or means that agrees.
+crisis.yaml and everyday messages. The classifier leads to the full crisis reply only where nothing was set
+aside and it reads a plan, means or farewell: with a weak sign or a possible-ideation phrase in the words, or,
+without either, when it is very sure (`acute`) and no one else threatens the person. Otherwise it only asks.
 """
 
 from __future__ import annotations
@@ -270,7 +271,8 @@ class RiskRules:
         if (possible or sure) and described:  # "我老婆说她撑不住了": the helper reply
             return Risk("crisis", f"{reason}+other", imminent=hint or guess.imminent >= imminent, helper=True,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
-        if ((possible or sure) and hint) or (sure and guess.imminent >= imminent) or acute_alone:
+        if ((possible or sure) and hint) or ((sure or (possible and guess.risk >= crisis and not aside))
+                                             and guess.imminent >= imminent) or acute_alone:
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
