@@ -319,3 +319,25 @@ def test_thanks_and_what_they_will_do_later_is_small_talk(assistant):
     assistant.respond(session, "信用卡逾期了三个月，银行说要起诉我")
     for text in ("谢谢 我先去接孩子放学", "嗯 我等老公回来跟他商量"):
         assert assistant.respond(session, text).mode == "small_talk", text
+
+
+def test_a_bare_yes_mid_conversation_is_never_refused(assistant):
+    session = Session(user="y")
+    assistant.respond(session, "催收说要把我的照片发到家族群")
+    assert assistant.respond(session, "有").mode != "out_of_scope"
+
+
+def test_received_money_said_as_what_reached_the_card_and_paid_instalments_are_not_the_term(assistant):
+    assert read_figures("实际到我卡上只有7000") == {"received": 7000.0}
+    assert "count" not in read_figures("已经还了5期了")
+    session = Session(user="l")
+    for text in ("合同上写借了10000", "实际到我卡上只有7000"):
+        assistant.respond(session, text)
+    reply = assistant.respond(session, "分12期，每期还1100")
+    assert reply.rate is not None and 130 < reply.rate.annual_percent < 145  # on the 7,000 received
+
+
+def test_a_genuine_borrower_is_not_told_to_report_identity_theft(assistant):
+    reply = assistant.reply("我之前在大陆借过网贷")
+    assert all(h.passage.id != "guide-identity-theft" for h in reply.hits[:3])
+    assert any(h.passage.id == "guide-identity-theft" for h in assistant.reply("有人拿我身份证借了网贷").hits[:3])

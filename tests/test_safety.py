@@ -409,3 +409,35 @@ def test_a_possible_sign_with_a_plan_the_classifier_reads_gets_the_full_reply(mo
     assert rules.assess(text, vector, crisis=0.6, imminent=0.7, acute=0.99, min_chars=8).tier == "crisis"
     _sure_of(monkeypatch, rules, "宿舍", imminent=0.2)  # the same words, no plan read: asked
     assert rules.assess(text, vector, crisis=0.6, imminent=0.7, acute=0.99, min_chars=8).tier == "check_in"
+
+
+@pytest.mark.parametrize("answer", ["偶尔会", "有一点", "I don't know.", "idk"])
+def test_a_hesitant_yes_to_the_question_brings_crisis_support(assistant, answer):
+    session = Session(user="y")
+    assert assistant.respond(session, "催收天天打电话，大家没有我会过得更好").mode in ("check_in", "crisis")
+    assert assistant.respond(session, answer).mode == "crisis", answer
+
+
+def test_cantonese_not_wanting_to_be_here_is_asked_and_answered_with_hong_kong_lines(assistant):
+    session = Session(user="h")
+    assert assistant.respond(session, "我喺香港返工，借咗網貸，唔想再喺度").mode in ("check_in", "crisis")
+    reply = assistant.respond(session, "有")
+    assert reply.mode == "crisis" and "999" in assistant.renderer.plain(reply)
+
+
+def test_the_helper_told_twice_gets_what_to_do_if_the_person_cannot_be_reached(assistant):
+    session = Session(user="w")
+    first = assistant.renderer.plain(assistant.respond(session, "我老公欠了很多网贷，他昨天还说活着没意思"))
+    second = assistant.respond(session, "我很怕他想不开，今晚他一个人在家")
+    assert second.mode == "crisis" and second.risk.helper
+    assert assistant.renderer.plain(second) != first and "联系不上" in assistant.renderer.plain(second)
+
+
+def test_saying_one_is_calmer_after_the_question_is_not_asked_again(assistant):
+    session = Session(user="c")
+    assert assistant.respond(session, "我不想再拖累家里了").mode == "check_in"
+    assert assistant.respond(session, "我现在冷静下来了，没事了").mode != "check_in"
+
+
+def test_living_costs_are_not_a_weak_sign(assistant):
+    assert assistant.reply("现在每个月要还900多，生活费根本不够").mode == "answer"

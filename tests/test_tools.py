@@ -292,3 +292,8 @@ def test_contact_letter_says_family_owe_nothing_only_when_the_user_says_no_one_s
     letter = turn.files[0].content
     assert says in letter and never not in letter and "天天打电话给我妈" in letter
 
+
+
+def test_payments_that_add_up_to_less_than_was_received_are_refused_not_a_negative_rate():
+    with pytest.raises(RateInputError, match="已经还了几期不是总期数"):
+        annual_rate(Loan(contract=10000, received=7000, payment=1100, count=5, period="month"))

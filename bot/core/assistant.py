@@ -115,6 +115,8 @@ class Assistant:
             state.helper = risk.helper
             if risk.reason == "after crisis" and not state.show_once("after crisis"):
                 base["note"] = "again"  # the short version: the same words every turn read as a machine
+            if risk.helper and not state.show_once("crisis:helper"):
+                base["note"] = "again"  # the helper heard the first steps: now what to do if ta can't be reached
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=triage.scams,
                          **base)
         if triage.lender != "unknown":

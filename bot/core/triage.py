@@ -273,6 +273,8 @@ class Triager:
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
+        if better and risk.tier == "check_in":  # "我现在冷静下来了，没事了": heard, not asked again
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
         elif raised and risk.tier != "crisis" and self.dialogue.withdraw.search(bare):
@@ -308,7 +310,8 @@ class Triager:
             going=going,
             off_topic=not domain and (bool(self.dialogue.off_topic.search(text)) or (
                 act == "off_topic" and odds["off_topic"] >= self.dialogue.acts["off_topic"])),
-            follow_up=follow_up,
+            # "有", "没有" in a conversation answer what was said before: never read alone
+            follow_up=follow_up or bool(state.turns and self.dialogue.yes_or_no(bare)),
             correction=bool(self.dialogue.correction.search(text)),
             threat=threat,
             retaliation=bool(self.dialogue.retaliation.search(text)),

@@ -80,6 +80,8 @@ def check(loan: Loan) -> None:
         raise RateInputError(f"期数要在1到{MAX_INSTALMENTS}期之间。")
     if loan.count > 1 and loan.period not in PERIODS_PER_YEAR:
         raise RateInputError("分期要说明是每月还还是每周还。")
+    if loan.payment * loan.count < loan.received - loan.fees:
+        raise RateInputError("要还的总数比到手的钱还少，算不出利率：请检查期数和每期金额（已经还了几期不是总期数）。")
 
 
 def annual_rate(loan: Loan) -> RateResult:
