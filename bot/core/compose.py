@@ -159,8 +159,7 @@ class Composer:
     def expansions(self, state: DialogueState, language: str, more: bool) -> tuple[Button, ...]:
         # the law part falls back on the topic's general laws when the answer drew on guidance alone
         has_law = any(self.by_id[pid].citation for pid in state.last_hits if pid in self.by_id) or bool(
-            state.topics and any(p.citation and not (p.only_if or p.unless)
-                                 for p in self._topic_passages(state.topics[0], state.lender)))
+            state.topics and self._general_laws(state.topics[0], state.lender))
         wanted = [("law", has_law), ("more", more), ("channels", True), ("evidence", "evidence" not in state.topics[:1])]
         index = 1 if language == "en" else 0
         return tuple(Button(PART_LABELS[p][index], f"/{p}") for p, ok in wanted if ok)
@@ -173,8 +172,7 @@ class Composer:
         if name == "law":
             laws = [p for p in same_topic if p.citation and p.applies_to(state.lender)]
             if len(laws) < 2:  # the answer drew mostly on guidance: the topic's general laws as well
-                laws += [p for p in self._topic_passages(topic_id, state.lender)
-                         if p.citation and not (p.only_if or p.unless) and p not in laws][:MAX_RIGHTS - len(laws)]
+                laws += [p for p in self._general_laws(topic_id, state.lender) if p not in laws][:MAX_RIGHTS - len(laws)]
             rights = tuple(Right(localized(p, "title", language), short_quote(p.quote or ""), p.citation.label(),
                                  localized(p, "caveat", language) if p.caveat else "",
                                  p.gist_en if language == "en" else "")
@@ -201,6 +199,10 @@ class Composer:
     def _other_parts(self, shown: str, language: str) -> tuple[Button, ...]:
         index = 1 if language == "en" else 0
         return tuple(Button(PART_LABELS[p][index], f"/{p}") for p in PARTS if p != shown)
+
+    def _general_laws(self, topic_id: str, lender: str) -> list[Passage]:
+        """The topic's laws that hold whatever the situation (no only_if, no unless)."""
+        return [p for p in self._topic_passages(topic_id, lender) if p.citation and not (p.only_if or p.unless)]
 
     def _topic_passages(self, topic_id: str, lender: str) -> list[Passage]:
         passages = [p for p in self.knowledge.passages if topic_id in p.topics and p.applies_to(lender)]

@@ -177,7 +177,8 @@ class DialogueRules:
             )
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
-                                  f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, new_question, going_to, clarify_options (label, label_en, send), "
+                                  f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
+                                  "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, question, correction, lender (licensed, private), threat, retaliation, "
                                   "self_harm_answer (yes_words, no_words, better_words, withdraw_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
@@ -223,8 +224,8 @@ class Triager:
         self.semantic = {k: semantic[k] for k in SEMANTIC}
 
     def read_act(self, text: str, bare: str, vector: np.ndarray | None) -> dict[str, float]:
-        """The classifier's odds of each kind of a short message (small talk, vague, specific); none for a long
-        one."""
+        """The classifier's odds of each kind of a short message (small talk, vague, specific, off-topic); none
+        for a long one."""
         if vector is None or len(bare) > self.dialogue.acts["max_chars"]:
             return {}
         return self.acts.read(text, vector)
