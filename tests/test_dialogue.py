@@ -341,3 +341,11 @@ def test_a_genuine_borrower_is_not_told_to_report_identity_theft(assistant):
     reply = assistant.reply("我之前在大陆借过网贷")
     assert all(h.passage.id != "guide-identity-theft" for h in reply.hits[:3])
     assert any(h.passage.id == "guide-identity-theft" for h in assistant.reply("有人拿我身份证借了网贷").hits[:3])
+
+
+def test_what_the_bot_can_do_is_said_once_then_in_one_line(assistant):
+    session = Session(user="o")
+    first = assistant.renderer.plain(assistant.respond(session, "今天天气怎么样"))
+    second = assistant.respond(session, "帮我写一首关于春天的诗")
+    assert second.mode == "out_of_scope" and len(assistant.renderer.plain(second).splitlines()) == 1
+    assert "你可以这样问我" in first and "你可以这样问我" not in assistant.renderer.plain(second)

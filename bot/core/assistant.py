@@ -218,6 +218,8 @@ class Assistant:
         raised = state.risk != "none" and "answered:self_harm" not in state.shown  # not after a "no"
         if base["risk"].soft or base["risk"].probability >= 0.5 or raised:
             return Reply(mode="check_in", hotlines=self.hotlines(base["region"])[:1], **base)
+        if not state.show_once("out_of_scope") and not base["note"]:
+            base = {**base, "note": "again"}  # what the bot can do was said once: one line the next time
         return Reply(mode="out_of_scope", examples=self.safety.examples, **base)
 
     def not_at_risk(self, base: dict) -> Reply:
