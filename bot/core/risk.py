@@ -271,8 +271,10 @@ class RiskRules:
         if (possible or sure) and described:  # "我老婆说她撑不住了": the helper reply
             return Risk("crisis", f"{reason}+other", imminent=hint or guess.imminent >= imminent, helper=True,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
-        if ((possible or sure) and hint) or ((sure or (possible and guess.risk >= crisis and not aside))
-                                             and guess.imminent >= imminent) or acute_alone:
+        # the classifier reads a plan, means or farewell and is believed: with a weak word, or with a phrase of
+        # possible ideation where it is as sure and nothing was set aside
+        plan_read = guess.imminent >= imminent and (sure or (possible and guess.risk >= crisis and not aside))
+        if ((possible or sure) and hint) or plan_read or acute_alone:
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)

@@ -198,7 +198,7 @@ class Triage:
     small_talk: str  # '' or one of SMALL_TALK
     vague: bool  # an opening too vague to answer without a question
     announce: bool  # "对了，还有个事": a new question announced, not yet said
-    act: str  # the classifier's likeliest kind of a short message (greeting … vague, specific), else ""
+    act: str  # the classifier's likeliest kind of a short message (greeting … vague, specific, off_topic), else ""
     going: bool  # "好 我现在就去派出所": what they will do now; small talk even with words about debt
     off_topic: bool  # "顺便问下 …", "今天天气怎么样" with no words about debt: read without the conversation
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
