@@ -294,7 +294,7 @@ def test_what_they_will_do_next_is_an_acknowledgement_even_with_words_about_debt
 def test_a_new_question_announced_mid_conversation_is_invited(assistant):
     session = Session(user="n")
     assistant.respond(session, "催收天天打电话给我爸妈")
-    for text in ("对了，还有个事", "诶 那我再问你个问题"):
+    for text in ("对了，还有个事", "诶 那我再问你个问题", "有个事"):
         reply = assistant.respond(session, text)
         assert (reply.mode, reply.note) == ("clarify", "more"), text
         assert "你说" in assistant.renderer.plain(reply)
