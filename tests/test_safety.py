@@ -134,10 +134,12 @@ def test_off_topic_gets_what_the_bot_can_do(assistant, text):
 
 
 def test_no_exemplar_copies_an_evaluation_line(settings):
-    """The classifiers' sentences (crisis, and small talk or vague) are written apart from every evaluation set."""
+    """The classifiers' sentences (crisis, and small talk or vague) and the passages' asks, which retrieval
+    matches against, are written apart from every evaluation set."""
     rules = RiskRules(settings.knowledge_dir / "crisis.yaml")
     exemplars = [x for lines in rules.exemplars.values() for x in lines]
     exemplars += [x for lines in ActRules(settings.knowledge_dir).sentences_by_act.values() for x in lines]
+    exemplars += [ask for passage in load_knowledge(settings.knowledge_dir).passages for ask in passage.asks]
     def grams(text: str) -> set[str]:
         bare = re.sub(r"\W", "", text.lower())
         return {bare[i:i + 3] for i in range(max(1, len(bare) - 2))}
@@ -157,7 +159,7 @@ def test_no_exemplar_copies_an_evaluation_line(settings):
         for number in set().union(*(having.get(g, set()) for g in mine)):  # only lines sharing a trigram
             line, theirs = lines[number]
             overlap = len(mine & theirs) / len(mine | theirs)  # Jaccard of character trigrams
-            assert overlap < 0.5, f"exemplar {exemplar!r} is too close to evaluation line {line!r}"
+            assert overlap < 0.5, f"exemplar or ask {exemplar!r} is too close to evaluation line {line!r}"
 
 
 def test_a_broken_crisis_pattern_names_the_file_the_list_and_the_line(knowledge_copy):
