@@ -25,7 +25,7 @@ def test_follow_ups_without_domain_words_are_read_in_context(assistant):
 
 def test_the_same_follow_up_alone_is_not_answered_as_if_it_had_context(assistant):
     assert assistant.reply("那我报警有用吗").mode in ("answer", "out_of_scope")
-    assert assistant.respond(Session(user="x"), "真的会来吗").mode == "out_of_scope"
+    assert assistant.respond(Session(user="x"), "真的会来吗").mode in ("out_of_scope", "clarify")  # asked, not guessed
 
 
 def test_off_topic_mid_conversation_is_still_recognised(assistant):

@@ -112,7 +112,7 @@ class Assistant:
         if risk.tier == "check_in":
             state.show_once("asked:self_harm")
         if risk.tier == "crisis":
-            state.helper = risk.helper
+            state.helper, state.crisis_turn = risk.helper, state.turns
             if risk.reason == "after crisis" and not state.show_once("after crisis"):
                 base["note"] = "again"  # the short version: the same words every turn read as a machine
             if risk.helper and not state.show_once("crisis:helper"):
@@ -130,6 +130,10 @@ class Assistant:
             return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)
         if triage.self_harm_answer == "no":  # "没有" to the question: glad, and back to the debt
             return self.not_at_risk(base)
+        if triage.reached_out and risk.tier == "none" and not (triage.domain or triage.figures or triage.question
+                                                               or risk.distress):
+            # "嗯 我打了 那边的人挺好的": glad, and back to the debt when they want; the hotline stays in reach
+            return Reply(mode="small_talk", small_talk="better", hotlines=self.hotlines(triage.region)[:1], **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not triage.going) or triage.figures or triage.better):
             return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.hotlines(triage.region)[:1]
@@ -149,7 +153,8 @@ class Assistant:
         # asked at most twice, the second time in other words; a third vague message is answered
         if opening and asking and risk.tier == "none" and not (triage.threat or triage.better) and (
                 triage.vague or (not triage.domain and own_score < self.min_score
-                                 and (risk.distress or triage.act == "vague"))):
+                                 and (risk.distress or triage.act == "vague"
+                                      or (triage.wants_to_ask and not triage.question)))):
             state.show_once(asking)
             return self.clarify({**base, "note": "again" if asking != CLARIFY[0] else base["note"]}, state.language)
         # "顺便问下 …" without a word about debt: the person says it is about something else

@@ -24,6 +24,7 @@ class DialogueState:
     loan: dict[str, float | str] = field(default_factory=dict)  # figures said so far (contract, received, ...)
     risk: str = "none"  # the highest risk tier raised in this conversation
     helper: bool = False  # the crisis raised is someone else's: the writer is helping
+    crisis_turn: int = 0  # the turn that last got the crisis reply: the next message may be answering it
     shown: list[str] = field(default_factory=list)  # blocks already shown once (disclaimer, channel keys)
     last_hits: list[str] = field(default_factory=list)  # passage ids of the last answer, for /law, /more …
     vector: list[float] = field(default_factory=list)  # the last on-topic turn's embedding

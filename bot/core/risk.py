@@ -266,15 +266,20 @@ class RiskRules:
                 return Risk("check_in", "story", distress=distress, probability=guess.risk)
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
         reason = "possible" if possible else "semantic"
-        means = bool(self.patterns["means_hint"].search(masked))
+        # a knife or a rope in the hands of those who threaten the person is not a means of their own
+        means = bool(self.patterns["means_hint"].search(masked)) and not threatened
         hint = means or bool(self.patterns["plan_hint"].search(masked))
         if (possible or sure) and described:  # "我老婆说她撑不住了": the helper reply
             return Risk("crisis", f"{reason}+other", imminent=hint or guess.imminent >= imminent, helper=True,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
         # the classifier reads a plan, means or farewell and is believed: with a weak word, or with a phrase of
-        # possible ideation where it is as sure and nothing was set aside
-        plan_read = guess.imminent >= imminent and (sure or (possible and guess.risk >= crisis and not aside))
-        if ((possible or sure) and hint) or plan_read or acute_alone:
+        # possible ideation where it is as sure and nothing was set aside; not where others threaten the person,
+        # whose fear it can read as a plan ("昨天拿着刀在我家楼下等我")
+        plan_read = guess.imminent >= imminent and not threatened and (
+            sure or (possible and guess.risk >= crisis and not aside))
+        # very sure without a weak word, and the words name a time or a means ("过完年我就去"): as sure as with one
+        confident = semantic and guess.risk >= alone and not (aside or threatened)
+        if ((possible or sure or confident) and hint) or plan_read or acute_alone:
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)

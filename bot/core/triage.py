@@ -86,6 +86,7 @@ class DialogueRules:
     retaliation: re.Pattern[str]  # the person speaks of hurting the collector
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
+    reached_out: re.Pattern[str]  # "我打了 那边的人挺好的": they called a hotline or talked to someone
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
@@ -168,6 +169,7 @@ class DialogueRules:
                 retaliation=re.compile(data["retaliation"]),
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
                 better=re.compile(data["self_harm_answer"]["better_words"]),
+                reached_out=re.compile(data["self_harm_answer"]["reached_out_words"]),
                 withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
                 question=re.compile(data["question"]),
                 spelling=WordTable.load(path, data, "spelling"),
@@ -180,7 +182,7 @@ class DialogueRules:
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, question, correction, lender (licensed, private), threat, retaliation, "
-                                  "self_harm_answer (yes_words, no_words, better_words, withdraw_words), "
+                                  "self_harm_answer (yes_words, no_words, better_words, reached_out_words, withdraw_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
 
@@ -198,6 +200,7 @@ class Triage:
     small_talk: str  # '' or one of SMALL_TALK
     vague: bool  # an opening too vague to answer without a question
     announce: bool  # "对了，还有个事": a new question announced, not yet said
+    wants_to_ask: bool  # "有件事想问", "请问一下": the person says a question follows
     act: str  # the classifier's likeliest kind of a short message (greeting … vague, specific, off_topic), else ""
     going: bool  # "好 我现在就去派出所": what they will do now; small talk even with words about debt
     off_topic: bool  # "顺便问下 …", "今天天气怎么样" with no words about debt: read without the conversation
@@ -207,6 +210,8 @@ class Triage:
     retaliation: bool  # "我就去砍了他": the person speaks of hurting the collector
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
+    reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
+    question: bool  # the message asks something (吗, 怎么, ?)
     vector: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.float32))
 
     @property
@@ -259,7 +264,8 @@ class Triager:
         going = bool(state.turns) and self.dialogue.going(text)
         # "你好，想问下": the words say a question follows ("请问有人在吗" only asks whether someone is there)
         listed_vague = self.dialogue.is_vague(bare)
-        asking = listed_vague and bool(self.dialogue.wants_to_ask.search(bare))
+        wants_to_ask = bool(self.dialogue.wants_to_ask.search(bare))
+        asking = listed_vague and wants_to_ask
         small_talk = self.dialogue.small_talk_kind(bare) or (
             act if act in SMALL_TALK and not asking and not (risk.distress or risk.soft or risk.tier != "none")
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
@@ -270,7 +276,8 @@ class Triager:
         figures = read_figures(message.text, asking=str(state.loan.get("asking", "")))
         raised = state.risk != "none" and "answered:self_harm" not in state.shown
         # "嗯 我现在在家 不会乱来的": heard even when its words still carry a weak sign
-        better = state.risk != "none" and risk.tier != "crisis" and bool(self.dialogue.better.search(text))
+        reached_out = state.risk != "none" and risk.tier != "crisis" and bool(self.dialogue.reached_out.search(text))
+        better = reached_out or (state.risk != "none" and risk.tier != "crisis" and bool(self.dialogue.better.search(text)))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
@@ -281,17 +288,20 @@ class Triager:
         elif raised and risk.tier != "crisis" and self.dialogue.withdraw.search(bare):
             # "算了 不说了" after being asked: not an all-clear; stay with them
             risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
-        elif (risk.tier != "crisis" and state.risk == "crisis" and not (domain or figures or better)
+        elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
+              and not (domain or figures or better)
               and not text.startswith("/") and (not small_talk or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague)):
-            # after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them. Thanks,
+            # right after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them.
+            # Once a later turn was answered, the person has moved on ("好 周末回家说"): the risk is remembered
+            # (a hotline line), not the crisis reply again. Thanks,
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
             risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
         elif risk.tier == "check_in" and state.risk != "none" and not better and (
-                risk.reason.startswith("possible") or risk.probability >= self.semantic["alone"]):
-            # a second clear sign in one conversation; a weak one (a word such as 累 or 睡 and the classifier at
-            # even odds, as in "睡不着 吃不下") is asked about again, with the answer
+                risk.reason.startswith("possible") or risk.probability >= self.semantic["acute"]):
+            # a second clear sign in one conversation: a phrase of possible ideation, or the classifier very sure;
+            # a weaker one ("睡不着 吃不下", or "钱都是我自己花的 她根本不知道" read at 0.8) is asked about again
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
         return Triage(
             message=message,
@@ -307,6 +317,7 @@ class Triager:
             small_talk=small_talk,
             vague=vague,
             announce=bool(state.turns) and self.dialogue.announces(bare),
+            wants_to_ask=wants_to_ask,
             act=act,
             going=going,
             off_topic=not domain and (bool(self.dialogue.off_topic.search(text)) or (
@@ -318,5 +329,7 @@ class Triager:
             retaliation=bool(self.dialogue.retaliation.search(text)),
             self_harm_answer=answer,
             better=better,
+            reached_out=reached_out,
+            question=asks,
             vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
         )
