@@ -349,3 +349,47 @@ def test_what_the_bot_can_do_is_said_once_then_in_one_line(assistant):
     second = assistant.respond(session, "帮我写一首关于春天的诗")
     assert second.mode == "out_of_scope" and len(assistant.renderer.plain(second).splitlines()) == 1
     assert "你可以这样问我" in first and "你可以这样问我" not in assistant.renderer.plain(second)
+
+
+def test_calling_the_hotline_is_welcomed_and_the_crisis_reply_is_not_repeated_once_they_moved_on(assistant):
+    session = Session(user="r")
+    assistant.respond(session, "学生 借了校园贷还不上 他们说要告诉全班")
+    assert assistant.respond(session, "我真想从宿舍楼上跳下去").mode == "crisis"
+    welcomed = assistant.respond(session, "嗯 打过去了 那边的人很耐心")
+    assert (welcomed.mode, welcomed.small_talk) == ("small_talk", "better")
+    assert welcomed.hotlines  # the hotline stays in reach
+    assert assistant.respond(session, "他们真的会告诉全班吗").mode == "answer"
+    later = assistant.respond(session, "好 周末回家跟爸妈商量")  # moved on: not the crisis reply again
+    assert later.mode == "small_talk" and later.hotlines
+
+
+def test_fear_of_people_who_threaten_is_answered_with_safety_not_a_self_harm_question(assistant):
+    session = Session(user="t")
+    assistant.respond(session, "找私人借了两万 一个月利息两千")
+    reply = assistant.respond(session, "他说知道我家在哪 今晚就带人来")
+    assert reply.mode == "answer"
+    assert topics(reply) & {"home_visit", "threats_insults"}
+    assert assistant.respond(session, "他还说要找人砍我").mode == "answer"
+
+
+def test_money_paid_after_signs_of_a_fraud_is_about_the_fraud_not_a_loan(assistant):
+    session = Session(user="s")
+    assistant.respond(session, "有人说能帮我把征信上的逾期删掉")
+    for text in ("要先交两千五的服务费", "我已经转了800过去了", "能要回来吗"):
+        reply = assistant.respond(session, text)
+        assert reply.mode == "answer" and "scam" in topics(reply), text
+        assert not reply.loan_ask, text
+
+
+def test_a_greeting_with_a_self_introduction_is_asked_about(assistant):
+    assert assistant.respond(Session(user="g"), "hello, I'm a foreign student in Beijing").mode == "clarify"
+    assert assistant.respond(Session(user="g2"), "你好 我是在东莞打工的 有件事想问下").mode == "clarify"
+    assert assistant.respond(Session(user="g3"), "你好 今天天气怎么样").mode == "out_of_scope"
+
+
+def test_a_question_about_ones_own_death_is_never_answered_with_inheritance(assistant):
+    reply = assistant.respond(Session(user="d"), "如果我死了 欠的网贷是不是就一笔勾销了")
+    assert reply.mode in ("check_in", "crisis")
+    assert not {h.passage.id for h in reply.hits} & {"guide-deceased-debt", "law-civil-1161"}
+    bereaved = assistant.respond(Session(user="b"), "我爸去年去世了 催收让我还他的网贷")
+    assert {h.passage.id for h in bereaved.hits[:3]} & {"guide-deceased-debt", "law-civil-1161"}

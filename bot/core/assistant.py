@@ -170,8 +170,12 @@ class Assistant:
             query = triage.vector + weight * np.asarray(state.vector, dtype=np.float32)
             query = query / max(float(np.linalg.norm(query)), 1e-12)
         loan = self.loan(triage, state)
-        story = len(triage.text) >= LONG_STORY  # a long story often mixes several problems
-        if story and triage.threat:  # a threat to safety leads the reading; the loan figures wait
+        # a threat to safety leads a long story's reading, and a follow-up without words of its own about the debt
+        # ("他说要找人砍我" after the interest); the loan figures wait
+        if (triage.scams or "scam" in state.topics[:2]) and triage.paying:
+            # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud: about the fraud, not a loan's cost
+            prefer, loan = ("scam",), {}
+        elif triage.threat and (len(triage.text) >= LONG_STORY or not triage.domain):
             prefer, loan = SAFETY_TOPICS, {k: v for k, v in loan.items() if k != "loan_ask"}
         else:
             # a loan being described is about its cost; "我不会做傻事，就是太累了" after a crisis reply, about coping
@@ -221,7 +225,10 @@ class Assistant:
         """Out of scope, unless the message or the conversation carries any sign of risk (a weak word, the
         classifier at even odds, risk raised earlier): then ask, never refuse."""
         raised = state.risk != "none" and "answered:self_harm" not in state.shown  # not after a "no"
-        if base["risk"].soft or base["risk"].probability >= 0.5 or raised:
+        # at even odds only where the words could carry risk; without such a word the classifier must be sure,
+        # as in triage ("hi, I'm a student in Shanghai" reads at 0.54)
+        believed = self.triage.semantic["check_in" if base["risk"].soft else "alone"]
+        if base["risk"].soft or base["risk"].probability >= believed or raised:
             return Reply(mode="check_in", hotlines=self.hotlines(base["region"])[:1], **base)
         if not state.show_once("out_of_scope") and not base["note"]:
             base = {**base, "note": "again"}  # what the bot can do was said once: one line the next time

@@ -252,7 +252,9 @@ class RiskRules:
         # such as "那我该怎么跟爸妈说" it guesses), and without such words only when it is sure and nothing was
         # set aside
         believed = check_in if soft else alone if not aside else None
-        semantic = not mentioned and believed is not None and guess.risk >= believed
+        # where others threaten the person ("说今晚就带人过来"), the classifier reads their fear as despair: the
+        # threat is answered (110 first), and only the words can raise risk
+        semantic = not (mentioned or threatened) and believed is not None and guess.risk >= believed
         sure = semantic and soft and guess.risk >= crisis and not aside  # enough to act on
         # no weak word, but the classifier is very sure of risk and of a plan, means or farewell ("订了个酒店今晚
         # 一个人住，没打算退房"): the full reply; never where someone else's words were set aside or others

@@ -84,6 +84,7 @@ class DialogueRules:
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
     retaliation: re.Pattern[str]  # the person speaks of hurting the collector
+    paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
     reached_out: re.Pattern[str]  # "我打了 那边的人挺好的": they called a hotline or talked to someone
@@ -167,6 +168,7 @@ class DialogueRules:
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
                 retaliation=re.compile(data["retaliation"]),
+                paying=re.compile(data["paying"]),
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
                 better=re.compile(data["self_harm_answer"]["better_words"]),
                 reached_out=re.compile(data["self_harm_answer"]["reached_out_words"]),
@@ -181,7 +183,7 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, question, correction, lender (licensed, private), threat, retaliation, "
+                                  "follow_up, question, correction, lender (licensed, private), threat, retaliation, paying, "
                                   "self_harm_answer (yes_words, no_words, better_words, reached_out_words, withdraw_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -200,7 +202,8 @@ class Triage:
     small_talk: str  # '' or one of SMALL_TALK
     vague: bool  # an opening too vague to answer without a question
     announce: bool  # "对了，还有个事": a new question announced, not yet said
-    wants_to_ask: bool  # "有件事想问", "请问一下": the person says a question follows
+    wants_to_ask: bool  # "有件事想问", "请问一下", or a greeting first ("hi, I'm a student in Shanghai"):
+                        # a question is on its way
     act: str  # the classifier's likeliest kind of a short message (greeting … vague, specific, off_topic), else ""
     going: bool  # "好 我现在就去派出所": what they will do now; small talk even with words about debt
     off_topic: bool  # "顺便问下 …", "今天天气怎么样" with no words about debt: read without the conversation
@@ -208,6 +211,7 @@ class Triage:
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
     retaliation: bool  # "我就去砍了他": the person speaks of hurting the collector
+    paying: bool  # "我已经转了1000定金了": money paid or asked for
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
     reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
@@ -264,8 +268,10 @@ class Triager:
         going = bool(state.turns) and self.dialogue.going(text)
         # "你好，想问下": the words say a question follows ("请问有人在吗" only asks whether someone is there)
         listed_vague = self.dialogue.is_vague(bare)
-        wants_to_ask = bool(self.dialogue.wants_to_ask.search(bare))
-        asking = listed_vague and wants_to_ask
+        wants = bool(self.dialogue.wants_to_ask.search(bare))  # "有件事想问下": a question follows
+        greets = bool(self.dialogue.small_talk["greeting"].match(bare))  # "hi, I'm …", "你好 我是…"
+        # listed vague words and a question to follow, or a greeting and a question to follow: not small talk
+        asking = wants and (greets or listed_vague)
         small_talk = self.dialogue.small_talk_kind(bare) or (
             act if act in SMALL_TALK and not asking and not (risk.distress or risk.soft or risk.tier != "none")
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
@@ -317,7 +323,7 @@ class Triager:
             small_talk=small_talk,
             vague=vague,
             announce=bool(state.turns) and self.dialogue.announces(bare),
-            wants_to_ask=wants_to_ask,
+            wants_to_ask=wants or greets,
             act=act,
             going=going,
             off_topic=not domain and (bool(self.dialogue.off_topic.search(text)) or (
@@ -327,6 +333,7 @@ class Triager:
             correction=bool(self.dialogue.correction.search(text)),
             threat=threat,
             retaliation=bool(self.dialogue.retaliation.search(text)),
+            paying=bool(self.dialogue.paying.search(text)),
             self_harm_answer=answer,
             better=better,
             reached_out=reached_out,
