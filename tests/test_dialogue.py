@@ -393,3 +393,12 @@ def test_a_question_about_ones_own_death_is_never_answered_with_inheritance(assi
     assert not {h.passage.id for h in reply.hits} & {"guide-deceased-debt", "law-civil-1161"}
     bereaved = assistant.respond(Session(user="b"), "我爸去年去世了 催收让我还他的网贷")
     assert {h.passage.id for h in bereaved.hits[:3]} & {"guide-deceased-debt", "law-civil-1161"}
+
+
+def test_a_frauds_warning_is_shown_once_a_conversation(assistant):
+    session = Session(user="w")
+    first = assistant.respond(session, "有人打电话说是公安局的 让我把钱转到安全账户")
+    assert first.scams
+    again = assistant.respond(session, "他还说不转就要抓我 让我去安全账户核查")
+    assert again.mode == "answer" and not again.scams
+    assert assistant.respond(Session(user="w2"), "对方让我转到安全账户").scams  # a new conversation warns again

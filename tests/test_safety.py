@@ -311,19 +311,20 @@ def test_the_classifier_very_sure_of_a_plan_gives_the_full_reply_but_not_for_a_t
     vector = np.zeros(512, dtype=np.float32)
     plan = rules.assess("订了个酒店今晚一个人住，没打算退房", vector, alone=0.8, acute=0.9, imminent=0.7, min_chars=8)
     assert (plan.tier, plan.imminent) == ("crisis", True)
-    # the same certainty where others threaten the person ("堵在门口"): fear, asked about at most
+    # the same certainty where others threaten the person ("堵在门口"): their fear, not despair; the threat is
+    # answered (110 first), not met with a self-harm question
     threat = rules.assess("一帮人堵在酒店门口，我出不去", vector, alone=0.8, acute=0.9, imminent=0.7, min_chars=8,
                           threatened=True)
-    assert threat.tier == "check_in"
+    assert threat.tier == "none"
     _sure_of(monkeypatch, rules, "酒店", imminent=0.3)  # sure of risk, not of a plan: asked
     assert rules.assess("订了个酒店一个人住，没打算退房", vector, alone=0.8, acute=0.9, imminent=0.7,
                         min_chars=8).tier == "check_in"
     # ... unless the words name a time or a means ("今晚"): as sure as with a weak word, the full reply
     assert rules.assess("订了个酒店今晚一个人住，没打算退房", vector, alone=0.8, acute=0.9, imminent=0.7,
                         min_chars=8).tier == "crisis"
-    # the same words where others threaten the person stay a question
+    # ... but not where others threaten the person
     assert rules.assess("一帮人今晚堵在酒店门口，我出不去", vector, alone=0.8, acute=0.9, imminent=0.3, min_chars=8,
-                        threatened=True).tier == "check_in"
+                        threatened=True).tier == "none"
 
 
 def test_a_weak_second_sign_is_asked_about_and_a_clear_one_escalates(assistant):

@@ -107,6 +107,8 @@ class Assistant:
                     risk=triage.risk, note=note, truncated=triage.message.truncated)
         risk = triage.risk
         state.raise_risk(risk.tier)
+        # a fraud's warning once per conversation: the same paragraph every turn reads as a machine
+        scams = tuple(scam for scam in triage.scams if state.show_once(f"scam:{scam.name}"))
         if triage.self_harm_answer or triage.better:
             state.show_once("answered:self_harm")
         if risk.tier == "check_in":
@@ -117,7 +119,7 @@ class Assistant:
                 base["note"] = "again"  # the short version: the same words every turn read as a machine
             if risk.helper and not state.show_once("crisis:helper"):
                 base["note"] = "again"  # the helper heard the first steps: now what to do if ta can't be reached
-            return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=triage.scams,
+            return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          **base)
         if triage.lender != "unknown":
             state.lender = triage.lender
@@ -188,7 +190,7 @@ class Assistant:
             state.add_topics([*state.topics[:1], "scam"])
         state.vector = [float(x) for x in query]
         # after a crisis in this conversation every answer keeps one line with a hotline
-        return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=triage.scams,
+        return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        calm=triage.retaliation,
                        hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" or state.risk == "crisis"
                        else (),
@@ -225,10 +227,7 @@ class Assistant:
         """Out of scope, unless the message or the conversation carries any sign of risk (a weak word, the
         classifier at even odds, risk raised earlier): then ask, never refuse."""
         raised = state.risk != "none" and "answered:self_harm" not in state.shown  # not after a "no"
-        # at even odds only where the words could carry risk; without such a word the classifier must be sure,
-        # as in triage ("hi, I'm a student in Shanghai" reads at 0.54)
-        believed = self.triage.semantic["check_in" if base["risk"].soft else "alone"]
-        if base["risk"].soft or base["risk"].probability >= believed or raised:
+        if base["risk"].soft or base["risk"].probability >= self.triage.semantic["check_in"] or raised:
             return Reply(mode="check_in", hotlines=self.hotlines(base["region"])[:1], **base)
         if not state.show_once("out_of_scope") and not base["note"]:
             base = {**base, "note": "again"}  # what the bot can do was said once: one line the next time
