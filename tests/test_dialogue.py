@@ -402,3 +402,8 @@ def test_a_frauds_warning_is_shown_once_a_conversation(assistant):
     again = assistant.respond(session, "他还说不转就要抓我 让我去安全账户核查")
     assert again.mode == "answer" and not again.scams
     assert assistant.respond(Session(user="w2"), "对方让我转到安全账户").scams  # a new conversation warns again
+
+
+@pytest.mark.parametrize("text", ["我现在只能每个月还1000 能协商吗", "最多每月还800", "每个月只能还500"])
+def test_what_the_person_can_pay_is_not_read_as_the_loans_instalment(text):
+    assert read_figures(text) == {}, text

@@ -22,7 +22,8 @@ _PATTERNS = {
 }
 _SINGLE = re.compile(rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(?:后|以后|之后|到期)?(?:要|得|需要|一次)?(?:还|要还|共还|一共还)(?:款)?{NUMBER}")
 _EACH_COUNT = re.compile(rf"(?:分)?{COUNT}(期|个月|周)[,，]?每(期|月|周)(?:要)?还?{NUMBER}")
-_EACH_FIRST = re.compile(rf"每(期|月|个月|周)(?:要)?还?{NUMBER}[,，]?(?:要?还|共|分)?(?:{COUNT}(期|个月|周))?")
+# "只能每个月还1000", "最多每月还800": what the person can pay, not what the loan asks
+_EACH_FIRST = re.compile(rf"(?<!能)(?<!多)每(期|月|个月|周)(?:要)?还?{NUMBER}[,，]?(?:要?还|共|分)?(?:{COUNT}(期|个月|周))?")
 # "分12期", "12期", "分6个月", "6个月还清": a number of instalments; "逾期三个月", "三个月没还" are not
 _COUNT_ONLY = re.compile(rf"(?<!逾期)(?<!还了)(?<!已还)(?:分|共)?{COUNT}期|(?:分|共){COUNT}个月|{COUNT}个月(?:还清|分期)")
 _YEARS = re.compile(r"(?:分|还|共)(一|两|二|三|半)年")  # "每个月还1200，还一年": twelve monthly payments

@@ -280,7 +280,7 @@ class RiskRules:
         plan_read = guess.imminent >= imminent and not threatened and (
             sure or (possible and guess.risk >= crisis and not aside))
         # very sure without a weak word, and the words name a time or a means ("过完年我就去"): as sure as with one
-        confident = semantic and guess.risk >= alone and not (aside or threatened)
+        confident = semantic and guess.risk >= acute and not (aside or threatened)
         if ((possible or sure or confident) and hint) or plan_read or acute_alone:
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
