@@ -407,3 +407,23 @@ def test_a_frauds_warning_is_shown_once_a_conversation(assistant):
 @pytest.mark.parametrize("text", ["我现在只能每个月还1000 能协商吗", "最多每月还800", "每个月只能还500"])
 def test_what_the_person_can_pay_is_not_read_as_the_loans_instalment(text):
     assert read_figures(text) == {}, text
+
+
+def test_danger_here_and_now_puts_110_first(assistant):
+    session = Session(user="k")
+    reply = assistant.respond(session, "催收的人现在就在我家门口 手里拿着刀")
+    assert reply.mode == "answer" and reply.danger
+    assert assistant.renderer.plain(reply).lstrip().startswith("你现在有危险：马上打 110")
+    assert not assistant.respond(Session(user="k2"), "催收说下周要上门").danger  # a visit announced is not
+
+
+def test_leaving_after_a_crisis_reply_without_saying_they_are_safer_is_asked_once_more(assistant):
+    session = Session(user="l")
+    assert assistant.respond(session, "this is my last week, I've made up my mind").mode == "crisis"
+    assert assistant.respond(session, "how much interest can they legally charge?").mode == "answer"
+    leaving = assistant.respond(session, "ok thanks, bye")
+    assert (leaving.mode, leaving.risk.reason) == ("crisis", "leaving")
+    safer = Session(user="l2")
+    assistant.respond(safer, "this is my last week, I've made up my mind")
+    assistant.respond(safer, "I'm okay now, my sister is coming over")
+    assert assistant.respond(safer, "ok thanks, bye").mode == "small_talk"

@@ -177,7 +177,7 @@ class Assistant:
         if (triage.scams or "scam" in state.topics[:2]) and triage.paying:
             # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud: about the fraud, not a loan's cost
             prefer, loan = ("scam",), {}
-        elif triage.threat and (len(triage.text) >= LONG_STORY or not triage.domain):
+        elif triage.danger or (triage.threat and (len(triage.text) >= LONG_STORY or not triage.domain)):
             prefer, loan = SAFETY_TOPICS, {k: v for k, v in loan.items() if k != "loan_ask"}
         else:
             # a loan being described is about its cost; "我不会做傻事，就是太累了" after a crisis reply, about coping
@@ -191,7 +191,7 @@ class Assistant:
         state.vector = [float(x) for x in query]
         # after a crisis in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
-                       calm=triage.retaliation,
+                       calm=triage.retaliation, danger=triage.danger,
                        hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" or state.risk == "crisis"
                        else (),
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})

@@ -75,6 +75,7 @@ class Reply:
     hits: tuple[Hit, ...] = ()
     truncated: bool = False
     calm: bool = False  # the person speaks of hurting the collector: a line to step back first
+    danger: bool = False  # danger here and now (at the door, a knife): call 110 first
 
 
 def localized(item: object, name: str, language: str) -> str:

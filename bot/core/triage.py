@@ -85,6 +85,7 @@ class DialogueRules:
     threat: re.Pattern[str]  # a threat to the person's safety
     retaliation: re.Pattern[str]  # the person speaks of hurting the collector
     paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
+    danger: re.Pattern[str]  # danger to the person here and now (在门口, 砸门, 拿着刀): 110 first
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
     reached_out: re.Pattern[str]  # "我打了 那边的人挺好的": they called a hotline or talked to someone
@@ -169,6 +170,7 @@ class DialogueRules:
                 threat=re.compile(data["threat"]),
                 retaliation=re.compile(data["retaliation"]),
                 paying=re.compile(data["paying"]),
+                danger=re.compile(data["danger"]),
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
                 better=re.compile(data["self_harm_answer"]["better_words"]),
                 reached_out=re.compile(data["self_harm_answer"]["reached_out_words"]),
@@ -183,7 +185,7 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, question, correction, lender (licensed, private), threat, retaliation, paying, "
+                                  "follow_up, question, correction, lender (licensed, private), threat, retaliation, paying, danger, "
                                   "self_harm_answer (yes_words, no_words, better_words, reached_out_words, withdraw_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -212,6 +214,7 @@ class Triage:
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
     retaliation: bool  # "我就去砍了他": the person speaks of hurting the collector
     paying: bool  # "我已经转了1000定金了": money paid or asked for
+    danger: bool  # "他们现在在我家门口 拿着刀": danger here and now
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
     reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
@@ -248,7 +251,8 @@ class Triager:
         # one embedding, of the Mandarin words (what the passages are written in); the crisis lexicon reads
         # the words as written, Cantonese included
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
-        threat = bool(self.dialogue.threat.search(text))
+        danger = bool(self.dialogue.danger.search(text))
+        threat = danger or bool(self.dialogue.threat.search(text))
         risk = self.risk.assess(written.lower(), vector, encode=self.embedder.encode, threatened=threat,
                                 **self.semantic)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
@@ -282,12 +286,14 @@ class Triager:
         figures = read_figures(message.text, asking=str(state.loan.get("asking", "")))
         raised = state.risk != "none" and "answered:self_harm" not in state.shown
         # "嗯 我现在在家 不会乱来的": heard even when its words still carry a weak sign
-        reached_out = state.risk != "none" and risk.tier != "crisis" and bool(self.dialogue.reached_out.search(text))
-        better = reached_out or (state.risk != "none" and risk.tier != "crisis" and bool(self.dialogue.better.search(text)))
+        # the classifier alone reads "I'm okay now, my sister is coming over" as a farewell: the words decide
+        heard = risk.tier != "crisis" or risk.reason.startswith("semantic")
+        reached_out = state.risk != "none" and heard and bool(self.dialogue.reached_out.search(text))
+        better = reached_out or (state.risk != "none" and heard and bool(self.dialogue.better.search(text)))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
-        if better and risk.tier == "check_in":  # "我现在冷静下来了，没事了": heard, not asked again
+        if better and risk.tier != "none":  # "我现在冷静下来了，没事了": heard, not asked again
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
@@ -304,6 +310,11 @@ class Triager:
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
             risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
+        elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
+              and "answered:self_harm" not in state.shown and self.dialogue.small_talk["bye"].search(bare)):
+            # leaving after a crisis reply, never having said they are safer ("thanks. goodbye"): not a plain
+            # goodbye; once more whether they are safe tonight
+            risk = Risk("crisis", "leaving", distress=risk.distress)
         elif risk.tier == "check_in" and state.risk != "none" and not better and (
                 risk.reason.startswith("possible") or risk.probability >= self.semantic["acute"]):
             # a second clear sign in one conversation: a phrase of possible ideation, or the classifier very sure;
@@ -334,6 +345,7 @@ class Triager:
             threat=threat,
             retaliation=bool(self.dialogue.retaliation.search(text)),
             paying=bool(self.dialogue.paying.search(text)),
+            danger=danger,
             self_harm_answer=answer,
             better=better,
             reached_out=reached_out,
