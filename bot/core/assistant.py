@@ -226,7 +226,8 @@ class Assistant:
     def refuse(self, base: dict, state: DialogueState) -> Reply:
         """Out of scope, unless the message or the conversation carries any sign of risk (a weak word, the
         classifier at even odds, risk raised earlier): then ask, never refuse."""
-        raised = state.risk != "none" and "answered:self_harm" not in state.shown  # not after a "no"
+        # not after a "no", nor when the question was asked and they went on to something else
+        raised = state.risk != "none" and not {"answered:self_harm", "asked:self_harm"} & set(state.shown)
         if base["risk"].soft or base["risk"].probability >= self.triage.semantic["check_in"] or raised:
             return Reply(mode="check_in", hotlines=self.hotlines(base["region"])[:1], **base)
         if not state.show_once("out_of_scope") and not base["note"]:
