@@ -172,12 +172,12 @@ class Assistant:
             query = triage.vector + weight * np.asarray(state.vector, dtype=np.float32)
             query = query / max(float(np.linalg.norm(query)), 1e-12)
         loan = self.loan(triage, state)
-        # a threat to safety leads a long story's reading, and a follow-up without words of its own about the debt
-        # ("他说要找人砍我" after the interest); the loan figures wait
         if (triage.scams or "scam" in state.topics[:2]) and triage.paying:
             # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud: about the fraud, not a loan's cost
             prefer, loan = ("scam",), {}
         elif triage.danger or (triage.threat and (len(triage.text) >= LONG_STORY or not triage.domain)):
+            # danger here and now, a threat in a long story, or a follow-up without words of its own about the
+            # debt ("他说要找人砍我" after the interest): safety leads the reading; the loan figures wait
             prefer, loan = SAFETY_TOPICS, {k: v for k, v in loan.items() if k != "loan_ask"}
         else:
             # a loan being described is about its cost; "我不会做傻事，就是太累了" after a crisis reply, about coping

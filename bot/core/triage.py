@@ -185,8 +185,9 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, question, correction, lender (licensed, private), threat, retaliation, paying, danger, "
-                                  "self_harm_answer (yes_words, no_words, better_words, reached_out_words, withdraw_words), "
+                                  "follow_up, question, correction, lender (licensed, private), threat, retaliation, "
+                                  "paying, danger, self_harm_answer (yes_words, no_words, better_words, "
+                                  "reached_out_words, withdraw_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
 
