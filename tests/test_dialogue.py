@@ -427,3 +427,10 @@ def test_leaving_after_a_crisis_reply_without_saying_they_are_safer_is_asked_onc
     assistant.respond(safer, "this is my last week, I've made up my mind")
     assistant.respond(safer, "I'm okay now, my sister is coming over")
     assert assistant.respond(safer, "ok thanks, bye").mode == "small_talk"
+
+
+def test_no_with_tiredness_answers_the_self_harm_question(assistant):
+    session = Session(user="n")
+    assert assistant.respond(session, "催收天天打 感觉自己活着就是拖累").mode == "check_in"
+    reply = assistant.respond(session, "没有 就是太累了")
+    assert (reply.mode, reply.small_talk) == ("small_talk", "not_at_risk") and reply.hotlines
