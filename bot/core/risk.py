@@ -23,8 +23,8 @@ from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("not_self", "imminent", "direct", "other", "person", "possible", "means_hint", "plan_hint", "soft",
-           "distress")
+LEXICON = ("not_self", "imminent", "direct", "other", "person", "reported", "possible", "means_hint", "plan_hint",
+           "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
@@ -32,6 +32,7 @@ STORY_CHARS = 50  # a message this long is also read clause by clause: a long st
 HAN = re.compile(r"[\u4e00-\u9fff]")
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
+TO_SOMEONE = re.compile(r"[跟和同对给替向帮]|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
 CLASSIFIER_FILE = "crisis_classifier.npz"
 MODEL_VERSION = 2  # the heads below; a change makes a saved classifier stale
@@ -238,8 +239,8 @@ class RiskRules:
         long_enough = length >= min_chars
         guess = self.estimate(masked, vector) if vector is not None and self.model and long_enough else Estimate()
         # someone else described (他/她, 老公 …), not spoken to: a farewell says 你 to the one it leaves
-        described = (guess.other >= other and bool(self.patterns["person"].search(masked))
-                     and not ADDRESSED.search(masked))
+        described = bool(self.patterns["person"].search(masked)) and not ADDRESSED.search(masked) and (
+            guess.other >= other or self.reports(masked))
         plan = bool(self.patterns["imminent"].search(masked))
         someone = bool(self.patterns["other"].search(masked))
         own = bool(self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked))
@@ -285,6 +286,18 @@ class RiskRules:
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
+
+    def reports(self, masked: str) -> bool:
+        """Someone's words told by the writer ("我弟老说活着没意思"): a person named, then within a few characters
+        (none of them 我 or 你) a verb of saying that is not followed by 我 ("我妈说我…" is about the writer).
+        Not when the writer speaks to that person ("跟我哥说…", "替我给女儿说…": a farewell of their own)."""
+        for person in self.patterns["person"].finditer(masked):
+            if TO_SOMEONE.search(masked[max(0, person.start() - 4):person.start()]):
+                continue
+            verb = self.patterns["reported"].search(masked, person.end(), person.end() + 10)
+            if verb and not re.search(r"[我你]|(?<![a-z])(i|you)(?![a-z])", masked[person.end():verb.start()]):
+                return True
+        return False
 
     def region(self, folded: str) -> str:
         """'mainland', 'hk', 'tw' or '' (no place said) from the original (not simplified) text."""
