@@ -434,3 +434,39 @@ def test_no_with_tiredness_answers_the_self_harm_question(assistant):
     assert assistant.respond(session, "催收天天打 感觉自己活着就是拖累").mode == "check_in"
     reply = assistant.respond(session, "没有 就是太累了")
     assert (reply.mode, reply.small_talk) == ("small_talk", "not_at_risk") and reply.hotlines
+
+
+def test_fine_just_tired_answers_the_crisis_reply(assistant):
+    session = Session(user="f")
+    assert assistant.respond(session, "欠了太多 真的不想活了").mode == "crisis"
+    reply = assistant.respond(session, "嗯 我没事 只是太累了 这几天都睡不好")
+    assert reply.mode != "crisis" and reply.hotlines
+
+
+@pytest.mark.parametrize("text", ["那你能帮我写个请假条吗", "帮我推荐部好看的电影", "你会写代码吗"])
+def test_a_request_for_something_else_mid_conversation_is_out_of_scope(assistant, text):
+    session = Session(user="o")
+    assert assistant.respond(session, "催收天天打电话给我妈").mode == "answer"
+    assert assistant.respond(session, text).mode == "out_of_scope", text
+    assert assistant.respond(Session(user="o2"), "帮我写一封投诉信 催收骂我").mode != "out_of_scope"
+
+
+@pytest.mark.parametrize("text", ["兄弟们 网贷的事谁懂啊", "家里有人欠钱了 天天被催", "i owe some apps money and dont know what to do"])
+def test_vague_openings_in_everyday_words_are_asked_about(assistant, text):
+    assert assistant.respond(Session(user="v"), text).mode == "clarify", text
+
+
+def test_is_this_a_bot_is_small_talk(assistant):
+    reply = assistant.respond(Session(user="b"), "hi, is this a bot?")
+    assert (reply.mode, reply.small_talk) == ("small_talk", "bot")
+
+
+def test_a_debt_clearing_service_that_took_money_is_a_fraud(assistant):
+    reply = assistant.respond(Session(user="s"), "网上有人说能帮忙处理网贷 跟平台谈减免 我已经交了1500")
+    assert reply.scams and reply.scams[0].name.startswith("收费“停息挂账”")
+    assert assistant.respond(Session(user="s2"), "中介说3000包办成功").scams
+
+
+@pytest.mark.parametrize("text", ["借了三个平台 加起来两万", "借了12个平台", "借了十几个口子"])
+def test_a_count_of_lenders_is_not_an_amount(text):
+    assert "contract" not in read_figures(text) or read_figures(text)["contract"] >= 1000, text

@@ -362,7 +362,7 @@ def test_one_line_of_despair_in_a_long_story_is_asked_about(monkeypatch, setting
 def test_a_lexicon_word_that_normalising_rewrites_is_refused_with_the_fix(knowledge_copy):
     """Messages are read in simplified characters (OpenCC turns Cantonese 捱 into 挨): a pattern with 捱 never matches."""
     path = knowledge_copy / "crisis.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    - 撑不下去|", "    - 捱唔住|撑不下去|", 1),
+    path.write_text(path.read_text(encoding="utf-8").replace("  possible:\n    - ", "  possible:\n    - 捱唔住|", 1),
                     encoding="utf-8")
     with pytest.raises(KnowledgeError) as error:
         RiskRules(path)
@@ -467,3 +467,48 @@ def test_everyday_words_near_means_and_second_hand_news_are_not_a_crisis(assista
 def test_insisting_it_is_meant_with_a_method_decided_is_the_full_reply(assistant):
     assert assistant.triage("我不是随便说说的 怎么做我都想好了").risk.tier == "crisis"
     assert assistant.triage("i'm dead tired, this week is hell at work").risk.tier == "none"
+
+
+@pytest.mark.parametrize("text", ["我哥欠了网贷 这段时间老说活着没意思", "我闺蜜发消息说想消失", "我爸欠了信用卡 说他撑不下去了"])
+def test_a_relatives_words_told_by_the_writer_get_the_helper_reply(assistant, text):
+    risk = assistant.triage(text).risk
+    assert (risk.tier, risk.helper) == ("crisis", True), text
+
+
+def test_a_farewell_the_writer_gives_a_relative_is_not_a_helper_reply(assistant):
+    risk = assistant.triage("跟我姐说了以后爸妈就交给她了 我真的撑不下去了").risk
+    assert risk.tier == "crisis" and not risk.helper
+
+
+def test_a_relative_who_cannot_be_reached_gets_what_to_do_not_a_question_about_the_writer(assistant):
+    session = Session(user="u")
+    reply = assistant.respond(session, "我老公借了好几个网贷 现在手机关机联系不上了 催收天天打给我婆婆")
+    rendered = assistant.renderer.plain(reply)
+    assert reply.mode == "check_in" and reply.risk.helper and reply.hits
+    assert rendered.lstrip().startswith("联系不上 ta") and "110" in rendered and "伤害自己" not in rendered
+    later = assistant.respond(session, "今天天气怎么样")  # the writer was never at risk: no question later
+    assert later.mode == "out_of_scope"
+    with_words = assistant.triage("我老公联系不上了 走之前说活着没意思").risk
+    assert (with_words.tier, with_words.helper) == ("crisis", True)
+
+
+@pytest.mark.parametrize("text", ["我从来没想过不活 就是被催得喘不过气", "我是催收员 主管让我们跟欠款人说不还就去死 这合法吗",
+                                  "我爸是因为网贷自杀的 催收现在还打我妈电话", "姑姑走了 她生前欠的网贷要我们还吗",
+                                  "艾尔登法环这个boss我一直死 怎么打"])
+def test_denials_collectors_staff_a_relatives_past_death_and_games_are_not_a_crisis(assistant, text):
+    assert assistant.triage(text).risk.tier != "crisis", text
+
+
+@pytest.mark.parametrize("text", ["我在好几家药店分开买的 一家一盒", "终于打开了天台的门", "15号那天就把这一切结束掉"])
+def test_means_gathered_and_dates_set_are_heard(assistant, text):
+    assert assistant.triage(text).risk.tier == "crisis", text
+
+
+def test_no_point_in_going_on_is_asked_about(assistant):
+    assert assistant.triage("撑下去还有什么意义").risk.tier == "check_in"
+    assert assistant.triage("每天工作还有什么好坚持的 工资全还网贷了").risk.tier != "none"
+
+
+def test_a_threat_to_sleep_at_the_door_is_a_threat_not_despair(assistant):
+    reply = assistant.reply("三个人 说今天不还钱就睡在我家门口")
+    assert reply.mode == "answer" and {"home_visit", "threats_insults"} & {t for h in reply.hits[:3] for t in h.passage.topics}

@@ -106,12 +106,15 @@ class Assistant:
         base = dict(language=state.language, script=state.script, region=triage.region or "",
                     risk=triage.risk, note=note, truncated=triage.message.truncated)
         risk = triage.risk
-        state.raise_risk(risk.tier)
+        # a relative who can't be reached: the writer is helped, not asked about themselves later
+        unreachable = risk.tier == "check_in" and risk.helper
+        if not unreachable:
+            state.raise_risk(risk.tier)
         # a fraud's warning once per conversation: the same paragraph every turn reads as a machine
         scams = tuple(scam for scam in triage.scams if state.show_once(f"scam:{scam.name}"))
         if triage.self_harm_answer or triage.better:
             state.show_once("answered:self_harm")
-        if risk.tier == "check_in":
+        if risk.tier == "check_in" and not unreachable:
             state.show_once("asked:self_harm")
         if risk.tier == "crisis":
             state.helper, state.crisis_turn = risk.helper, state.turns

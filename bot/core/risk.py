@@ -23,8 +23,8 @@ from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("not_self", "imminent", "direct", "other", "person", "reported", "possible", "means_hint", "plan_hint",
-           "soft", "distress")
+LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "person", "reported", "possible", "means_hint",
+           "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
@@ -262,6 +262,12 @@ class RiskRules:
         # threaten the person
         acute_alone = semantic and not (aside or threatened) and guess.risk >= acute and guess.imminent >= imminent
         possible = bool(self.patterns["possible"].search(masked))
+        # a relative who can't be reached ("我弟联系不上了"): the family is helped; with any sign of risk, the helper
+        # reply; alone, the answer with one line on what to do while ta can't be reached
+        unreachable = bool(self.patterns["unreachable"].search(masked))
+        if unreachable and not (possible or semantic):
+            return Risk("check_in", "unreachable", helper=True, distress=distress, mentioned=mentioned,
+                        probability=guess.risk)
         if not (possible or semantic):
             # one line of despair in a long story is asked about, never more: a story mixes many things
             if (encode is not None and self.model and not mentioned and len(masked) >= STORY_CHARS
@@ -272,7 +278,7 @@ class RiskRules:
         # a knife or a rope in the hands of those who threaten the person is not a means of their own
         means = bool(self.patterns["means_hint"].search(masked)) and not threatened
         hint = means or bool(self.patterns["plan_hint"].search(masked))
-        if (possible or sure) and described:  # "我老婆说她撑不住了": the helper reply
+        if ((possible or sure) and described) or unreachable:  # "我老婆说她撑不住了": the helper reply
             return Risk("crisis", f"{reason}+other", imminent=hint or guess.imminent >= imminent, helper=True,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
         # the classifier reads a plan, means or farewell and is believed: with a weak word, or with a phrase of

@@ -277,8 +277,10 @@ class Triager:
         greets = bool(self.dialogue.small_talk["greeting"].match(bare))  # "hi, I'm …", "你好 我是…"
         # listed vague words and a question to follow, or a greeting and a question to follow: not small talk
         asking = wants and (greets or listed_vague)
+        asks_other = bool(self.dialogue.off_topic.search(text))  # "那你能帮我写个请假条吗": not a question about the bot
         small_talk = self.dialogue.small_talk_kind(bare) or (
-            act if act in SMALL_TALK and not asking and not (risk.distress or risk.soft or risk.tier != "none")
+            act if act in SMALL_TALK and not asking and not asks_other
+            and not (risk.distress or risk.soft or risk.tier != "none")
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
             "ack" if going else "")
         if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
@@ -338,7 +340,7 @@ class Triager:
             wants_to_ask=wants or greets,
             act=act,
             going=going,
-            off_topic=not domain and (bool(self.dialogue.off_topic.search(text)) or (
+            off_topic=not domain and (asks_other or (
                 act == "off_topic" and odds["off_topic"] >= self.dialogue.acts["off_topic"])),
             # "有", "没有" in a conversation answer what was said before: never read alone
             follow_up=follow_up or bool(state.turns and self.dialogue.yes_or_no(bare)),
