@@ -470,3 +470,9 @@ def test_a_debt_clearing_service_that_took_money_is_a_fraud(assistant):
 @pytest.mark.parametrize("text", ["借了三个平台 加起来两万", "借了12个平台", "借了十几个口子"])
 def test_a_count_of_lenders_is_not_an_amount(text):
     assert "contract" not in read_figures(text) or read_figures(text)["contract"] >= 1000, text
+
+
+def test_fine_it_was_just_a_moment_answers_the_crisis_reply(assistant):
+    session = Session(user="m")
+    assert assistant.respond(session, "我真的不想活了").mode == "crisis"
+    assert assistant.respond(session, "嗯 我没事 刚刚就是一下子情绪上来了").mode != "crisis"

@@ -512,3 +512,15 @@ def test_no_point_in_going_on_is_asked_about(assistant):
 def test_a_threat_to_sleep_at_the_door_is_a_threat_not_despair(assistant):
     reply = assistant.reply("三个人 说今天不还钱就睡在我家门口")
     assert reply.mode == "answer" and {"home_visit", "threats_insults"} & {t for h in reply.hits[:3] for t in h.passage.topics}
+
+
+def test_walkthrough_relatives_are_helped_as_helpers(assistant):
+    """From a helper's walkthrough: a husband's 'if I were gone' told by his wife, a brother's goodbye post told by
+    his sister, a son who stopped answering."""
+    told = assistant.triage("昨晚我老公跟我说 要是他不在了 这些网贷是不是就不用还了").risk
+    assert (told.tier, told.helper) == ("crisis", True)
+    post = assistant.triage("我弟刚才发朋友圈说 对不起所有人 这辈子就这样了").risk
+    assert (post.tier, post.helper) == ("crisis", True)
+    silent = assistant.triage("我儿子这几天电话一直不接 微信也不回 他欠了网贷").risk
+    assert (silent.tier, silent.helper) == ("check_in", True)
+    assert assistant.triage("他们客服电话一直不接 我想协商").risk.tier == "none"

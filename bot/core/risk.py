@@ -246,7 +246,9 @@ class RiskRules:
         own = bool(self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked))
         if plan or someone or own:
             reason = "imminent" if plan else "other" if someone and not own else "direct"
-            return Risk("crisis", reason, imminent=plan, helper=someone and not own, distress=distress,
+            # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
+            told = plan and guess.other >= 0.5 and self.reports(masked)
+            return Risk("crisis", reason, imminent=plan, helper=(someone or told) and not own, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         soft = bool(self.patterns["soft"].search(masked))
         # the classifier is believed at even odds where the words could carry risk (on short, plain questions
@@ -295,13 +297,14 @@ class RiskRules:
 
     def reports(self, masked: str) -> bool:
         """Someone's words told by the writer ("我弟老说活着没意思"): a person named, then within a few characters
-        (none of them 我 or 你) a verb of saying that is not followed by 我 ("我妈说我…" is about the writer).
+        (none of them 我, 你, a stop or 跟) a verb of saying that is not followed by 我 ("我妈说我…" is about the writer).
         Not when the writer speaks to that person ("跟我哥说…", "替我给女儿说…": a farewell of their own)."""
         for person in self.patterns["person"].finditer(masked):
             if TO_SOMEONE.search(masked[max(0, person.start() - 4):person.start()]):
                 continue
             verb = self.patterns["reported"].search(masked, person.end(), person.end() + 10)
-            if verb and not re.search(r"[我你]|(?<![a-z])(i|you)(?![a-z])", masked[person.end():verb.start()]):
+            between = masked[person.end():verb.start()] if verb else ""
+            if verb and not (re.search(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])", between) or TO_SOMEONE.search(between)):
                 return True
         return False
 
