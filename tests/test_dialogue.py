@@ -476,3 +476,28 @@ def test_fine_it_was_just_a_moment_answers_the_crisis_reply(assistant):
     session = Session(user="m")
     assert assistant.respond(session, "我真的不想活了").mode == "crisis"
     assert assistant.respond(session, "嗯 我没事 刚刚就是一下子情绪上来了").mode != "crisis"
+
+
+def test_a_helpers_relief_is_welcomed_and_lines_after_are_for_the_helper(assistant):
+    session = Session(user="h")
+    assert assistant.respond(session, "我妹今天发朋友圈说 对不起爸妈 这辈子就这样了").risk.helper
+    relief = assistant.respond(session, "她没事 我妈现在陪着她呢")
+    rendered = assistant.renderer.plain(relief)
+    assert (relief.mode, relief.small_talk) == ("small_talk", "better")
+    assert "听到 ta 现在没事" in rendered and "告诉家人怎么帮" in rendered and "难受的感觉" not in rendered
+    later = assistant.renderer.plain(assistant.respond(session, "催收还天天打我妈电话 我妈要帮她还吗"))
+    assert "告诉家人怎么帮" in later and "撑不住" not in later
+
+
+def test_a_correction_answers_the_same_question_again_for_the_lender_meant(assistant):
+    session = Session(user="c")
+    first = assistant.respond(session, "网贷的催收天天打电话骚扰我爸妈")
+    again = assistant.respond(session, "不是网贷 是信用卡 工行的")
+    assert again.note == "corrected" and again.lender == "licensed"
+    assert first.hits[0].passage.topics[0] in {t for h in again.hits[:3] for t in h.passage.topics}
+    assert assistant.renderer.plain(again).lstrip().startswith("（好的，按你更正的情况重新说。）")
+
+
+def test_thanks_for_last_time_is_small_talk(assistant):
+    reply = assistant.respond(Session(user="t"), "没什么事 就是想谢谢你上次帮我")
+    assert (reply.mode, reply.small_talk) == ("small_talk", "thanks")

@@ -103,9 +103,12 @@ class Assistant:
         state = session.dialogue
         state.turns += 1
         state.region = triage.region
-        base = dict(language=state.language, script=state.script, region=triage.region or "",
-                    risk=triage.risk, note=note, truncated=triage.message.truncated)
         risk = triage.risk
+        # in a conversation about someone else at risk, what the bot adds (a hotline line, a glad word) is for the
+        # one helping
+        shown_risk = replace(risk, helper=True) if state.helper and risk.tier == "none" else risk
+        base = dict(language=state.language, script=state.script, region=triage.region or "",
+                    risk=shown_risk, note=note, truncated=triage.message.truncated)
         # a relative who can't be reached: the writer is helped, not asked about themselves later
         unreachable = risk.tier == "check_in" and risk.helper
         if not unreachable:
@@ -135,9 +138,11 @@ class Assistant:
             return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)
         if triage.self_harm_answer == "no":  # "没有" to the question: glad, and back to the debt
             return self.not_at_risk(base)
-        if triage.reached_out and risk.tier == "none" and not (triage.domain or triage.figures or triage.question
-                                                               or risk.distress):
-            # "嗯 我打了 那边的人挺好的": glad, and back to the debt when they want; the hotline stays in reach
+        # "嗯 我打了 那边的人挺好的", "他没事 我爸陪着他呢" (a helper): glad, and back to the debt when they want; the
+        # hotline stays in reach
+        relieved = triage.reached_out or (triage.better and state.helper)
+        if relieved and risk.tier == "none" and not (triage.domain or triage.figures or risk.distress
+                                                     or (triage.question and not state.helper)):
             return Reply(mode="small_talk", small_talk="better", hotlines=self.hotlines(triage.region)[:1], **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not triage.going) or triage.figures or triage.better):
@@ -185,7 +190,12 @@ class Assistant:
         else:
             # a loan being described is about its cost; "我不会做傻事，就是太累了" after a crisis reply, about coping
             coping = triage.better and not triage.domain
-            prefer = ("interest_fees",) if loan else ("mental_health",) if coping else ()
+            # "不是网贷 是信用卡": the same question again, now for the lender they mean
+            corrected = triage.correction and in_conversation and bool(state.topics)
+            prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
+                (state.topics[0],) if corrected else ()
+            if corrected:
+                base["note"] = base["note"] or "corrected"
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH, topics=(*prefer, *state.topics),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         reply = self.composer.answer(hits, state, state.language, weight, prefer, triage.text)
