@@ -501,3 +501,10 @@ def test_a_correction_answers_the_same_question_again_for_the_lender_meant(assis
 def test_thanks_for_last_time_is_small_talk(assistant):
     reply = assistant.respond(Session(user="t"), "没什么事 就是想谢谢你上次帮我")
     assert (reply.mode, reply.small_talk) == ("small_talk", "thanks")
+
+
+def test_a_grown_childs_debt_is_not_answered_with_school_advice(assistant):
+    reply = assistant.respond(Session(user="s"), "我女儿28了 在杭州上班 借了网贷 现在催收天天打给我")
+    assert "guide-children-school" not in {h.passage.id for h in reply.hits}
+    school = assistant.respond(Session(user="s2"), "催收威胁要去我女儿的小学闹")
+    assert "guide-children-school" in {h.passage.id for h in school.hits[:3]}
