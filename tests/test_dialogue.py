@@ -508,3 +508,11 @@ def test_a_grown_childs_debt_is_not_answered_with_school_advice(assistant):
     assert "guide-children-school" not in {h.passage.id for h in reply.hits}
     school = assistant.respond(Session(user="s2"), "催收威胁要去我女儿的小学闹")
     assert "guide-children-school" in {h.passage.id for h in school.hits[:3]}
+
+
+@pytest.mark.parametrize("text", ["唉 我怎么这么蠢 居然信了", "我不敢跟我爸妈说", "现在电话一响我就发抖"])
+def test_feelings_mid_conversation_are_answered_with_coping(assistant, text):
+    session = Session(user="f")
+    assert assistant.respond(session, "催收把我的照片发到了家族群").mode == "answer"
+    reply = assistant.respond(session, text)
+    assert reply.mode == "answer" and "mental_health" in {t for h in reply.hits[:3] for t in h.passage.topics}, text

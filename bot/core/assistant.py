@@ -189,7 +189,9 @@ class Assistant:
             prefer, loan = SAFETY_TOPICS, {k: v for k, v in loan.items() if k != "loan_ask"}
         else:
             # a loan being described is about its cost; "我不会做傻事，就是太累了" after a crisis reply, about coping
-            coping = triage.better and not triage.domain
+            # "我没事 就是太累了", "我怎么这么蠢", "我不敢跟爸妈说": feelings, without words of their own about the
+            # debt, are about coping, whatever the conversation was about
+            coping = (triage.better or risk.distress) and not (triage.domain or triage.threat)
             # "不是网贷 是信用卡": the same question again, now for the lender they mean
             corrected = triage.correction and in_conversation and bool(state.topics)
             prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
