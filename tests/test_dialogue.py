@@ -516,3 +516,14 @@ def test_feelings_mid_conversation_are_answered_with_coping(assistant, text):
     assert assistant.respond(session, "催收把我的照片发到了家族群").mode == "answer"
     reply = assistant.respond(session, text)
     assert reply.mode == "answer" and "mental_health" in {t for h in reply.hits[:3] for t in h.passage.topics}, text
+
+
+def test_a_yes_or_no_follow_up_on_the_same_topic_gets_the_reading_again(assistant):
+    """A statement on the same topic gets new steps only; a yes-or-no question gets the reading, which answers it."""
+    session = Session(user="y")
+    assert assistant.respond(session, "催收说明天要去我老家找我爸妈要钱").reading
+    topic = session.dialogue.topics[0]
+    statement = assistant.respond(session, "他们还说要带好几个人一起去")
+    assert session.dialogue.topics[0] == topic and statement.steps and not statement.reading
+    question = assistant.respond(session, "他们真的会去吗")
+    assert session.dialogue.topics[0] == topic and question.reading

@@ -200,7 +200,7 @@ class Assistant:
                 base["note"] = base["note"] or "corrected"
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH, topics=(*prefer, *state.topics),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
-        reply = self.composer.answer(hits, state, state.language, weight, prefer, triage.text)
+        reply = self.composer.answer(hits, state, state.language, weight, prefer, triage.text, triage.yes_no)
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
             state.add_topics([*state.topics[:1], "scam"])
         state.vector = [float(x) for x in query]

@@ -122,10 +122,11 @@ class Composer:
         self.by_id = {p.id: p for p in knowledge.passages}
 
     def answer(self, hits: list[Hit], state: DialogueState, language: str, context_weight: float,
-               prefer: tuple[str, ...] = (), text: str = "") -> Reply:
+               prefer: tuple[str, ...] = (), text: str = "", yes_no: bool = False) -> Reply:
         """The short first answer; records in `state` what was shown and what can be opened next.
         `prefer` are topics the message itself settles (a loan being described: interest_fees); `text` is
-        the message, which situational passages (only_if) must match."""
+        the message, which situational passages (only_if) must match; `yes_no`: the message asks a yes-or-no
+        question ("那他们能这样吗"), which the topic's reading answers even when it was read before."""
         # the topic is voted on by every top passage: one written for another situation (a call to the employer)
         # still says what the message is about, though only passages that fit give the steps
         topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0))
@@ -151,7 +152,7 @@ class Composer:
             state.show_once(f"channel:{channel.key}")
         state.add_topics([topic_id])
         state.last_hits = [h.passage.id for h in on_topic[:8]]
-        return Reply(mode="answer", language=language, reading="" if same_topic and fresh else reading,
+        return Reply(mode="answer", language=language, reading="" if same_topic and fresh and not yes_no else reading,
                      lender_lines=lender_lines, steps=tuple(fresh[:FIRST_STEPS]),
                      channels=(channel,) if channel else (),
                      buttons=self.expansions(state, language, len(fresh) > FIRST_STEPS),
