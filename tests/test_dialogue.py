@@ -527,3 +527,31 @@ def test_a_yes_or_no_follow_up_on_the_same_topic_gets_the_reading_again(assistan
     assert session.dialogue.topics[0] == topic and statement.steps and not statement.reading
     question = assistant.respond(session, "他们真的会去吗")
     assert session.dialogue.topics[0] == topic and question.reading
+
+
+@pytest.mark.parametrize("text", ["气死了 我现在就想去他们公司把那人揍一顿", "我已经喊上几个兄弟了", "打了他又怎样 大不了进去蹲几天"])
+def test_wanting_to_beat_up_the_collector_gets_the_line_to_step_back(assistant, text):
+    session = Session(user="r")
+    assistant.respond(session, "催收天天打电话骂我 还骂我爸妈")
+    reply = assistant.respond(session, text)
+    assert reply.calm and "先别去" in assistant.renderer.plain(reply), text
+    assert assistant.respond(Session(user="r1"), text).mode not in ("out_of_scope", "clarify"), text
+    assert not assistant.respond(Session(user="r2"), "他们说要找人来打我").calm
+
+
+def test_asking_what_happens_to_the_debt_if_one_dies_gets_the_question_alone(assistant):
+    session = Session(user="d")
+    reply = assistant.respond(session, "活着好累 要是我不在了 这些网贷是不是就不用还了")
+    assert reply.mode == "check_in" and not reply.hits and not reply.reading
+    answer = assistant.respond(session, "没事 我就是随便说说")
+    assert (answer.mode, answer.small_talk) == ("small_talk", "not_at_risk")
+
+
+def test_the_number_of_instalments_given_alone_completes_the_loan(assistant):
+    session = Session(user="l")
+    assistant.respond(session, "借了8000 到手7200")
+    asked = assistant.respond(session, "每个月还900")
+    assert asked.loan_ask == "count"
+    done = assistant.respond(session, "12")
+    assert done.rate is not None and done.mode == "answer"
+    assert read_figures("分10期 每个月还1000")["count"] == 10

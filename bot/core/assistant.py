@@ -133,8 +133,10 @@ class Assistant:
         own_score = self.dense.search(triage.vector, k=1)[0].score if triage.vector.size else 0.0
         # the question alone, unless the message also says something to answer ("我爸妈都看到了，我没脸见人了"
         # in a conversation about the collectors, "这是不是就是呼死你")
-        if risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams or in_conversation
-                                            or own_score >= self.min_score):
+        # and the question alone when they ask what happens to the debt if they die: its literal answer ("家人一般
+        # 不用还") would tell them death solves it
+        if risk.tier == "check_in" and (risk.reason == "possible: own death" or not (
+                triage.domain or triage.figures or triage.scams or in_conversation or own_score >= self.min_score)):
             return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)
         if triage.self_harm_answer == "no":  # "没有" to the question: glad, and back to the debt
             return self.not_at_risk(base)
@@ -150,6 +152,8 @@ class Assistant:
                          if state.risk != "none" else (), **base)
         asking = next((ask for ask in CLARIFY if ask not in state.shown), "")
         if not triage.vector.size:  # no letters: a number alone gets a pointer to /rate, "。。。" a question
+            if triage.figures and state.loan.get("asking"):  # "12" answers "一共分几期？"
+                return Reply(mode="answer", lpr=self.lpr, lender=state.lender, **{**base, **self.loan(triage, state)})
             if re.search(r"\d", triage.text):
                 return Reply(mode="small_talk", small_talk="number", **base)
             if asking and risk.tier == "none" and PUNCTUATION_ONLY.fullmatch(triage.message.original.strip()):
@@ -161,15 +165,16 @@ class Assistant:
         opening = not in_conversation and not (triage.figures or triage.scams)
         # an opening that would be refused but reads as vague ("有件事拿不准") is asked about
         # asked at most twice, the second time in other words; a third vague message is answered
-        if opening and asking and risk.tier == "none" and not (triage.threat or triage.better) and (
+        if opening and asking and risk.tier == "none" and not (triage.threat or triage.better or triage.retaliation) and (
                 triage.vague or (not triage.domain and own_score < self.min_score
                                  and (risk.distress or triage.act == "vague"
                                       or (triage.wants_to_ask and not triage.question)))):
             state.show_once(asking)
             return self.clarify({**base, "note": "again" if asking != CLARIFY[0] else base["note"]}, state.language)
         # "顺便问下 …" without a word about debt: the person says it is about something else
-        signals = triage.domain or triage.threat or triage.scams or triage.figures or risk.tier != "none" \
-            or triage.better or risk.distress or (own_score >= self.min_score and not triage.off_topic)
+        signals = triage.domain or triage.threat or triage.retaliation or triage.scams or triage.figures \
+            or risk.tier != "none" or triage.better or risk.distress \
+            or (own_score >= self.min_score and not triage.off_topic)
         follow_up = in_conversation and (triage.follow_up or triage.correction
                                          or own_score >= self.min_score - FOLLOW_UP_MARGIN)
         if not (signals or follow_up):

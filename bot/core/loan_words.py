@@ -21,7 +21,7 @@ _PATTERNS = {
             rf"|(?:会员费|担保费|服务费|手续费|审核费)(?:另外|额外|单独)?(?:交了|付了)了?{NUMBER}",
 }
 _SINGLE = re.compile(rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(?:后|以后|之后|到期)?(?:要|得|需要|一次)?(?:还|要还|共还|一共还)(?:款)?{NUMBER}")
-_EACH_COUNT = re.compile(rf"(?:分)?{COUNT}(期|个月|周)[,，]?每(期|月|周)(?:要)?还?{NUMBER}")
+_EACH_COUNT = re.compile(rf"(?:分)?{COUNT}(期|个月|周)[,，]?每个?(期|月|周)(?:要)?还?{NUMBER}")
 # "只能每个月还1000", "最多每月还800": what the person can pay, not what the loan asks
 _EACH_FIRST = re.compile(rf"(?<!能)(?<!多)每(期|月|个月|周)(?:要)?还?{NUMBER}[,，]?(?:要?还|共|分)?(?:{COUNT}(期|个月|周))?")
 # "分12期", "12期", "分6个月", "6个月还清": a number of instalments; "逾期三个月", "三个月没还" are not

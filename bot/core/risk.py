@@ -23,8 +23,8 @@ from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "person", "reported", "possible", "means_hint",
-           "plan_hint", "soft", "distress")
+LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "person", "reported", "possible", "own_death",
+           "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
@@ -293,6 +293,8 @@ class RiskRules:
         if ((possible or sure or confident) and hint) or plan_read or acute_alone:
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
+        if possible and self.patterns["own_death"].search(masked):
+            reason = "possible: own death"  # asked about, never answered as a question about debts after death
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
 
     def reports(self, masked: str) -> bool:
