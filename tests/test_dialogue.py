@@ -555,3 +555,14 @@ def test_the_number_of_instalments_given_alone_completes_the_loan(assistant):
     done = assistant.respond(session, "12")
     assert done.rate is not None and done.mode == "answer"
     assert read_figures("分10期 每个月还1000")["count"] == 10
+
+
+def test_a_student_said_once_is_remembered_when_the_school_comes_up(assistant):
+    session = Session(user="st")
+    assistant.respond(session, "我大二 在两个平台借了五千 现在逾期了")
+    assert session.dialogue.facts == ["student"]
+    reply = assistant.respond(session, "他们会打给学校吗 好怕被处分")
+    ids = [h.passage.id for h in reply.hits[:3]]
+    assert "guide-student-school" in ids and "guide-children-school" not in ids
+    parent = assistant.respond(Session(user="p"), "催收说要去我女儿的学校找班主任")
+    assert "guide-children-school" in [h.passage.id for h in parent.hits[:3]]

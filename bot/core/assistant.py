@@ -129,6 +129,7 @@ class Assistant:
                          **base)
         if triage.lender != "unknown":
             state.lender = triage.lender
+        state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
         in_conversation = bool(state.topics) and not triage.off_topic
         own_score = self.dense.search(triage.vector, k=1)[0].score if triage.vector.size else 0.0
         # the question alone, unless the message also says something to answer ("我爸妈都看到了，我没脸见人了"
@@ -205,7 +206,9 @@ class Assistant:
                 base["note"] = base["note"] or "corrected"
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH, topics=(*prefer, *state.topics),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
-        reply = self.composer.answer(hits, state, state.language, weight, prefer, triage.text, triage.yes_no)
+        # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
+        said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
+        reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no)
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
             state.add_topics([*state.topics[:1], "scam"])
         state.vector = [float(x) for x in query]

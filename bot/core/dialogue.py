@@ -1,6 +1,7 @@
 """What a conversation remembers between turns, and nothing more.
 
-Topics, the lender type, loan figures, the risk raised and which blocks were already shown: enough
+Topics, the lender type, loan figures, the risk raised, tags for who the person said they are (a
+student) and which blocks were already shown: enough
 to read a follow-up ("那我报警有用吗") in context. No message text is kept; the last turn's embedding
 is, because a follow-up is searched with it. A Session serialises to a JSON-ready dict so that any
 store (memory, SQLite, Redis) can keep it.
@@ -29,6 +30,7 @@ class DialogueState:
     last_hits: list[str] = field(default_factory=list)  # passage ids of the last answer, for /law, /more …
     vector: list[float] = field(default_factory=list)  # the last on-topic turn's embedding
     region: str = ""  # '' | mainland | hk | tw: the place the person said they are in (for hotlines)
+    facts: list[str] = field(default_factory=list)  # who the person said they are (student): a tag, not their words
     language: str = "zh"  # zh | en
     script: str = "simplified"  # simplified | tw | hk
     turns: int = 0

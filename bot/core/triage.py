@@ -92,6 +92,7 @@ class DialogueRules:
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
+    remembered: dict[str, tuple[re.Pattern[str], str]]  # a fact about the person (student): its words, what it says
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
     emoji: WordTable  # what a message of emoji alone means (👍 好的)
@@ -178,6 +179,8 @@ class DialogueRules:
                 withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
                 question=re.compile(data["question"]),
                 yes_no=re.compile(data["yes_no_question"]),
+                remembered={tag: (re.compile(fact["words"]), str(fact["says"]))
+                            for tag, fact in data["remembered"].items()},
                 spelling=WordTable.load(path, data, "spelling"),
                 cantonese=WordTable.load(path, data, "cantonese"),
                 emoji=WordTable.load(path, data, "emoji"),
@@ -187,7 +190,7 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, question, yes_no_question, correction, lender (licensed, private), threat, retaliation, "
+                                  "follow_up, question, yes_no_question, remembered (words, says), correction, lender (licensed, private), threat, retaliation, "
                                   "paying, danger, self_harm_answer (yes_words, no_words, better_words, "
                                   "reached_out_words, withdraw_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
@@ -223,6 +226,7 @@ class Triage:
     reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
     question: bool  # the message asks something (吗, 怎么, ?)
     yes_no: bool  # a question to be answered yes or no ("那他们能这样吗", "is that legal?")
+    facts: tuple[str, ...]  # who the person says they are, as tags (student)
     vector: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.float32))
 
     @property
@@ -357,5 +361,6 @@ class Triager:
             reached_out=reached_out,
             question=asks,
             yes_no=bool(self.dialogue.yes_no.search(text)),
+            facts=tuple(tag for tag, (words, _) in self.dialogue.remembered.items() if words.search(text)),
             vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
         )
