@@ -566,3 +566,14 @@ def test_a_student_said_once_is_remembered_when_the_school_comes_up(assistant):
     assert "guide-student-school" in ids and "guide-children-school" not in ids
     parent = assistant.respond(Session(user="p"), "催收说要去我女儿的学校找班主任")
     assert "guide-children-school" in [h.passage.id for h in parent.hits[:3]]
+
+
+@pytest.mark.parametrize("text, passage", [
+    ("催收的电话我是接还是不接啊", "guide-answer-calls"),
+    ("家里想凑钱帮我弟把网贷一次还清 怎么还才不会被坑", "guide-family-helping-pay"),
+    ("三个平台都逾期了 手上就两千块 先还哪个", "guide-repay-order"),
+    ("厂里裁员我被辞了 下个月的还款怎么办", "guide-income-drop"),
+])
+def test_everyday_questions_without_a_passage_before_now_have_one(assistant, text, passage):
+    reply = assistant.respond(Session(user="q"), text)
+    assert passage in [h.passage.id for h in reply.hits[:3]], text
