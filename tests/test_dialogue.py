@@ -577,3 +577,13 @@ def test_a_student_said_once_is_remembered_when_the_school_comes_up(assistant):
 def test_everyday_questions_without_a_passage_before_now_have_one(assistant, text, passage):
     reply = assistant.respond(Session(user="q"), text)
     assert passage in [h.passage.id for h in reply.hits[:3]], text
+
+
+def test_a_reading_given_earlier_is_not_repeated_when_the_topic_comes_back(assistant):
+    session = Session(user="rr")
+    first = assistant.respond(session, "催收天天打电话给我爸妈")
+    topic = session.dialogue.topics[0]
+    assistant.respond(session, "我借的钱利息是不是太高了 年化快40%")
+    back = assistant.respond(session, "他们今天又打给我姑姑了")
+    assert session.dialogue.topics[0] == topic and back.steps and first.reading and not back.reading
+    assert assistant.respond(session, "他们这样合法吗").reading  # a yes-or-no question is answered

@@ -150,9 +150,16 @@ class Composer:
                        None)
         if channel is not None:
             state.show_once(f"channel:{channel.key}")
+        # a reading given earlier in the conversation is not given again with new steps ("打给我同事怎么办" after the
+        # same topic two turns back), unless the message asks a yes-or-no question that it answers
+        read_before = f"reading:{_key(reading)}" in state.shown
+        if (read_before and fresh) and not yes_no:
+            reading = ""
+        if reading:
+            state.show_once(f"reading:{_key(reading)}")
         state.add_topics([topic_id])
         state.last_hits = [h.passage.id for h in on_topic[:8]]
-        return Reply(mode="answer", language=language, reading="" if same_topic and fresh and not yes_no else reading,
+        return Reply(mode="answer", language=language, reading=reading,
                      lender_lines=lender_lines, steps=tuple(fresh[:FIRST_STEPS]),
                      channels=(channel,) if channel else (),
                      buttons=self.expansions(state, language, len(fresh) > FIRST_STEPS),
