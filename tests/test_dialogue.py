@@ -587,3 +587,19 @@ def test_a_reading_given_earlier_is_not_repeated_when_the_topic_comes_back(assis
     back = assistant.respond(session, "他们今天又打给我姑姑了")
     assert session.dialogue.topics[0] == topic and back.steps and first.reading and not back.reading
     assert assistant.respond(session, "他们这样合法吗").reading  # a yes-or-no question is answered
+
+
+def test_pulling_back_after_a_crisis_reply_is_not_an_all_clear(assistant):
+    session = Session(user="pb")
+    assert assistant.respond(session, "该交代的事都写在纸上了 放在抽屉里").mode == "crisis"
+    reply = assistant.respond(session, "没事了 不说这个")
+    assert (reply.mode, reply.risk.reason) == ("crisis", "after crisis")
+
+
+def test_no_footer_hotline_when_the_help_line_is_the_same_number(assistant):
+    session = Session(user="h1")
+    assistant.respond(session, "欠了太多 我真的撑不下去了")
+    assistant.respond(session, "没有 就是太累了")
+    rendered = assistant.renderer.plain(assistant.respond(session, "压力太大了 晚上睡不着 怎么缓解"))
+    assert "求助：全国统一心理援助热线 12356" in rendered  # the help line names it; no footer line says it again
+    assert "随时可以打" not in rendered and "心里难受、想找人说说" not in rendered

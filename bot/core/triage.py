@@ -299,7 +299,10 @@ class Triager:
         # the classifier alone reads "I'm okay now, my sister is coming over" as a farewell: the words decide
         heard = risk.tier != "crisis" or risk.reason.startswith("semantic")
         reached_out = state.risk != "none" and heard and bool(self.dialogue.reached_out.search(text))
-        better = reached_out or (state.risk != "none" and heard and bool(self.dialogue.better.search(text)))
+        # "没事了 不说这个" pulls back, whatever else it says: not an all-clear
+        pulls_back = raised and bool(self.dialogue.withdraw.search(bare))
+        better = not pulls_back and (reached_out or (state.risk != "none" and heard
+                                                     and bool(self.dialogue.better.search(text))))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
@@ -307,7 +310,7 @@ class Triager:
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
-        elif raised and risk.tier != "crisis" and self.dialogue.withdraw.search(bare):
+        elif pulls_back and risk.tier != "crisis":
             # "算了 不说了" after being asked: not an all-clear; stay with them
             risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
