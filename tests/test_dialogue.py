@@ -603,3 +603,16 @@ def test_no_footer_hotline_when_the_help_line_is_the_same_number(assistant):
     rendered = assistant.renderer.plain(assistant.respond(session, "压力太大了 晚上睡不着 怎么缓解"))
     assert "求助：全国统一心理援助热线 12356" in rendered  # the help line names it; no footer line says it again
     assert "随时可以打" not in rendered and "心里难受、想找人说说" not in rendered
+
+
+@pytest.mark.parametrize("text", ["ok 我先截几张图", "那算了 我自己写", "懂了 那我就不慌了", "那我就放心了"])
+def test_acknowledgements_with_a_plan_or_relief_are_small_talk(assistant, text):
+    session = Session(user="a")
+    assistant.respond(session, "催收天天打电话给我同事")
+    assert assistant.respond(session, text).mode == "small_talk", text
+
+
+def test_is_the_bot_working_for_the_collectors_is_answered_as_about_the_bot(assistant):
+    reply = assistant.respond(Session(user="b"), "你们是不是催收公司派来套话的")
+    assert (reply.mode, reply.small_talk) == ("small_talk", "bot")
+    assert "不保存你说的话" in assistant.renderer.plain(reply)

@@ -148,7 +148,7 @@ class Assistant:
                                                      or (triage.question and not state.helper)):
             return Reply(mode="small_talk", small_talk="better", hotlines=self.hotlines(triage.region)[:1], **base)
         if triage.small_talk and risk.tier == "none" and not (
-                (triage.domain and not triage.going) or triage.figures or triage.better):
+                (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.hotlines(triage.region)[:1]
                          if state.risk != "none" else (), **base)
         asking = next((ask for ask in CLARIFY if ask not in state.shown), "")
