@@ -49,7 +49,7 @@ def test_a_plan_or_means_puts_emergency_numbers_and_one_step_first(assistant, te
     reply = assistant.reply(text)
     assert reply.risk.imminent
     second = assistant.renderer.plain(reply).splitlines()[1]
-    assert "110" in second and "120" in second and "离开" in second
+    assert "110" in second and "120" in second and reply.first_step and reply.first_step in second
 
 
 def test_someone_worried_about_another_person_gets_the_helper_reply(assistant):
@@ -113,9 +113,11 @@ def test_distress_is_acknowledged_and_never_refused(assistant):
 
 def test_risk_is_remembered_across_the_conversation(assistant):
     session = Session(user="t")
-    assert assistant.respond(session, "有时候想从楼上跳下去，一了百了").mode == "crisis"
+    first = assistant.respond(session, "有时候想从楼上跳下去，一了百了")
+    assert first.mode == "crisis"
     later = assistant.respond(session, "反正也没什么意思")  # not about the debt: crisis support goes on
-    assert later.mode == "crisis" and "谢谢你还在跟我说" in assistant.renderer.plain(later)
+    said = assistant.renderer.plain(later)
+    assert later.mode == "crisis" and "110" in said and said != assistant.renderer.plain(first)
     again = assistant.renderer.plain(assistant.respond(session, "嗯"))
     assert again.startswith("我在听") and "110" in again  # shorter the second time, not the same words
     answer = assistant.respond(session, "他们今天又打电话到我单位了")  # about the debt: answered
@@ -524,3 +526,30 @@ def test_walkthrough_relatives_are_helped_as_helpers(assistant):
     silent = assistant.triage("我儿子这几天电话一直不接 微信也不回 他欠了网贷").risk
     assert (silent.tier, silent.helper) == ("check_in", True)
     assert assistant.triage("他们客服电话一直不接 我想协商").risk.tier == "none"
+
+
+@pytest.mark.parametrize("text, step", [("我已经吞了一整瓶安眠药 有点晕", "吃了什么"), ("车库门关好了 炭也点上了", "打开门窗"),
+                                        ("我坐在江边的栏杆上", "退回来")])
+def test_the_first_step_fits_the_means_named(assistant, text, step):
+    reply = assistant.reply(text)
+    assert reply.mode == "crisis" and step in assistant.renderer.plain(reply).splitlines()[1], text
+
+
+def test_after_an_imminent_crisis_the_replies_stay_urgent_and_a_goodbye_is_not_let_go(assistant):
+    session = Session(user="i")
+    first = assistant.renderer.plain(assistant.respond(session, "炭和胶带都在车上了 今晚"))
+    second = assistant.respond(session, "我在地下车库")
+    assert second.risk.imminent and "打开门窗" in assistant.renderer.plain(second)
+    bye = assistant.respond(session, "拜拜")
+    said = assistant.renderer.plain(bye)
+    assert bye.mode == "crisis" and "110" in said and said != first
+
+
+@pytest.mark.parametrize("text", ["奶奶去世了 催收在她葬礼上还打电话来", "吃了一年抗抑郁药 现在稳定了 想把债理一理"])
+def test_a_funeral_and_medicine_taken_for_months_are_not_alarms(assistant, text):
+    assert assistant.triage(text).risk.tier != "crisis", text
+
+
+def test_a_quote_from_the_collector_does_not_hide_the_writers_own_words(assistant):
+    assert assistant.triage("催收说要让我身败名裂 那我干脆死给他们看").risk.tier == "crisis"
+    assert assistant.triage("催收说你不还就去死吧").risk.tier != "crisis"

@@ -121,12 +121,14 @@ class Assistant:
             state.show_once("asked:self_harm")
         if risk.tier == "crisis":
             state.helper, state.crisis_turn = risk.helper, state.turns
+            if risk.imminent and not risk.helper:
+                state.means = risk.means
             if risk.reason == "after crisis" and not state.show_once("after crisis"):
                 base["note"] = "again"  # the short version: the same words every turn read as a machine
             if risk.helper and not state.show_once("crisis:helper"):
                 base["note"] = "again"  # the helper heard the first steps: now what to do if ta can't be reached
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
-                         **base)
+                         first_step=self.risk.first_step(risk.means, state.language) if risk.imminent else "", **base)
         if triage.lender != "unknown":
             state.lender = triage.lender
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
@@ -204,6 +206,8 @@ class Assistant:
                 (state.topics[0],) if corrected else ()
             if corrected:
                 base["note"] = base["note"] or "corrected"
+            elif coping and triage.better:  # "我现在没事了 我妈在旁边陪我": glad first, then ways to cope
+                base["note"] = base["note"] or "better"
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH, topics=(*prefer, *state.topics),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation

@@ -76,6 +76,7 @@ class Reply:
     truncated: bool = False
     calm: bool = False  # the person speaks of hurting the collector: a line to step back first
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
+    first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
 
 
 def localized(item: object, name: str, language: str) -> str:

@@ -51,6 +51,16 @@ def ordinary_questions(passages: list[Passage]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class FirstStep:
+    """What to do first in an imminent crisis, by the means named (crisis.yaml, first_step)."""
+
+    key: str
+    words: re.Pattern[str]
+    step: str
+    step_en: str
+
+
+@dataclass(frozen=True)
 class Risk:
     tier: str = "none"  # none | check_in | crisis
     reason: str = ""  # which layer decided: imminent, direct, other, possible, semantic, after crisis, ...
@@ -59,6 +69,7 @@ class Risk:
     distress: bool = False  # fear, exhaustion, sleeplessness without ideation
     mentioned: bool = False  # suicide raised by a collector, the news or a past event (a quiet line)
     soft: bool = False  # a weak sign (死, 结束, 最后 …): never refuse such a message as out of scope; ask
+    means: str = ""  # for an imminent crisis, the kind of means named (a first_step key: taken, air, height, default)
     probability: float = 0.0  # the classifier's estimate that the writer may be at risk (0 for short texts)
 
 
@@ -161,6 +172,16 @@ class RiskRules:
             if not lines:
                 problems.append(f"{path}: hotlines '{region}' is empty; list at least one checked number")
             self.hotlines[region] = tuple(lines)
+        self.first_steps: list[FirstStep] = []
+        for number, entry in enumerate(data.get("first_step") or [], 1):
+            try:
+                self.first_steps.append(FirstStep(str(entry["key"]), re.compile(str(entry.get("words") or "(?!)")),
+                                                  str(entry["step"]), str(entry["step_en"])))
+            except (KeyError, TypeError, re.error) as exc:
+                problems.append(f"{path}: first_step entry {number} needs key, words (a pattern, empty for the last), "
+                                f"step and step_en ({type(exc).__name__}: {exc})")
+        if not self.first_steps or self.first_steps[-1].words.pattern != "(?!)":
+            problems.append(f"{path}: first_step needs a last entry with empty words (the step when no means is named)")
         self.semantic = {str(k): v for k, v in (data.get("semantic") or {}).items()}
         for name, entry in self.semantic.items():
             if not isinstance(entry, dict) or set(entry) != set(SEMANTIC):
@@ -309,6 +330,14 @@ class RiskRules:
             if verb and not (re.search(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])", between) or TO_SOMEONE.search(between)):
                 return True
         return False
+
+    def means(self, text: str) -> str:
+        """The first_step key for the means a message names (the last entry's when it names none)."""
+        return next((s.key for s in self.first_steps if s.words.search(text)), self.first_steps[-1].key)
+
+    def first_step(self, key: str, language: str) -> str:
+        step = next((s for s in self.first_steps if s.key == key), self.first_steps[-1])
+        return step.step_en if language == "en" else step.step
 
     def region(self, folded: str) -> str:
         """'mainland', 'hk', 'tw' or '' (no place said) from the original (not simplified) text."""

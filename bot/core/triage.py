@@ -312,7 +312,8 @@ class Triager:
             risk = Risk("crisis", "said yes", distress=risk.distress)
         elif pulls_back and risk.tier != "crisis":
             # "算了 不说了" after being asked: not an all-clear; stay with them
-            risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
+            risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
+                        imminent=bool(state.means), means=state.means)
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
               and not (domain or figures or better)
               and not text.startswith("/") and (not small_talk or self.dialogue.yes_or_no(bare))
@@ -322,17 +323,20 @@ class Triager:
             # (a hotline line), not the crisis reply again. Thanks,
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
-            risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress)
+            risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
+                        imminent=bool(state.means), means=state.means)
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and "answered:self_harm" not in state.shown and self.dialogue.small_talk["bye"].search(bare)):
             # leaving after a crisis reply, never having said they are safer ("thanks. goodbye"): not a plain
             # goodbye; once more whether they are safe tonight
-            risk = Risk("crisis", "leaving", distress=risk.distress)
+            risk = Risk("crisis", "leaving", distress=risk.distress, imminent=bool(state.means), means=state.means)
         elif risk.tier == "check_in" and state.risk != "none" and not better and (
                 risk.reason.startswith("possible") or risk.probability >= self.semantic["acute"]):
             # a second clear sign in one conversation: a phrase of possible ideation, or the classifier very sure;
             # a weaker one ("睡不着 吃不下", or "钱都是我自己花的 她根本不知道" read at 0.8) is asked about again
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
+        if risk.tier == "crisis" and risk.imminent and not risk.means:  # what to do first depends on the means named
+            risk = replace(risk, means=self.risk.means(written.lower()))
         return Triage(
             message=message,
             language="en" if english else ("zh" if HAN.search(text) or not state.turns else state.language),
