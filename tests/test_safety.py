@@ -553,3 +553,10 @@ def test_a_funeral_and_medicine_taken_for_months_are_not_alarms(assistant, text)
 def test_a_quote_from_the_collector_does_not_hide_the_writers_own_words(assistant):
     assert assistant.triage("催收说要让我身败名裂 那我干脆死给他们看").risk.tier == "crisis"
     assert assistant.triage("催收说你不还就去死吧").risk.tier != "crisis"
+
+
+def test_despair_with_nothing_else_asked_gets_the_question_alone(assistant):
+    reply = assistant.reply("真想睡一觉就再也不用醒来")
+    assert reply.mode == "check_in" and not reply.hits
+    with_debt = assistant.reply("网贷逾期半年了 真想睡一觉就再也不用醒来")
+    assert with_debt.mode == "check_in" and with_debt.hits  # the question, then what they asked about

@@ -139,7 +139,7 @@ class Assistant:
         # and the question alone when they ask what happens to the debt if they die: its literal answer ("家人一般
         # 不用还") would tell them death solves it
         if risk.tier == "check_in" and (risk.reason == "possible: own death" or not (
-                triage.domain or triage.figures or triage.scams or in_conversation or own_score >= self.min_score)):
+                triage.domain or triage.figures or triage.scams or in_conversation)):
             return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)
         if triage.self_harm_answer == "no":  # "没有" to the question: glad, and back to the debt
             return self.not_at_risk(base)
