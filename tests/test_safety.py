@@ -264,14 +264,17 @@ def test_after_a_crisis_an_answer_to_its_question_is_never_refused(assistant):
         assert assistant.respond(session, answer).mode == "crisis", answer
 
 
-def test_the_helper_gets_helper_advice_on_every_turn(assistant):
+def test_the_helper_gets_helper_advice_on_every_turn_in_other_words(assistant):
     session = Session(user="h")
     first = assistant.respond(session, "我老公欠了好多网贷 昨晚说我们没有他会过得更好 今天一直联系不上")
     assert first.mode == "crisis" and first.risk.helper
-    for text in ("我该怎么办", "他在深圳 我在北京"):
+    said = set()
+    for text, expected in (("我该怎么办", "ta 可能在的地址"), ("他在深圳 我在北京", "请警方上门看看")):
         reply = assistant.respond(session, text)
         rendered = assistant.renderer.plain(reply)
-        assert reply.mode == "crisis" and "ta 可能在的地址" in rendered and "伤害自己" not in rendered, text
+        assert reply.mode == "crisis" and expected in rendered and "伤害自己" not in rendered, text
+        said.add(rendered)
+    assert len(said) == 2  # not the same words twice
 
 
 def test_saying_one_does_not_want_to_go_on_is_never_read_as_a_denial(assistant):
@@ -560,3 +563,15 @@ def test_despair_with_nothing_else_asked_gets_the_question_alone(assistant):
     assert reply.mode == "check_in" and not reply.hits
     with_debt = assistant.reply("网贷逾期半年了 真想睡一觉就再也不用醒来")
     assert with_debt.mode == "check_in" and with_debt.hits  # the question, then what they asked about
+
+
+def test_walkthrough_relatives_in_english_cantonese_and_unreachable_after_a_post(assistant):
+    told = assistant.triage("my mum said last night 'maybe it's easier for everyone if i just disappear'").risk
+    assert (told.tier, told.helper) == ("crisis", True)
+    cousin = assistant.triage("表哥而家唔肯出房門，成日話冇面見人").risk
+    assert cousin.tier == "crisis" and cousin.helper
+    assert assistant.triage("My dad borrowed from five apps, I live in Melbourne").risk.tier == "none"
+    session = Session(user="u2")
+    assert assistant.respond(session, "我哥发朋友圈说 对不起所有人 我没用").risk.helper
+    reply = assistant.respond(session, "我现在打他电话打不通")
+    assert reply.mode == "crisis" and reply.risk.helper and "联系不上" in assistant.renderer.plain(reply)

@@ -126,7 +126,9 @@ class Assistant:
             if risk.reason == "after crisis" and not state.show_once("after crisis"):
                 base["note"] = "again"  # the short version: the same words every turn read as a machine
             if risk.helper and not state.show_once("crisis:helper"):
-                base["note"] = "again"  # the helper heard the first steps: now what to do if ta can't be reached
+                # the helper heard the first steps: now what to do if ta can't be reached; then, shorter, how to
+                # get someone to ta
+                base["note"] = "again" if state.show_once("crisis:helper again") else "third"
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          first_step=self.risk.first_step(risk.means, state.language) if risk.imminent else "", **base)
         if triage.lender != "unknown":

@@ -32,7 +32,7 @@ STORY_CHARS = 50  # a message this long is also read clause by clause: a long st
 HAN = re.compile(r"[\u4e00-\u9fff]")
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
-TO_SOMEONE = re.compile(r"[跟和同对给替向帮]|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
+TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
 CLASSIFIER_FILE = "crisis_classifier.npz"
 MODEL_VERSION = 2  # the heads below; a change makes a saved classifier stale
@@ -260,15 +260,16 @@ class RiskRules:
         long_enough = length >= min_chars
         guess = self.estimate(masked, vector) if vector is not None and self.model and long_enough else Estimate()
         # someone else described (他/她, 老公 …), not spoken to: a farewell says 你 to the one it leaves
-        described = bool(self.patterns["person"].search(masked)) and not ADDRESSED.search(masked) and (
-            guess.other >= other or self.reports(masked))
+        # (their words told by the writer count even when they speak to 你: "she said … so you don't have to")
+        described = bool(self.patterns["person"].search(masked)) and (
+            (guess.other >= other and not ADDRESSED.search(masked)) or self.reports(masked))
         plan = bool(self.patterns["imminent"].search(masked))
         someone = bool(self.patterns["other"].search(masked))
         own = bool(self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked))
         if plan or someone or own:
             reason = "imminent" if plan else "other" if someone and not own else "direct"
             # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
-            told = plan and guess.other >= 0.5 and self.reports(masked)
+            told = plan and guess.other >= 0.3 and self.reports(masked)
             return Risk("crisis", reason, imminent=plan, helper=(someone or told) and not own, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         soft = bool(self.patterns["soft"].search(masked))

@@ -310,6 +310,9 @@ class Triager:
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
+        elif risk.reason == "unreachable" and state.helper:
+            # after a helper's crisis reply, "我现在打她电话不通": what to do when ta can't be reached, now
+            risk = Risk("crisis", "unreachable again", helper=True, imminent=True, distress=risk.distress)
         elif pulls_back and risk.tier != "crisis":
             # "算了 不说了" after being asked: not an all-clear; stay with them
             risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
@@ -335,6 +338,9 @@ class Triager:
             # a second clear sign in one conversation: a phrase of possible ideation, or the classifier very sure;
             # a weaker one ("睡不着 吃不下", or "钱都是我自己花的 她根本不知道" read at 0.8) is asked about again
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
+        scams = self.safety.scams_in(text)
+        if scams and risk.reason == "unreachable":  # the fraudster can't be reached, not a relative
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         if risk.tier == "crisis" and risk.imminent and not risk.means:  # what to do first depends on the means named
             risk = replace(risk, means=self.risk.means(written.lower()))
         return Triage(
@@ -344,7 +350,7 @@ class Triager:
             if message.traditional else "simplified",
             region=region,
             risk=risk,
-            scams=self.safety.scams_in(text),
+            scams=scams,
             figures=figures,
             lender=lender,
             domain=domain,
