@@ -617,3 +617,8 @@ def test_is_the_bot_working_for_the_collectors_is_answered_as_about_the_bot(assi
     reply = assistant.respond(Session(user="b"), "你们是不是催收公司派来套话的")
     assert (reply.mode, reply.small_talk) == ("small_talk", "bot")
     assert "不保存你说的话" in assistant.renderer.plain(reply)
+
+
+def test_danger_in_hong_kong_says_999(assistant):
+    reply = assistant.respond(Session(user="hk"), "我喺香港 催收而家喺我屋企門口拍門 仲拎住刀")
+    assert reply.danger and "马上打 999" in assistant.renderer.plain(reply).replace("馬上打", "马上打")
