@@ -37,7 +37,8 @@ def test_single_question_sets(assistant, name, min_hit1, min_hit3, max_check_ins
     ("crisis_holdout6.jsonl", 0.92, 0.9, 1), ("crisis_holdout7.jsonl", 0.97, 0.97, 0),
     ("crisis_holdout8.jsonl", 0.97, 0.95, 0), ("crisis_holdout9.jsonl", 0.97, 0.95, 0),
     ("crisis_holdout10.jsonl", 0.97, 0.95, 0), ("crisis_holdout11.jsonl", 0.97, 0.93, 0),
-    ("crisis_holdout12.jsonl", 0.97, 0.97, 0), ("crisis_holdout13.jsonl", 0.97, 0.97, 0)])
+    ("crisis_holdout12.jsonl", 0.97, 0.97, 0), ("crisis_holdout13.jsonl", 0.97, 0.97, 0),
+    ("crisis_holdout14.jsonl", 0.97, 0.97, 0), ("crisis_holdout15.jsonl", 0.97, 0.97, 0)])
 def test_crisis_sets(assistant, name, min_recall, min_plan_means_farewell, max_refused):
     items = load_questions(DATA / name)
     summary, details = evaluate(assistant, items)
@@ -65,14 +66,15 @@ def test_crisis_replies_are_short(assistant):
 # holdout5 and holdout6 by 0.02 and 0.01) when a thousand asks were added, while seven other sets rose; holdout12's
 # small talk fell from 0.97 to 0.95 when a goodbye after an unanswered crisis reply began to ask once more
 @pytest.mark.parametrize("name, min_hit3, min_small_talk, min_clarify", [
-    ("conversations_dev.jsonl", 0.87, 1.0, 1.0), ("conversations_holdout.jsonl", 0.95, 0.95, 0.95),
+    ("conversations_dev.jsonl", 0.9, 1.0, 1.0), ("conversations_holdout.jsonl", 0.95, 0.95, 0.95),
     ("conversations_holdout2.jsonl", 0.92, 0.95, 0.9), ("conversations_holdout3.jsonl", 0.9, 0.95, 0.95),
     ("conversations_holdout4.jsonl", 0.9, 0.95, 0.8), ("conversations_holdout5.jsonl", 0.88, 0.95, 0.85),
     ("conversations_holdout6.jsonl", 0.92, 0.95, 0.85), ("conversations_holdout7.jsonl", 0.9, 0.92, 0.95),
-    ("conversations_holdout8.jsonl", 0.82, 0.9, 0.8), ("conversations_holdout9.jsonl", 0.81, 0.85, 0.65),
+    ("conversations_holdout8.jsonl", 0.82, 0.9, 0.8), ("conversations_holdout9.jsonl", 0.83, 0.95, 0.7),
     ("conversations_holdout10.jsonl", 0.83, 0.92, 0.9), ("conversations_holdout11.jsonl", 0.87, 0.88, 0.8),
-    ("conversations_holdout12.jsonl", 0.83, 0.93, 0.8), ("conversations_holdout13.jsonl", 0.87, 0.95, 0.75),
-    ("conversations_holdout14.jsonl", 0.82, 0.86, 0.78)])
+    ("conversations_holdout12.jsonl", 0.83, 0.93, 0.8), ("conversations_holdout13.jsonl", 0.9, 0.95, 0.78),
+    ("conversations_holdout14.jsonl", 0.84, 0.9, 0.8), ("conversations_holdout15.jsonl", 0.89, 0.95, 0.95),
+    ("conversations_holdout16.jsonl", 0.88, 0.95, 0.92)])
 def test_conversation_sets(assistant, name, min_hit3, min_small_talk, min_clarify):
     summary, _ = evaluate(assistant, load_questions(DATA / name))
     assert summary["hit_at_3"] >= min_hit3
