@@ -622,3 +622,10 @@ def test_is_the_bot_working_for_the_collectors_is_answered_as_about_the_bot(assi
 def test_danger_in_hong_kong_says_999(assistant):
     reply = assistant.respond(Session(user="hk"), "我喺香港 催收而家喺我屋企門口拍門 仲拎住刀")
     assert reply.danger and "马上打 999" in assistant.renderer.plain(reply).replace("馬上打", "马上打")
+
+
+def test_fear_with_a_question_gets_the_question_answered(assistant):
+    session = Session(user="fq")
+    assistant.respond(session, "催收说明天要上门找我")
+    reply = assistant.respond(session, "他们真的会来吗 我好怕")
+    assert reply.risk.distress and "home_visit" in {t for h in reply.hits[:3] for t in h.passage.topics}

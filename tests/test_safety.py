@@ -558,9 +558,13 @@ def test_a_quote_from_the_collector_does_not_hide_the_writers_own_words(assistan
     assert assistant.triage("催收说你不还就去死吧").risk.tier != "crisis"
 
 
-def test_despair_with_nothing_else_asked_gets_the_question_alone(assistant):
+def test_despair_with_nothing_else_asked_gets_the_question_then_ways_to_cope(assistant):
     reply = assistant.reply("真想睡一觉就再也不用醒来")
-    assert reply.mode == "check_in" and not reply.hits
+    assert reply.mode == "check_in" and reply.hits and reply.hits[0].passage.topics[0] == "mental_health"
+    session = Session(user="dd")
+    assistant.respond(session, "催收说明天要上门 还要找我爸妈")
+    mid = assistant.respond(session, "我真的撑不下去了")  # not the last topic's steps
+    assert mid.mode == "check_in" and mid.hits[0].passage.topics[0] == "mental_health"
     with_debt = assistant.reply("网贷逾期半年了 真想睡一觉就再也不用醒来")
     assert with_debt.mode == "check_in" and with_debt.hits  # the question, then what they asked about
 

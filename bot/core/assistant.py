@@ -40,6 +40,7 @@ PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "�
               "求助渠道": "channels", "怎么投诉": "channels", "取证清单": "evidence", "怎么取证": "evidence",
               "the law": "law", "more steps": "more", "where to get help": "channels", "evidence checklist": "evidence"}
 QUESTION = re.compile(r"[?？]|吗$|呢$|怎么办|怎么|为什么|是不是|能不能|可以吗|合法吗")
+ASKS_ABOUT = re.compile(r"吗|[?？]|会不会|能不能|是不是|可不可以|要不要|(?<![a-z])(will|can|is|are|do|does)(?![a-z])")  # not "我怎么这么蠢"
 QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 
@@ -136,13 +137,15 @@ class Assistant:
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
         in_conversation = bool(state.topics) and not triage.off_topic
         own_score = self.dense.search(triage.vector, k=1)[0].score if triage.vector.size else 0.0
-        # the question alone, unless the message also says something to answer ("我爸妈都看到了，我没脸见人了"
-        # in a conversation about the collectors, "这是不是就是呼死你")
-        # and the question alone when they ask what happens to the debt if they die: its literal answer ("家人一般
-        # 不用还") would tell them death solves it
-        if risk.tier == "check_in" and (risk.reason == "possible: own death" or not (
-                triage.domain or triage.figures or triage.scams or in_conversation)):
+        # the question alone when they ask what happens to the debt if they die: its literal answer ("家人一般不用还")
+        # would tell them death solves it
+        if risk.tier == "check_in" and risk.reason == "possible: own death":
             return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)
+        # the question, then ways to cope, when the message says nothing else to answer (words about the debt,
+        # figures, a fraud, or mid-conversation a follow-up, a question or a long story: "这是不是就是呼死你"); a
+        # short line of despair mid-conversation ("我真的撑不下去了") is not answered with the last topic's steps
+        leans = in_conversation and (triage.follow_up or triage.question or len(triage.text) >= LONG_STORY)
+        despair_only = risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams or leans)
         if triage.self_harm_answer == "no":  # "没有" to the question: glad, and back to the debt
             return self.not_at_risk(base)
         # "嗯 我打了 那边的人挺好的", "他没事 我爸陪着他呢" (a helper): glad, and back to the debt when they want; the
@@ -184,7 +187,8 @@ class Assistant:
                                          or own_score >= self.min_score - FOLLOW_UP_MARGIN)
         if not (signals or follow_up):
             return self.refuse(base, state)
-        weight = self.context_weight(triage, in_conversation, own_score - self.min_score)
+        # a line of despair alone is read on its own, not with the last topic
+        weight = 0.0 if despair_only else self.context_weight(triage, in_conversation, own_score - self.min_score)
         query = triage.vector
         if weight and state.vector:
             query = triage.vector + weight * np.asarray(state.vector, dtype=np.float32)
@@ -201,7 +205,10 @@ class Assistant:
             # a loan being described is about its cost; "我不会做傻事，就是太累了" after a crisis reply, about coping
             # "我没事 就是太累了", "我怎么这么蠢", "我不敢跟爸妈说": feelings, without words of their own about the
             # debt, are about coping, whatever the conversation was about
-            coping = (triage.better or risk.distress) and not (triage.domain or triage.threat)
+            # feelings are answered with coping, unless they come with a question ("他们真的会来吗 我好怕")
+            asks_about = bool(ASKS_ABOUT.search(triage.text))
+            coping = despair_only or (
+                (triage.better or (risk.distress and not asks_about)) and not (triage.domain or triage.threat))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean
             corrected = triage.correction and in_conversation and bool(state.topics)
             prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
@@ -210,7 +217,8 @@ class Assistant:
                 base["note"] = base["note"] or "corrected"
             elif coping and triage.better:  # "我现在没事了 我妈在旁边陪我": glad first, then ways to cope
                 base["note"] = base["note"] or "better"
-        hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH, topics=(*prefer, *state.topics),
+        hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH,
+                                     topics=(*prefer, *(() if despair_only else state.topics)),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
         said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
