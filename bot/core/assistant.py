@@ -40,7 +40,6 @@ PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "�
               "求助渠道": "channels", "怎么投诉": "channels", "取证清单": "evidence", "怎么取证": "evidence",
               "the law": "law", "more steps": "more", "where to get help": "channels", "evidence checklist": "evidence"}
 QUESTION = re.compile(r"[?？]|吗$|呢$|怎么办|怎么|为什么|是不是|能不能|可以吗|合法吗")
-ASKS_ABOUT = re.compile(r"吗|[?？]|会不会|能不能|是不是|可不可以|要不要|(?<![a-z])(will|can|is|are|do|does)(?![a-z])")  # not "我怎么这么蠢"
 QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 
@@ -202,13 +201,12 @@ class Assistant:
             # debt ("他说要找人砍我" after the interest): safety leads the reading; the loan figures wait
             prefer, loan = SAFETY_TOPICS, {k: v for k, v in loan.items() if k != "loan_ask"}
         else:
-            # a loan being described is about its cost; "我不会做傻事，就是太累了" after a crisis reply, about coping
-            # "我没事 就是太累了", "我怎么这么蠢", "我不敢跟爸妈说": feelings, without words of their own about the
-            # debt, are about coping, whatever the conversation was about
-            # feelings are answered with coping, unless they come with a question ("他们真的会来吗 我好怕")
-            asks_about = bool(ASKS_ABOUT.search(triage.text))
+            # a loan being described is about its cost; feelings without words of their own about the debt ("我没事
+            # 就是太累了", "我怎么这么蠢", "我不敢跟爸妈说") are about coping, whatever the conversation was about,
+            # unless they come with a question ("他们真的会来吗 我好怕")
+            asks = triage.yes_no or bool(QUESTION_END.search(triage.text.strip()))
             coping = despair_only or (
-                (triage.better or (risk.distress and not asks_about)) and not (triage.domain or triage.threat))
+                (triage.better or (risk.distress and not asks)) and not (triage.domain or triage.threat))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean
             corrected = triage.correction and in_conversation and bool(state.topics)
             prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
