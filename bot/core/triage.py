@@ -190,7 +190,8 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, question, yes_no_question, remembered (words, says), correction, lender (licensed, private), threat, retaliation, "
+                                  "follow_up, question, yes_no_question, remembered (words, says), correction, "
+                                  "lender (licensed, private), threat, retaliation, "
                                   "paying, danger, self_harm_answer (yes_words, no_words, better_words, "
                                   "reached_out_words, withdraw_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
@@ -308,6 +309,9 @@ class Triager:
             answer = self.dialogue.yes_or_no(bare)
         if better and risk.tier != "none":  # "我现在冷静下来了，没事了": heard, not asked again
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        # crisis support goes on (the helper's, or urgent again after a plan or means was named)
+        staying = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
+                       imminent=bool(state.means), means=state.means)
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
         elif risk.reason == "unreachable" and state.helper:
@@ -315,8 +319,7 @@ class Triager:
             risk = Risk("crisis", "unreachable again", helper=True, imminent=True, distress=risk.distress)
         elif pulls_back and risk.tier != "crisis":
             # "算了 不说了" after being asked: not an all-clear; stay with them
-            risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
-                        imminent=bool(state.means), means=state.means)
+            risk = staying
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
               and not (domain or figures or better)
               and not text.startswith("/") and (not small_talk or self.dialogue.yes_or_no(bare))
@@ -326,8 +329,7 @@ class Triager:
             # (a hotline line), not the crisis reply again. Thanks,
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
-            risk = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
-                        imminent=bool(state.means), means=state.means)
+            risk = staying
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and "answered:self_harm" not in state.shown and self.dialogue.small_talk["bye"].search(bare)):
             # leaving after a crisis reply, never having said they are safer ("thanks. goodbye"): not a plain
