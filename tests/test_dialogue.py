@@ -629,3 +629,66 @@ def test_fear_with_a_question_gets_the_question_answered(assistant):
     assistant.respond(session, "催收说明天要上门找我")
     reply = assistant.respond(session, "他们真的会来吗 我好怕")
     assert reply.risk.distress and "home_visit" in {t for h in reply.hits[:3] for t in h.passage.topics}
+
+
+def test_the_rate_is_given_again_when_asked_after_the_loan_was_worked_out(assistant):
+    session = Session(user="r")
+    first = assistant.respond(session, "借了5000 到手4000 一个月还5500")
+    again = assistant.respond(session, "那年化是多少")
+    assert first.rate is not None and again.rate is not None
+    assert round(again.rate.annual_percent, 2) == round(first.rate.annual_percent, 2)
+    # a new question about the collectors is not about the loan's cost
+    other = assistant.respond(session, "他们打我爸电话合法吗")
+    assert other.rate is None and "third_party_contact" in session.dialogue.topics
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("I borrowed 5,000 and only got 4000, must repay 5500 in one month",
+     {"contract": 5000, "received": 4000, "days": 30, "payment": 5500}),
+    ("took out a loan of 10000, 1000 a month for 12 months", {"contract": 10000, "payment": 1000, "count": 12}),
+    ("borrowed 10k, 12 monthly payments of 1000", {"contract": 10000, "payment": 1000, "count": 12}),
+])
+def test_english_loans_give_the_figures(text, figures):
+    found = read_figures(text)
+    assert {k: found[k] for k in figures} == figures and to_loan(found) is not None
+
+
+def test_english_words_that_are_not_a_loan_give_no_figures():
+    assert read_figures("I have 3 loans and they call me 50 times a day") == {}
+    assert read_figures("one month", asking="days") == {"days": 30}
+
+
+def test_an_english_loan_gets_its_rate_in_english(assistant):
+    reply = assistant.respond(Session(user="e"), "I borrowed 5000 but only got 4000, and must pay back 5500 in 7 days")
+    assert reply.rate is not None and reply.language == "en"
+    assert "annual" in assistant.renderer.plain(reply).lower()
+
+
+def test_a_message_that_says_it_is_off_topic_is_refused_unless_the_classifier_is_sure(assistant, monkeypatch):
+    from dataclasses import replace
+
+    from bot.core.risk import Risk
+
+    session = Session(user="o")
+    assistant.respond(session, "催收天天打电话给我爸妈")
+    real = assistant.triage.__class__.__call__
+
+    def at_even_odds(self, raw, state=None):  # the crisis classifier guessing 0.6 on everyday words
+        return replace(real(self, raw, state), risk=Risk("none", "", probability=0.6))
+
+    monkeypatch.setattr(assistant.triage.__class__, "__call__", at_even_odds)
+    assert assistant.respond(session, "话说今晚曼城那场谁赢了").mode == "out_of_scope"
+    assert assistant.respond(session, "车没了我一家老小吃什么").mode != "out_of_scope"  # no words saying so: asked
+
+
+def test_an_ack_word_starting_a_story_is_not_small_talk(assistant):
+    reply = assistant.respond(Session(user="s"), "收到短信说我已例案 明天上门抓人")
+    assert reply.mode == "answer" and "fake_legal_threats" in topics(reply)
+    assert assistant.respond(Session(user="s2"), "医保卡怎么在手机上激活啊").mode == "out_of_scope"
+
+
+def test_a_car_pledged_for_the_loan_gets_the_passage_on_taking_the_car(assistant):
+    reply = assistant.respond(Session(user="c"), "开网约车的 车押给贷款公司了 逾期一期他们就说要把车拖走")
+    assert "guide-car-collateral" in [hit.passage.id for hit in reply.hits[:3]]
+    other = assistant.respond(Session(user="c2"), "他们连我的车牌号都知道 还发到我家族群里")
+    assert "guide-car-collateral" not in [hit.passage.id for hit in other.hits]

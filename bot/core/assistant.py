@@ -166,7 +166,7 @@ class Assistant:
             if asking and risk.tier == "none" and PUNCTUATION_ONLY.fullmatch(triage.message.original.strip()):
                 state.show_once(asking)
                 return self.clarify(base, state.language)
-            return self.refuse(base, state)
+            return self.refuse(base, state, triage.says_off_topic)
         if triage.announce and in_conversation and risk.tier == "none":  # "对了，还有个事": let them say it
             return self.clarify({**base, "note": "more"}, state.language)
         opening = not in_conversation and not (triage.figures or triage.scams)
@@ -185,7 +185,7 @@ class Assistant:
         follow_up = in_conversation and (triage.follow_up or triage.correction
                                          or own_score >= self.min_score - FOLLOW_UP_MARGIN)
         if not (signals or follow_up):
-            return self.refuse(base, state)
+            return self.refuse(base, state, triage.says_off_topic)
         # a line of despair alone is read on its own, not with the last topic
         weight = 0.0 if despair_only else self.context_weight(triage, in_conversation, own_score - self.min_score)
         query = triage.vector
@@ -258,12 +258,15 @@ class Assistant:
             return self.risk.hotlines[region or "mainland"]
         return tuple(line for lines in self.risk.hotlines.values() for line in lines)
 
-    def refuse(self, base: dict, state: DialogueState) -> Reply:
+    def refuse(self, base: dict, state: DialogueState, off_topic: bool = False) -> Reply:
         """Out of scope, unless the message or the conversation carries any sign of risk (a weak word, the
-        classifier at even odds, risk raised earlier): then ask, never refuse."""
+        classifier at even odds, risk raised earlier): then ask, never refuse. A message whose words say it is
+        about something else ("话说今晚曼城那场谁赢了", "btw what's the weather") needs the classifier sure, not at even
+        odds: it guesses on such everyday words."""
         # not after a "no", nor when the question was asked and they went on to something else
         raised = state.risk != "none" and not {"answered:self_harm", "asked:self_harm"} & set(state.shown)
-        if base["risk"].soft or base["risk"].probability >= self.triage.semantic["check_in"] or raised:
+        odds = self.triage.semantic["alone" if off_topic else "check_in"]
+        if base["risk"].soft or base["risk"].probability >= odds or raised:
             return Reply(mode="check_in", hotlines=self.hotlines(base["region"])[:1], **base)
         if not state.show_once("out_of_scope") and not base["note"]:
             base = {**base, "note": "again"}  # what the bot can do was said once: one line the next time
@@ -296,7 +299,15 @@ class Assistant:
         asked = state.loan.pop("asking", "")
         figures = triage.figures
         if not figures:
-            return {}
+            # "那年化是多少" after the loan was worked out: the rate again, nothing asked twice; a fresh question
+            # about debt ("他们打我爸电话合法吗") is not about the loan
+            loan = to_loan(state.loan) if triage.rate_asked and not triage.threat else None
+            if loan is None or (triage.domain and not state.topics[:1] == ["interest_fees"]):
+                return {}
+            try:
+                return {"rate": annual_rate(loan), "assumed_received": "received" not in state.loan}
+            except RateInputError:
+                return {}
         begun = bool(asked or state.loan or len(figures) >= 2)
         state.loan.update(figures)
         if not begun:  # one figure alone ("借了10000") is kept for the next message, nothing asked yet

@@ -27,6 +27,23 @@ _EACH_FIRST = re.compile(rf"(?<!能)(?<!多)每(期|月|个月|周)(?:要)?还?{
 # "分12期", "12期", "分6个月", "6个月还清": a number of instalments; "逾期三个月", "三个月没还" are not
 _COUNT_ONLY = re.compile(rf"(?<!逾期)(?<!还了)(?<!已还)(?:分|共)?{COUNT}期|(?:分|共){COUNT}个月|{COUNT}个月(?:还清|分期)")
 _YEARS = re.compile(r"(?:分|还|共)(一|两|二|三|半)年")  # "每个月还1200，还一年": twelve monthly payments
+# English: "I borrowed 5,000, only got 4000, have to pay back 5500 in one month", "1000 a month for 12 months"
+EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "half a": 0.5}
+_EN_COUNT = r"(\d+|half a|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_EN_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
+_EN_MONEY = r"(?:rmb|cny|yuan|¥|￥)?\s*"
+_EN_PATTERNS = {
+    "received": rf"(?<![a-z])(?:only got|got only|actually got|only received|received|got|into my (?:account|card)(?: was)?)"
+                rf"\s*(?:only\s*)?{_EN_MONEY}(\d+(?:\.\d+)?\s*k?)(?!\s*(?:loans?|apps?|platforms?|times|calls))",
+    "contract": rf"(?<![a-z])(?:borrowed|borrow|loan of|took out|principal(?: of| is)?|contract (?:says|amount(?: is)?|of))"
+                rf"\s*(?:a loan of\s*)?{_EN_MONEY}(\d+(?:\.\d+)?\s*k?)(?!\s*(?:loans?|apps?|platforms?|times))",
+}
+_EN_SINGLE = re.compile(rf"(?:repay|pay back|pay|return|give back)\s*{_EN_MONEY}(\d+(?:\.\d+)?\s*k?)\s*"
+                        rf"(?:rmb|yuan)?\s*(?:in|after|within)\s*{_EN_COUNT}\s*(day|week|month|year)s?")
+_EN_EACH = re.compile(rf"{_EN_MONEY}(\d+(?:\.\d+)?\s*k?)\s*(?:rmb|yuan)?\s*(?:a|per|each|every)\s*(month|week)"
+                      rf"(?:\s*for\s*{_EN_COUNT}\s*(?:months|weeks))?"
+                      rf"|{_EN_COUNT}\s*(monthly|weekly)?\s*(?:payments|instal?ments)\s*of\s*{_EN_MONEY}(\d+(?:\.\d+)?\s*k?)")
 _NO_FEES = re.compile(r"^(没有|没|无|沒有|没交|没有别的|没有其他费用|0|零|no|none)[了的啊呀。.!]*$")
 _BARE = re.compile(rf"^{NUMBER}(?:元|块|块钱|rmb|期|天|日)?$")
 
@@ -38,9 +55,39 @@ def _number(text: str) -> float | None:
         return None
 
 
+def _en_count(word: str) -> float | None:
+    return float(word) if word.isdigit() else EN_COUNT.get(word)
+
+
+def read_english(text: str) -> dict[str, float | str]:
+    """The loan figures of an English message (lowercased, thousands separators removed)."""
+    found: dict[str, float | str] = {}
+    for field, pattern in _EN_PATTERNS.items():
+        if (match := re.search(pattern, text)) and (value := _number(match.group(1))) is not None:
+            found[field] = value
+    if re.search(r"(?<![a-z])no (?:other |extra )?(?:fees?|charges?)", text):
+        found["fees"] = 0.0
+    if single := _EN_SINGLE.search(text):
+        amount, count, unit = single.groups()
+        if (payment := _number(amount)) is not None and (span := _en_count(count)) is not None:
+            found.update(days=round(span * _EN_UNIT[unit]), payment=payment, count=1.0, period="single")
+    elif each := _EN_EACH.search(text):
+        amount, per, count, number, kind, amount_after = each.groups()
+        payment = _number(amount or amount_after)
+        if payment is not None:
+            found.update(payment=payment, period="week" if (per or kind or "") .startswith("week") else "month")
+            if (n := _en_count(count or number or "")) is not None and n > 1:
+                found["count"] = n
+    return found
+
+
 def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
     """The loan figures a message states. `asking` is the figure the bot just asked for, so a bare
     "5000" or "没有" answers it."""
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # "5,000" is five thousand
+    if re.search(r"[a-z]{3}", text.lower()) and not re.search(r"[\u4e00-\u9fff]", text) and not asking:
+        return read_english(text.lower())
+    plain = " ".join(text.lower().split())
     text = re.sub(r"\s+", "，", text.replace(",", "，").strip()).lower()  # "借5000 到手3500" keeps its numbers apart
     found: dict[str, float | str] = {}
     if asking:
@@ -53,6 +100,9 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
         term = re.fullmatch(rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(后|以后|之后|到期)?", text)
         if asking == "days" and term and (span := 0.5 if term.group(1) == "半" else _number(term.group(1))):
             return {"days": round(span * TERM_DAYS[term.group(2)])}
+        term = re.fullmatch(rf"(?:in |after )?{_EN_COUNT} (day|week|month|year)s?", plain)
+        if asking == "days" and term and (span := _en_count(term.group(1))) is not None:
+            return {"days": round(span * _EN_UNIT[term.group(2)])}
     for field, pattern in _PATTERNS.items():
         match = re.search(pattern, text)
         if match and (value := _number(match.group(1))) is not None:

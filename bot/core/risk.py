@@ -28,6 +28,7 @@ LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "person", "
 REGIONS = ("mainland", "hk", "tw")
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
+PLAN_WORDS = 15  # without a weak word, the classifier alone gives the full reply only to a message this long
 STORY_CHARS = 50  # a message this long is also read clause by clause: a long story blurs one line of despair
 HAN = re.compile(r"[\u4e00-\u9fff]")
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
@@ -284,7 +285,9 @@ class RiskRules:
         # no weak word, but the classifier is very sure of risk and of a plan, means or farewell ("订了个酒店今晚
         # 一个人住，没打算退房"): the full reply; never where someone else's words were set aside or others
         # threaten the person
-        acute_alone = semantic and not (aside or threatened) and guess.risk >= acute and guess.imminent >= imminent
+        # (a plan takes words: a short line such as "你好。我年纪大了，不太会用这个" is only asked about)
+        acute_alone = semantic and not (aside or threatened) and guess.risk >= acute and guess.imminent >= imminent \
+            and length >= PLAN_WORDS
         possible = bool(self.patterns["possible"].search(masked))
         # a relative who can't be reached ("我弟联系不上了"): the family is helped; with any sign of risk, the helper
         # reply; alone, the answer with one line on what to do while ta can't be reached
@@ -293,6 +296,11 @@ class RiskRules:
             return Risk("check_in", "unreachable", helper=True, distress=distress, mentioned=mentioned,
                         probability=guess.risk)
         if not (possible or semantic):
+            # where a collector's words were set aside or others threaten the person, the classifier is not
+            # acted on, but with a weak word and the classifier very sure it is asked about ("催收天天打 我在桥上
+            # 站了很久"); fear of the threat alone ("他说今晚就带人来") is answered with safety
+            if not mentioned and (aside or threatened) and soft and guess.risk >= acute:
+                return Risk("check_in", "semantic: guarded", distress=distress, probability=guess.risk)
             # one line of despair in a long story is asked about, never more: a story mixes many things
             if (encode is not None and self.model and not mentioned and len(masked) >= STORY_CHARS
                     and self.story(masked, encode, min_chars) >= story):

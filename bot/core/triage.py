@@ -92,6 +92,7 @@ class DialogueRules:
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
+    rate_question: re.Pattern[str]  # "那年化是多少": after a loan was worked out, its rate again
     remembered: dict[str, tuple[re.Pattern[str], str]]  # a fact about the person (student): its words, what it says
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
@@ -179,6 +180,7 @@ class DialogueRules:
                 withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
                 question=re.compile(data["question"]),
                 yes_no=re.compile(data["yes_no_question"]),
+                rate_question=re.compile(data["rate_question"]),
                 remembered={tag: (re.compile(fact["words"]), str(fact["says"]))
                             for tag, fact in data["remembered"].items()},
                 spelling=WordTable.load(path, data, "spelling"),
@@ -190,7 +192,7 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, question, yes_no_question, remembered (words, says), correction, "
+                                  "follow_up, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, retaliation, "
                                   "paying, danger, self_harm_answer (yes_words, no_words, better_words, "
                                   "reached_out_words, withdraw_words), "
@@ -216,6 +218,7 @@ class Triage:
     act: str  # the classifier's likeliest kind of a short message (greeting … vague, specific, off_topic), else ""
     going: bool  # "好 我现在就去派出所": what they will do now; small talk even with words about debt
     off_topic: bool  # "顺便问下 …", "今天天气怎么样" with no words about debt: read without the conversation
+    says_off_topic: bool  # the words say it is about something else ("顺便问下", "btw"), not just the classifier
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
@@ -227,6 +230,7 @@ class Triage:
     reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
     question: bool  # the message asks something (吗, 怎么, ?)
     yes_no: bool  # a question to be answered yes or no ("那他们能这样吗", "is that legal?")
+    rate_asked: bool  # "那年化是多少", "is that legal?": about a loan's rate (the one worked out, if any)
     facts: tuple[str, ...]  # who the person says they are, as tags (student)
     vector: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.float32))
 
@@ -364,6 +368,7 @@ class Triager:
             going=going,
             off_topic=not domain and (asks_other or (
                 act == "off_topic" and odds["off_topic"] >= self.dialogue.acts["off_topic"])),
+            says_off_topic=not domain and asks_other,
             # "有", "没有" in a conversation answer what was said before: never read alone
             follow_up=follow_up or bool(state.turns and self.dialogue.yes_or_no(bare)),
             correction=bool(self.dialogue.correction.search(text)),
@@ -376,6 +381,7 @@ class Triager:
             reached_out=reached_out,
             question=asks,
             yes_no=bool(self.dialogue.yes_no.search(text)),
+            rate_asked=bool(self.dialogue.rate_question.search(text)),
             facts=tuple(tag for tag, (words, _) in self.dialogue.remembered.items() if words.search(text)),
             vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
         )
