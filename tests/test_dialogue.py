@@ -692,3 +692,34 @@ def test_a_car_pledged_for_the_loan_gets_the_passage_on_taking_the_car(assistant
     assert "guide-car-collateral" in [hit.passage.id for hit in reply.hits[:3]]
     other = assistant.respond(Session(user="c2"), "他们连我的车牌号都知道 还发到我家族群里")
     assert "guide-car-collateral" not in [hit.passage.id for hit in other.hits]
+
+
+def test_a_named_situation_leads_with_its_own_reading_and_steps(assistant):
+    reply = assistant.respond(Session(user="d"), "单位说催收电话太多 要开除我")
+    assert "辞退理由" in reply.reading and "12333" in reply.steps[1]
+    english = assistant.respond(Session(user="d2"), "The lender says they will tow my car tomorrow, can they?")
+    assert "unlawful" in english.reading
+    plain = assistant.respond(Session(user="d3"), "催收打到我们公司前台说我是骗子")  # no dismissal named
+    assert "辞退理由" not in plain.reading
+
+
+def test_chinese_amounts_with_a_tail_and_english_words_for_what_arrived():
+    assert read_figures("借了1万 到手8千 30天还1万2")["payment"] == 12000
+    assert read_figures("借了3千5 一周后还4千")["contract"] == 3500
+    found = read_figures("i borrowed 3000 yuan, but only get 2100 in my account")
+    assert found == {"contract": 3000, "received": 2100}
+    alone = {**read_figures("He received 18,000 after a fee."),
+             **read_figures("He has to repay 2,000 a month for 12 months.")}
+    assert to_loan(alone) is not None  # one amount only: it is both what arrived and the contract
+
+
+def test_instalments_asked_of_the_bank_are_not_a_loan_to_work_out(assistant):
+    session = Session(user="b")
+    assistant.respond(session, "信用卡欠了5万 逾期两个月了")
+    assistant.respond(session, "我想跟银行申请分60期 可以吗")
+    assert assistant.respond(session, "银行客服说最多只能分24期").loan_ask == ""
+
+
+def test_an_english_threat_to_come_round_is_answered_as_a_home_visit(assistant):
+    reply = assistant.respond(Session(user="e"), "The collector says they will come to his flat tomorrow with some guys.")
+    assert topics(reply) & {"home_visit", "threats_insults"}

@@ -395,3 +395,12 @@ def test_a_broken_unless_pattern_names_file_entry_and_fix(knowledge_copy):
 def test_a_passage_is_kept_from_messages_that_name_its_exception(knowledge):
     family = next(p for p in knowledge.passages if p.id == "law-civil-465")
     assert family.fits("催收让我爸妈替我还钱") and not family.fits("我给同学的贷款签了担保，现在催收找我")
+
+
+def test_a_situations_reading_needs_its_situation_and_an_english_line(knowledge_copy):
+    message = _break(knowledge_copy, "  only_if: 收车|拖车", "  only_iff: 收车|拖车", file="guide/situations.yaml")
+    assert "guide-car-collateral" in message and "field 'reading' is for situational passages" in message
+    assert "add 'only_if'" in message
+    message = _break(knowledge_copy, "  reading_en: \"Owing money", "  reading_cn: \"Owing money",
+                     file="guide/harassment.yaml")
+    assert "guide-employer-dismissal" in message and "field 'reading_en' is missing" in message

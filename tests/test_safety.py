@@ -646,3 +646,52 @@ def test_a_weak_word_beside_a_collectors_words_is_asked_about_when_the_classifie
     text = "催收说今天不还就上门 我在屋里坐了一下午 好累"
     assert rules.assess(text, vector, alone=0.8, acute=0.9, min_chars=8, threatened=True).tier == "check_in"
     assert rules.assess(text, vector, alone=0.8, acute=0.99, min_chars=8, threatened=True).tier == "none"
+
+
+def test_a_sisters_goodbye_then_no_answer_is_a_helpers_crisis_that_escalates(assistant):
+    session = Session(user="s")
+    first = assistant.respond(session, "她微信给我发了一句 妹妹对不起 下辈子再做姐妹 然后就不回了")
+    assert first.mode == "crisis" and first.risk.helper
+    second = assistant.respond(session, "电话也打不通 她住在杭州 我在成都")
+    assert second.mode == "crisis" and second.risk.helper and "联系不上" in assistant.renderer.plain(second)
+
+
+def test_asking_whether_to_call_the_police_right_after_a_helpers_crisis_reply_stays_with_the_helper(assistant):
+    session = Session(user="p")
+    assert assistant.respond(session, "他走之前跟我说 对不起 照顾好儿子").risk.helper
+    reply = assistant.respond(session, "我现在该怎么办啊 要报警吗")
+    assert reply.mode == "crisis" and reply.risk.helper and "110" in assistant.renderer.plain(reply)
+
+
+def test_a_method_named_of_oneself_inside_an_insurance_question_is_a_crisis(assistant):
+    session = Session(user="i")
+    assistant.respond(session, "我有一份意外险 受益人是我女儿")
+    assert assistant.respond(session, "如果我出了意外 保险赔的钱会被拿去还网贷吗").mode == "check_in"
+    assert assistant.respond(session, "那如果是自己跳河呢 保险还赔吗").mode == "crisis"
+
+
+def test_sleeping_pills_taken_as_prescribed_are_not_an_overdose(assistant):
+    session = Session(user="m")
+    assistant.respond(session, "我在吃医生开的安眠药 因为催收搞得我天天失眠")
+    assert assistant.respond(session, "吃了药也就睡四五个小时").mode != "crisis"
+
+
+def test_the_place_the_person_is_now_chooses_the_hotlines(assistant):
+    reply = assistant.respond(Session(user="t"), "我在台灣 之前在上海上班借了網貸 我真的想從頂樓跳下去算了")
+    assert reply.mode == "crisis" and "1925" in assistant.renderer.plain(reply)
+    english = assistant.respond(Session(user="h"), "I live in Hong Kong and I just want to die")
+    assert "2896 0000" in assistant.renderer.plain(english)
+
+
+def test_a_second_imminent_sign_is_not_the_same_block_and_better_keeps_the_first_step(assistant):
+    session = Session(user="r")
+    first = assistant.renderer.plain(assistant.respond(session, "已经想好了 下周三我生日那天就解脱了"))
+    second = assistant.renderer.plain(assistant.respond(session, "家里还有一瓶农药 老家带来的"))
+    assert second != first and "农药拿出家门" in second
+    better = assistant.renderer.plain(assistant.respond(session, "我现在好多了 刚才是情绪激动 谢谢你"))
+    assert "很高兴" in better and "农药拿出家门" in better
+
+
+def test_a_car_turned_at_a_barrier_gets_the_drivers_first_step(assistant):
+    reply = assistant.respond(Session(user="c"), "这几天开车老想着 直接往桥墩上撞过去算了")
+    assert reply.mode == "crisis" and "停到安全的地方" in assistant.renderer.plain(reply)

@@ -125,6 +125,9 @@ class Assistant:
                 state.means = risk.means
             if risk.reason == "after crisis" and not state.show_once("after crisis"):
                 base["note"] = "again"  # the short version: the same words every turn read as a machine
+            elif not risk.helper and risk.reason != "leaving" and not state.show_once(
+                    f"crisis:{'imminent' if risk.imminent else 'self'}"):
+                base["note"] = "again"  # a second sign of the same kind: not the same block word for word
             if risk.helper and not state.show_once("crisis:helper"):
                 # the helper heard the first steps: now what to do if ta can't be reached; then, shorter, how to
                 # get someone to ta
@@ -152,7 +155,10 @@ class Assistant:
         relieved = triage.reached_out or (triage.better and state.helper)
         if relieved and risk.tier == "none" and not (triage.domain or triage.figures or risk.distress
                                                      or (triage.question and not state.helper)):
-            return Reply(mode="small_talk", small_talk="better", hotlines=self.hotlines(triage.region)[:1], **base)
+            # after means were named, glad, and the first step once more ("把农药拿出家门")
+            first_step = self.risk.first_step(state.means, state.language) if state.means and not state.helper else ""
+            return Reply(mode="small_talk", small_talk="better", hotlines=self.hotlines(triage.region)[:1],
+                         first_step=first_step, **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.hotlines(triage.region)[:1]
@@ -207,8 +213,10 @@ class Assistant:
             asks = triage.yes_no or bool(QUESTION_END.search(triage.text.strip()))
             coping = despair_only or (
                 (triage.better or (risk.distress and not asks)) and not (triage.domain or triage.threat))
-            # "不是网贷 是信用卡": the same question again, now for the lender they mean
-            corrected = triage.correction and in_conversation and bool(state.topics)
+            # "不是网贷 是信用卡": the same question again, now for the lender they mean; with a question of its own
+            # ("不对 是信用卡 这个也一样能投诉吗") that question is answered, for the lender they mean
+            corrected = triage.correction and in_conversation and bool(state.topics) and not (
+                asks and own_score >= self.min_score)
             prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
                 (state.topics[0],) if corrected else ()
             if corrected:
@@ -229,6 +237,8 @@ class Assistant:
                        calm=triage.retaliation, danger=triage.danger,
                        hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" or state.risk == "crisis"
                        else (),
+                       first_step=self.risk.first_step(state.means, state.language)
+                       if base["note"] == "better" and state.means and not state.helper else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 
     def about(self) -> dict:
@@ -310,6 +320,8 @@ class Assistant:
                 return {}
         begun = bool(asked or state.loan or len(figures) >= 2)
         state.loan.update(figures)
+        # "想跟银行申请分60期", "银行说最多只能分24期": instalments asked for, not a loan told; no money said yet
+        begun = begun and any(field in state.loan for field in ("contract", "received", "payment"))
         if not begun:  # one figure alone ("借了10000") is kept for the next message, nothing asked yet
             return {}
         loan = to_loan(state.loan)

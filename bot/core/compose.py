@@ -136,6 +136,12 @@ class Composer:
         hits = [h for _, h in sorted(enumerate(hits), key=lambda item: item[0] - 2.5 * bool(item[1].passage.only_if))]
         topic = self.knowledge.topics[topic_id]
         on_topic = [h for h in hits if topic_id in h.passage.topics] + [h for h in hits if topic_id not in h.passage.topics]
+        # the message names a situation that has its own reading ("车被拖走", "要开除我"), and its passage is among
+        # the first three: its reading, and its steps first
+        situation = next((h.passage for h in on_topic[:3] if h.passage.reading and topic_id in h.passage.topics
+                          and h.passage.only_if and h.passage.fits(text)), None)
+        if situation is not None:
+            on_topic = sorted(on_topic, key=lambda h: h.passage is not situation)
         steps = self._steps([h.passage for h in on_topic], language)
         fresh = [s for s in steps if f"step:{_key(s)}" not in state.shown]
         for step in fresh[:FIRST_STEPS]:
@@ -143,7 +149,9 @@ class Composer:
         same_topic = bool(state.topics) and state.topics[0] == topic_id
         lender_lines: tuple[str, ...] = ()
         reading = localized(topic, "reading", language)
-        if topic.lender_readings and state.lender in topic.lender_readings and language != "en":
+        if situation is not None:
+            reading = situation.reading_en if language == "en" else situation.reading
+        elif topic.lender_readings and state.lender in topic.lender_readings and language != "en":
             reading = topic.reading_for(state.lender)
         elif topic.lender_readings and not same_topic and language != "en":
             lender_lines = tuple(topic.lender_readings[k] for k in ("licensed", "private"))

@@ -34,7 +34,8 @@ _EN_COUNT = r"(\d+|half a|an?|one|two|three|four|five|six|seven|eight|nine|ten|e
 _EN_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
 _EN_MONEY = r"(?:rmb|cny|yuan|¥|￥)?\s*"
 _EN_PATTERNS = {
-    "received": rf"(?<![a-z])(?:only got|got only|actually got|only received|received|got|into my (?:account|card)(?: was)?)"
+    "received": rf"(?<![a-z])(?:only (?:got|get|received|receive)|(?:got|get) only|actually (?:got|get|received)|received|receive|got|get|gets|"
+                rf"into my (?:account|card)(?: was)?)"
                 rf"\s*(?:only\s*)?{_EN_MONEY}(\d+(?:\.\d+)?\s*k?)(?!\s*(?:loans?|apps?|platforms?|times|calls))",
     "contract": rf"(?<![a-z])(?:borrowed|borrow|loan of|took out|principal(?: of| is)?|contract (?:says|amount(?: is)?|of))"
                 rf"\s*(?:a loan of\s*)?{_EN_MONEY}(\d+(?:\.\d+)?\s*k?)(?!\s*(?:loans?|apps?|platforms?|times))",
@@ -134,7 +135,7 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
 
 def missing(figures: dict[str, float | str]) -> list[str]:
     """What is still needed to compute a rate, in the order to ask for it."""
-    need = ["contract"]
+    need = [] if "received" in figures else ["contract"]  # one amount only: the contract is what arrived
     if figures.get("period") == "single":
         need += ["days", "payment"]
     elif figures.get("period") in ("month", "week"):
@@ -148,7 +149,7 @@ def to_loan(figures: dict[str, float | str]) -> Loan | None:
     """A whole loan once every figure is known; received defaults to the contract (the reply says so)."""
     if missing(figures) or "period" not in figures:
         return None
-    contract = float(figures["contract"])
+    contract = float(figures.get("contract", figures.get("received", 0.0)))
     single = figures["period"] == "single"
     return Loan(contract=contract, received=float(figures.get("received", contract)),
                 payment=float(figures["payment"]), count=1 if single else int(figures["count"]),

@@ -23,7 +23,7 @@ from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "person", "reported", "possible", "own_death",
+LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "person", "reported", "possible", "own_death",
            "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
@@ -32,6 +32,7 @@ PLAN_WORDS = 15  # without a weak word, the classifier alone gives the full repl
 STORY_CHARS = 50  # a message this long is also read clause by clause: a long story blurs one line of despair
 HAN = re.compile(r"[\u4e00-\u9fff]")
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
+HERE = re.compile(r"(我|人|住|现|現|还|還)在|回(到|了|去)?|搬(到|去)|(?<![a-z])(in|at|back to|moved to)\s?$")  # where they are now
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
@@ -191,7 +192,7 @@ class RiskRules:
                                 "min_chars: 8}")
         if "default" not in self.semantic:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
-        self.regions = {k: re.compile(v) for k, v in (data.get("regions") or {}).items()}
+        self.regions = {k: re.compile(v, re.IGNORECASE) for k, v in (data.get("regions") or {}).items()}
         if set(self.regions) != {*REGIONS, "cantonese"}:
             problems.append(f"{path}: regions needs 'mainland', 'hk', 'tw' (places) and 'cantonese' (writing) patterns")
         if problems:
@@ -349,8 +350,11 @@ class RiskRules:
         return step.step_en if language == "en" else step.step
 
     def region(self, folded: str) -> str:
-        """'mainland', 'hk', 'tw' or '' (no place said) from the original (not simplified) text."""
-        return next((region for region in REGIONS if self.regions[region].search(folded)), "")
+        """'mainland', 'hk', 'tw' or '' (no place said) from the original (not simplified) text. Where two places
+        are named ("之前在上海上班 现在人回台湾了"), the one the person says they are in now."""
+        places = [(found.start(), region) for region in REGIONS for found in self.regions[region].finditer(folded)]
+        here = [place for place in places if HERE.search(folded[max(0, place[0] - 3):place[0]])]
+        return max(here)[1] if here else min(places)[1] if places else ""
 
     def cantonese(self, folded: str) -> bool:
         """Written Cantonese: the reply uses Hong Kong characters; it says nothing of where the person is."""

@@ -325,10 +325,12 @@ class Triager:
             # "算了 不说了" after being asked: not an all-clear; stay with them
             risk = staying
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
-              and not (domain or figures or better)
+              and not (figures or better)
+              and (not domain or (state.helper and self.risk.patterns["rescue"].search(text)))
               and not text.startswith("/") and (not small_talk or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague)):
-            # right after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them.
+            # right after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them
+            # (the helper's "要报警吗" too: getting help to the person, not a question about the debt).
             # Once a later turn was answered, the person has moved on ("好 周末回家说"): the risk is remembered
             # (a hotline line), not the crisis reply again. Thanks,
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到

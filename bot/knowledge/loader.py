@@ -25,6 +25,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 # conversation holds before the user says; passages and readings only ever name the first two.
 LENDERS = ("licensed", "private")
 CAVEAT_MAX = 90  # characters: one line under the quote
+READING_MAX = 120  # characters: a situation's reading, the first line of a short answer
 MAX_STEPS = 3  # steps per passage
 STEP_MAX = 40  # characters per step: answers are short, read on phones
 # English fields (issue 9): English in, English out for everything the bot writes itself. Legal quotes stay
@@ -83,6 +84,10 @@ class Passage:
     gist_en: str | None = None  # law passages: what the quoted article says, in one English line
     only_if: str = ""  # a pattern: the passage answers only messages that match it (a death, a child, a guarantee)
     unless: str = ""  # a pattern: the passage does not answer messages that match it ("家人一般不用还" and a guarantor)
+    # a situational passage's own reading (a car taken, being dismissed): said instead of its topic's general
+    # reading when the message names the situation (only_if) and the passage leads the answer
+    reading: str = ""
+    reading_en: str = ""
 
     def applies_to(self, lender: str) -> bool:
         """True when this passage is right for a borrower of this lender ("licensed", "private" or "unknown")."""
@@ -113,6 +118,8 @@ class Passage:
             record["only_if"] = self.only_if
         if self.unless:
             record["unless"] = self.unless
+        if self.reading:
+            record["reading"], record["reading_en"] = self.reading, self.reading_en
         if self.quote is not None and self.citation is not None:
             record["quote"] = self.quote
             record["citation"] = {"law": self.citation.law, "article": self.citation.article,
@@ -133,6 +140,7 @@ class Passage:
             caveat=record.get("caveat"), title_en=record.get("title_en", ""),
             steps_en=tuple(record.get("steps_en", ())), caveat_en=record.get("caveat_en"),
             gist_en=record.get("gist_en"), only_if=record.get("only_if", ""), unless=record.get("unless", ""),
+            reading=record.get("reading", ""), reading_en=record.get("reading_en", ""),
         )
 
 
@@ -348,6 +356,18 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
         except (re.error, TypeError) as exc:
             problems.append(f"{where}: field '{name}' is not a valid pattern ({exc}); write words joined by |, "
                             f"like {example}")
+    reading, reading_en = entry.get("reading") or "", entry.get("reading_en") or ""
+    if reading or reading_en:
+        if not only_if:
+            problems.append(f"{where}: field 'reading' is for situational passages; add 'only_if' (the words that "
+                            "name the situation) or remove 'reading'")
+        if not _one_line(reading, READING_MAX):
+            problems.append(f"{where}: field 'reading' must be one line of at most {READING_MAX} characters "
+                            "(what this situation is and whether it is lawful); shorten it")
+        problem = _english_problem(reading_en or None, READING_EN_MAX)
+        if problem:
+            problems.append(f"{where}: field 'reading_en' {problem}"
+                            + ("; add the reading in plain English for English replies" if "missing" in problem else ""))
     repairs: list[tuple[str, str]] = []
     for repair in entry.get("repairs") or []:
         if not (isinstance(repair, dict) and isinstance(repair.get("was"), str) and isinstance(repair.get("now"), str)):
@@ -359,7 +379,8 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
     return Passage(id=entry["id"], title=title, text=text, kind=kind, source=source, topics=topics,
                    steps=steps or (), asks=asks or (), quote=quote if kind == "law" else None,
                    citation=citation, checked=checked, repairs=tuple(repairs), lenders=lenders, caveat=caveat,
-                   only_if=only_if, unless=unless, **english)
+                   only_if=only_if, unless=unless, reading=reading.strip() if isinstance(reading, str) else "",
+                   reading_en=reading_en.strip() if isinstance(reading_en, str) else "", **english)
 
 
 def passage_files(knowledge_dir: Path) -> list[Path]:

@@ -143,15 +143,21 @@ def _date(value: object) -> str | None:
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-NUMBER = r"(\d+(?:\.\d+)?\s*[万千kK]?|[零〇一二两三四五六七八九十百千万]+)"
+NUMBER = r"(\d+(?:\.\d+)?\s*(?:万(?:\d{1,4}千?)?|千\d?|[kK])?|[零〇一二两三四五六七八九十百千万]+)"
 
 
 def to_number(text: str) -> float:
-    """'5000', '1.2万', '3k', '七千', '三千五', '一万二' -> a number."""
+    """'5000', '1.2万', '1万2' (12000), '3千5' (3500), '3k', '七千', '三千五', '一万二' -> a number."""
     text = text.strip()
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([万千kK]?)", text)
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:(万)(\d{1,4})?(千)?|(千)(\d)?|([kK]))?", text)
     if match:
-        return float(match.group(1)) * {"万": 10000, "千": 1000, "k": 1000, "K": 1000, "": 1}[match.group(2)]
+        head, wan, after_wan, qian_after, qian, after_qian, k = match.groups()
+        value = float(head) * (10000 if wan else 1000 if qian or k else 1)
+        if after_wan:  # 1万2 = 12000, 1万25 = 12500, 1万2000 = 12000, 1万2千 = 12000
+            value += int(after_wan) * (1000 if qian_after else 10 ** (4 - len(after_wan)))
+        if after_qian:  # 3千5 = 3500
+            value += int(after_qian) * 100
+        return value
     total, section, digit, last_unit = 0, 0, 0, 1
     for char in text:
         if char in DIGITS:
