@@ -637,6 +637,8 @@ def test_the_rate_is_given_again_when_asked_after_the_loan_was_worked_out(assist
     again = assistant.respond(session, "那年化是多少")
     assert first.rate is not None and again.rate is not None
     assert round(again.rate.annual_percent, 2) == round(first.rate.annual_percent, 2)
+    assert "按你刚才说的数字" in assistant.renderer.plain(again)  # one line, not the whole block again
+    assert "砍头息" not in assistant.renderer.plain(again)
     # a new question about the collectors is not about the loan's cost
     other = assistant.respond(session, "他们打我爸电话合法吗")
     assert other.rate is None and "third_party_contact" in session.dialogue.topics
@@ -723,3 +725,17 @@ def test_instalments_asked_of_the_bank_are_not_a_loan_to_work_out(assistant):
 def test_an_english_threat_to_come_round_is_answered_as_a_home_visit(assistant):
     reply = assistant.respond(Session(user="e"), "The collector says they will come to his flat tomorrow with some guys.")
     assert topics(reply) & {"home_visit", "threats_insults"}
+
+
+def test_a_student_asking_about_expulsion_is_not_read_as_an_employee(assistant):
+    session = Session(user="st")
+    assistant.respond(session, "我是学生 催收打给我辅导员了")
+    reply = assistant.respond(session, "学校会开除我吗")
+    assert "辞退理由" not in reply.reading and "学校" in reply.reading
+
+
+def test_a_link_clicked_after_a_court_text_is_about_the_fraud(assistant):
+    session = Session(user="l")
+    assistant.respond(session, "收到短信说我被起诉了 明天开庭")
+    reply = assistant.respond(session, "那个链接我点了 会不会有事")
+    assert reply.scams and "guide-clicked-link" in [hit.passage.id for hit in reply.hits[:3]]

@@ -199,8 +199,9 @@ class Assistant:
             query = triage.vector + weight * np.asarray(state.vector, dtype=np.float32)
             query = query / max(float(np.linalg.norm(query)), 1e-12)
         loan = self.loan(triage, state)
-        if (triage.scams or "scam" in state.topics[:2]) and triage.paying:
-            # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud: about the fraud, not a loan's cost
+        if ((triage.scams or "scam" in state.topics[:2]) and triage.paying) or (triage.scams and not triage.domain):
+            # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud, or a fraud's sign with no words of its
+            # own about the debt ("那个链接我点了"): about the fraud, not a loan's cost or the last topic
             prefer, loan = ("scam",), {}
         elif triage.danger or (triage.threat and (len(triage.text) >= LONG_STORY or not triage.domain)):
             # danger here and now, a threat in a long story, or a follow-up without words of its own about the
@@ -315,7 +316,7 @@ class Assistant:
             if loan is None or (triage.domain and not state.topics[:1] == ["interest_fees"]):
                 return {}
             try:
-                return {"rate": annual_rate(loan), "assumed_received": "received" not in state.loan}
+                return {"rate": annual_rate(loan), "rate_again": True}
             except RateInputError:
                 return {}
         begun = bool(asked or state.loan or len(figures) >= 2)

@@ -66,6 +66,7 @@ class Reply:
     lpr: Lpr | None = None
     loan_ask: str = ""  # the loan figure asked for next
     assumed_received: bool = False  # one amount only: received taken as the contract
+    rate_again: bool = False  # the rate asked for again ("那年化多少"): one line, not the whole block twice
     small_talk: str = ""
     note: str = ""  # left_flow, ...
     buttons: tuple[Button, ...] = ()  # expansions or clarify choices
