@@ -739,3 +739,15 @@ def test_a_link_clicked_after_a_court_text_is_about_the_fraud(assistant):
     assistant.respond(session, "收到短信说我被起诉了 明天开庭")
     reply = assistant.respond(session, "那个链接我点了 会不会有事")
     assert reply.scams and "guide-clicked-link" in [hit.passage.id for hit in reply.hits[:3]]
+
+
+def test_interest_paid_along_the_way_counts_in_what_is_repaid():
+    found = read_figures("借20000到手14000，每周还1000利息，13周后还20000本金")
+    assert (found["payment"], found["days"], found["received"]) == (33000, 91, 14000)
+    assert read_figures("借5000 每周还500 10周后还5000")["payment"] == 5000  # no word says the 500 is interest
+
+
+def test_a_default_judgment_gets_the_appeal_deadline(assistant):
+    session = Session(user="j")
+    reply = assistant.respond(session, "网贷起诉我 我没去开庭 缺席判决了")
+    assert "十五日内上诉" in reply.reading and "law-civpro-171" in [h.passage.id for h in reply.hits[:3]]

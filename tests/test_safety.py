@@ -695,3 +695,52 @@ def test_a_second_imminent_sign_is_not_the_same_block_and_better_keeps_the_first
 def test_a_car_turned_at_a_barrier_gets_the_drivers_first_step(assistant):
     reply = assistant.respond(Session(user="c"), "这几天开车老想着 直接往桥墩上撞过去算了")
     assert reply.mode == "crisis" and "停到安全的地方" in assistant.renderer.plain(reply)
+
+
+def test_a_note_left_then_a_phone_switched_off_is_the_helpers_crisis(assistant):
+    session = Session(user="n")
+    first = assistant.respond(session, "今天早上他留了张纸条在桌上，写着对不起你们，钱的事别管了")
+    assert first.mode == "crisis" and first.risk.helper
+    second = assistant.respond(session, "他手机关机了，我找不到他人")
+    assert second.mode == "crisis" and second.risk.reason == "unreachable again"
+
+
+def test_a_wife_locked_in_the_bathroom_is_the_helpers_crisis_and_kicking_the_door_is_not_a_break_in(assistant):
+    session = Session(user="w")
+    assistant.respond(session, "我老婆最近网贷逾期 压力很大")
+    assert assistant.respond(session, "现在把自己锁在卫生间里不出来，叫她也不应").risk.helper
+    assert not assistant.respond(session, "我踹门进去了，她没事，就是在哭").danger
+
+
+@pytest.mark.parametrize("messages", [["网贷逼得我活不下去了 今晚就去跳楼", "没事啦"],
+                                      ["I want to end my life tonight", "ok"],
+                                      ["网贷逼得我活不下去了 今晚就去跳楼", "我去睡了"]])
+def test_a_short_reply_right_after_a_stated_plan_does_not_end_the_conversation(assistant, messages):
+    session = Session(user="k")
+    for text in messages[:-1]:
+        assistant.respond(session, text)
+    assert assistant.respond(session, messages[-1]).mode == "crisis"
+
+
+def test_the_means_named_again_later_stays_urgent(assistant):
+    session = Session(user="o")
+    first = assistant.respond(session, "家里还有半瓶敌敌畏 我不想活了")
+    assert first.risk.imminent and "农药拿出家门" in assistant.renderer.plain(first)
+    assistant.respond(session, "我今年都七十了还要做牢吗")
+    assert assistant.respond(session, "那个农要我已经放到柜子里了").mode == "crisis"
+
+
+@pytest.mark.parametrize("text", ["我是做外墙清洗的，天天在楼顶上吊绳子干活", "我舅舅上个月去世了，办完葬礼才知道他欠了好几个网贷",
+                                  "我冇事 我唔會做傻事 只係想知點報警"])
+def test_work_at_heights_a_funeral_held_and_a_cantonese_denial_are_not_a_crisis(assistant, text):
+    assert assistant.triage(text).risk.tier != "crisis", text
+
+
+def test_calling_from_taiwan_is_not_read_as_hitting_someone(assistant):
+    assert not assistant.triage("你現在說的電話我在台灣打得通嗎").retaliation
+
+
+def test_hong_kong_answers_give_999_for_the_police(assistant):
+    reply = assistant.respond(Session(user="hk"), "我喺香港 催收話要我跳樓 仲話搵人淋紅油")
+    plain = assistant.renderer.plain(reply)
+    assert "999" in plain and "110" not in plain

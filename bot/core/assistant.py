@@ -44,6 +44,8 @@ QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 
 
+LOCAL_POLICE, LOCAL_HOTLINE = "police_110", "psy_12356"  # channels.yaml keys that only work on the mainland
+
 class Assistant:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         started = time.perf_counter()
@@ -235,6 +237,8 @@ class Assistant:
         state.vector = [float(x) for x in query]
         # after a crisis in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
+                       channels=self.local_channels(reply.channels, triage.region),
+                       steps=self.local_steps(reply.steps, triage.region),
                        calm=triage.retaliation, danger=triage.danger,
                        hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" or state.risk == "crisis"
                        else (),
@@ -282,6 +286,24 @@ class Assistant:
         if not state.show_once("out_of_scope") and not base["note"]:
             base = {**base, "note": "again"}  # what the bot can do was said once: one line the next time
         return Reply(mode="out_of_scope", examples=self.safety.examples, **base)
+
+    def local_channels(self, channels: tuple, region: str) -> tuple:
+        """In Hong Kong or Taiwan the mainland's 110 and 12356 reach no one: the region's emergency number and
+        first crisis line (crisis.yaml, hotlines) take their place."""
+        if region not in ("hk", "tw"):
+            return channels
+        lines = self.risk.hotlines[region]
+        swap = {LOCAL_POLICE: next(line for line in lines if line.key == "emergency"),
+                LOCAL_HOTLINE: next(line for line in lines if line.key != "emergency")}
+        return tuple(replace(c, name=swap[c.key].name, contact=swap[c.key].contact, checked=swap[c.key].checked,
+                             name_en=swap[c.key].name_en) if c.key in swap else c for c in channels)
+
+    def local_steps(self, steps: tuple[str, ...], region: str) -> tuple[str, ...]:
+        """In Hong Kong the police are 999, not 110 (Taiwan's police are 110 too)."""
+        if region != "hk":
+            return steps
+        emergency = next(line for line in self.risk.hotlines["hk"] if line.key == "emergency").contact
+        return tuple(re.sub(r"110\s*/\s*120|110", emergency, step) for step in steps)
 
     def not_at_risk(self, base: dict) -> Reply:
         return Reply(mode="small_talk", small_talk="not_at_risk", hotlines=self.hotlines(base["region"])[:1], **base)

@@ -21,6 +21,7 @@ _PATTERNS = {
             rf"|(?:会员费|担保费|服务费|手续费|审核费)(?:另外|额外|单独)?(?:交了|付了)了?{NUMBER}",
 }
 _SINGLE = re.compile(rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(?:后|以后|之后|到期)?(?:要|得|需要|一次)?(?:还|要还|共还|一共还)(?:款)?{NUMBER}")
+_INTEREST_EACH = re.compile(rf"每(周|月|个月)(?:要)?(?:还|付|交|给)?的?(利息|息)?(?:是|要)?{NUMBER}(?:的|块|元)?(利息|息)?")
 _EACH_COUNT = re.compile(rf"(?:分)?{COUNT}(期|个月|周)[,，]?每个?(期|月|周)(?:要)?还?{NUMBER}")
 # "只能每个月还1000", "最多每月还800": what the person can pay, not what the loan asks
 _EACH_FIRST = re.compile(rf"(?<!能)(?<!多)每(期|月|个月|周)(?:要)?还?{NUMBER}[,，]?(?:要?还|共|分)?(?:{COUNT}(期|个月|周))?")
@@ -114,7 +115,13 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
         count, unit, amount = single.groups()
         span = 0.5 if count == "半" else _number(count)
         if span is not None and (payment := _number(amount)) is not None:
-            found.update(days=round(span * TERM_DAYS[unit]), payment=payment, count=1.0, period="single")
+            days = round(span * TERM_DAYS[unit])
+            # "每周还1000利息，13周后还20000本金": the interest paid along the way is part of what is repaid (taken
+            # as paid at the end, so the rate shown is, if anything, too low)
+            interest = _INTEREST_EACH.search(text)
+            if interest and (interest.group(2) or interest.group(4)) and (each := _number(interest.group(3))) is not None:
+                payment += each * days / (7 if interest.group(1) == "周" else 30)
+            found.update(days=days, payment=payment, count=1.0, period="single")
     elif each := (_EACH_COUNT.search(text) or None):
         count, unit, per, amount = each.groups()
         if (n := _number(count)) is not None and (payment := _number(amount)) is not None:

@@ -272,7 +272,10 @@ class RiskRules:
             reason = "imminent" if plan else "other" if someone and not own else "direct"
             # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
             told = plan and guess.other >= 0.3 and self.reports(masked)
-            return Risk("crisis", reason, imminent=plan, helper=(someone or told) and not own, distress=distress,
+            # "家里还有半瓶敌敌畏 我不想活了": a direct statement with a means or a time named is urgent
+            urgent = plan or (own and not someone and bool(self.patterns["means_hint"].search(masked)
+                                                           or self.patterns["plan_hint"].search(masked)))
+            return Risk("crisis", reason, imminent=urgent, helper=(someone or told) and not own, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         soft = bool(self.patterns["soft"].search(masked))
         # the classifier is believed at even odds where the words could carry risk (on short, plain questions

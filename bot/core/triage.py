@@ -327,20 +327,26 @@ class Triager:
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
               and not (figures or better)
               and (not domain or (state.helper and self.risk.patterns["rescue"].search(text)))
-              and not text.startswith("/") and (not small_talk or self.dialogue.yes_or_no(bare))
+              and not text.startswith("/")
+              and (not small_talk or self.dialogue.yes_or_no(bare) or (small_talk in ("ack", "thanks") and not going))
               and (state.helper or not follow_up or vague)):
-            # right after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them
-            # (the helper's "要报警吗" too: getting help to the person, not a question about the debt).
+            # right after a crisis reply, "没有", "嗯", "没事啦", "ok", "我一个人在出租屋", "我该怎么办" answer it: stay
+            # with them (the helper's "要报警吗" too: getting help to the person, not a question about the debt).
             # Once a later turn was answered, the person has moved on ("好 周末回家说"): the risk is remembered
             # (a hotline line), not the crisis reply again. Thanks,
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
             risk = staying
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
-              and "answered:self_harm" not in state.shown and self.dialogue.small_talk["bye"].search(bare)):
+              and "answered:self_harm" not in state.shown
+              and (small_talk == "bye" or self.dialogue.small_talk["bye"].search(bare))):
             # leaving after a crisis reply, never having said they are safer ("thanks. goodbye"): not a plain
             # goodbye; once more whether they are safe tonight
             risk = Risk("crisis", "leaving", distress=risk.distress, imminent=bool(state.means), means=state.means)
+        elif (risk.tier != "crisis" and state.means and not (better or state.helper)
+              and self.risk.patterns["means_hint"].search(written.lower())):
+            # after means were named, the means again ("那个农药我已经放到柜子里了"): still urgent
+            risk = staying
         elif risk.tier == "check_in" and state.risk != "none" and not better and (
                 risk.reason.startswith("possible") or risk.probability >= self.semantic["acute"]):
             # a second clear sign in one conversation: a phrase of possible ideation, or the classifier very sure;
