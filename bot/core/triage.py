@@ -90,6 +90,7 @@ class DialogueRules:
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
     reached_out: re.Pattern[str]  # "我打了 那边的人挺好的": they called a hotline or talked to someone
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
+    dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
     rate_question: re.Pattern[str]  # "那年化是多少": after a loan was worked out, its rate again
@@ -178,6 +179,7 @@ class DialogueRules:
                 better=re.compile(data["self_harm_answer"]["better_words"]),
                 reached_out=re.compile(data["self_harm_answer"]["reached_out_words"]),
                 withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
+                dismiss=re.compile(data["self_harm_answer"]["dismiss_words"]),
                 question=re.compile(data["question"]),
                 yes_no=re.compile(data["yes_no_question"]),
                 rate_question=re.compile(data["rate_question"]),
@@ -195,7 +197,7 @@ class DialogueRules:
                                   "follow_up, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, retaliation, "
                                   "paying, danger, self_harm_answer (yes_words, no_words, better_words, "
-                                  "reached_out_words, withdraw_words), "
+                                  "reached_out_words, withdraw_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
 
@@ -305,7 +307,8 @@ class Triager:
         heard = risk.tier != "crisis" or risk.reason.startswith("semantic")
         reached_out = state.risk != "none" and heard and bool(self.dialogue.reached_out.search(text))
         # "没事了 不说这个" pulls back, whatever else it says: not an all-clear
-        pulls_back = raised and bool(self.dialogue.withdraw.search(bare))
+        pulls_back = raised and bool(self.dialogue.withdraw.search(bare) or (
+            state.risk == "crisis" and self.dialogue.dismiss.search(bare)))
         better = not pulls_back and (reached_out or (state.risk != "none" and heard
                                                      and bool(self.dialogue.better.search(text))))
         answer = ""
@@ -328,10 +331,10 @@ class Triager:
               and not (figures or better)
               and (not domain or (state.helper and self.risk.patterns["rescue"].search(text)))
               and not text.startswith("/")
-              and (not small_talk or self.dialogue.yes_or_no(bare) or (small_talk in ("ack", "thanks") and not going))
+              and (not small_talk or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague)):
-            # right after a crisis reply, "没有", "嗯", "没事啦", "ok", "我一个人在出租屋", "我该怎么办" answer it: stay
-            # with them (the helper's "要报警吗" too: getting help to the person, not a question about the debt).
+            # right after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them
+            # (the helper's "要报警吗" too: getting help to the person, not a question about the debt).
             # Once a later turn was answered, the person has moved on ("好 周末回家说"): the risk is remembered
             # (a hotline line), not the crisis reply again. Thanks,
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
