@@ -43,8 +43,8 @@ QUESTION = re.compile(r"[?？]|吗$|呢$|怎么办|怎么|为什么|是不是|�
 QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 
-
 LOCAL_POLICE, LOCAL_HOTLINE = "police_110", "psy_12356"  # channels.yaml keys that only work on the mainland
+
 
 class Assistant:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
@@ -157,10 +157,8 @@ class Assistant:
         relieved = triage.reached_out or (triage.better and state.helper)
         if relieved and risk.tier == "none" and not (triage.domain or triage.figures or risk.distress
                                                      or (triage.question and not state.helper)):
-            # after means were named, glad, and the first step once more ("把农药拿出家门")
-            first_step = self.risk.first_step(state.means, state.language) if state.means and not state.helper else ""
             return Reply(mode="small_talk", small_talk="better", hotlines=self.hotlines(triage.region)[:1],
-                         first_step=first_step, **base)
+                         first_step=self.step_again(state), **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.hotlines(triage.region)[:1]
@@ -237,13 +235,11 @@ class Assistant:
         state.vector = [float(x) for x in query]
         # after a crisis in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
-                       channels=self.local_channels(reply.channels, triage.region),
-                       steps=self.local_steps(reply.steps, triage.region),
+                       **self.localised(reply, triage.region),
                        calm=triage.retaliation, danger=triage.danger,
                        hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" or state.risk == "crisis"
                        else (),
-                       first_step=self.risk.first_step(state.means, state.language)
-                       if base["note"] == "better" and state.means and not state.helper else "",
+                       first_step=self.step_again(state) if base["note"] == "better" else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 
     def about(self) -> dict:
@@ -287,23 +283,24 @@ class Assistant:
             base = {**base, "note": "again"}  # what the bot can do was said once: one line the next time
         return Reply(mode="out_of_scope", examples=self.safety.examples, **base)
 
-    def local_channels(self, channels: tuple, region: str) -> tuple:
+    def localised(self, reply: Reply, region: str) -> dict:
         """In Hong Kong or Taiwan the mainland's 110 and 12356 reach no one: the region's emergency number and
-        first crisis line (crisis.yaml, hotlines) take their place."""
+        first crisis line (crisis.yaml, hotlines) take their place among the channels, and in Hong Kong (police
+        999; Taiwan's are 110 too) in the steps."""
         if region not in ("hk", "tw"):
-            return channels
+            return {}
         lines = self.risk.hotlines[region]
-        swap = {LOCAL_POLICE: next(line for line in lines if line.key == "emergency"),
-                LOCAL_HOTLINE: next(line for line in lines if line.key != "emergency")}
-        return tuple(replace(c, name=swap[c.key].name, contact=swap[c.key].contact, checked=swap[c.key].checked,
-                             name_en=swap[c.key].name_en) if c.key in swap else c for c in channels)
+        emergency = next(line for line in lines if line.key == "emergency")
+        swap = {LOCAL_POLICE: emergency, LOCAL_HOTLINE: next(line for line in lines if line.key != "emergency")}
+        channels = tuple(replace(c, name=swap[c.key].name, contact=swap[c.key].contact, checked=swap[c.key].checked,
+                                 name_en=swap[c.key].name_en) if c.key in swap else c for c in reply.channels)
+        steps = reply.steps if region != "hk" else tuple(
+            re.sub(r"110\s*/\s*120|110", emergency.contact, step) for step in reply.steps)
+        return {"channels": channels, "steps": steps}
 
-    def local_steps(self, steps: tuple[str, ...], region: str) -> tuple[str, ...]:
-        """In Hong Kong the police are 999, not 110 (Taiwan's police are 110 too)."""
-        if region != "hk":
-            return steps
-        emergency = next(line for line in self.risk.hotlines["hk"] if line.key == "emergency").contact
-        return tuple(re.sub(r"110\s*/\s*120|110", emergency, step) for step in steps)
+    def step_again(self, state: DialogueState) -> str:
+        """After means were named, the first step once more with the glad word ("把农药拿出家门")."""
+        return self.risk.first_step(state.means, state.language) if state.means and not state.helper else ""
 
     def not_at_risk(self, base: dict) -> Reply:
         return Reply(mode="small_talk", small_talk="not_at_risk", hotlines=self.hotlines(base["region"])[:1], **base)
@@ -335,7 +332,7 @@ class Assistant:
             # "那年化是多少" after the loan was worked out: the rate again, nothing asked twice; a fresh question
             # about debt ("他们打我爸电话合法吗") is not about the loan
             loan = to_loan(state.loan) if triage.rate_asked and not triage.threat else None
-            if loan is None or (triage.domain and not state.topics[:1] == ["interest_fees"]):
+            if loan is None or (triage.domain and state.topics[:1] != ["interest_fees"]):
                 return {}
             try:
                 return {"rate": annual_rate(loan), "rate_again": True}

@@ -77,7 +77,7 @@ def read_english(text: str) -> dict[str, float | str]:
         amount, per, count, number, kind, amount_after = each.groups()
         payment = _number(amount or amount_after)
         if payment is not None:
-            found.update(payment=payment, period="week" if (per or kind or "") .startswith("week") else "month")
+            found.update(payment=payment, period="week" if (per or kind or "").startswith("week") else "month")
             if (n := _en_count(count or number or "")) is not None and n > 1:
                 found["count"] = n
     return found
