@@ -751,3 +751,14 @@ def test_a_default_judgment_gets_the_appeal_deadline(assistant):
     session = Session(user="j")
     reply = assistant.respond(session, "网贷起诉我 我没去开庭 缺席判决了")
     assert "十五日内上诉" in reply.reading and "law-civpro-171" in [h.passage.id for h in reply.hits[:3]]
+
+
+def test_a_question_only_the_context_can_answer_is_not_refused_mid_conversation(assistant):
+    """The classifier of kinds read "What should she do tonight?" as about something else; the words say it leans
+    on what was said. Said first, or with "顺便问下", it is still read alone."""
+    session = Session(user="lc")
+    assert assistant.respond(session, "collectors keep calling my mum").mode == "answer"
+    follow = assistant.respond(session, "What should she do tonight?")
+    assert follow.mode == "answer" and "third_party_contact" in follow.hits[0].passage.topics
+    assert assistant.respond(Session(user="lc2"), "What should she do tonight?").mode != "answer"
+    assert assistant.respond(session, "顺便问下 苹果手机怎么清理内存 怎么办").mode == "out_of_scope"

@@ -80,6 +80,7 @@ class DialogueRules:
     going_to: re.Pattern[str]  # "好 我现在就去派出所": what the person will do now, after an answer
     options: tuple[Option, ...]
     follow_up: re.Pattern[str]
+    leans_on_context: re.Pattern[str]  # "那我该怎么办", "这合法吗": only the context can answer it
     correction: re.Pattern[str]
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
@@ -169,6 +170,7 @@ class DialogueRules:
                 going_to=re.compile(data["going_to"]),
                 options=tuple(Option(o["label"], o["label_en"], o["send"]) for o in data["clarify_options"]),
                 follow_up=re.compile(data["follow_up"]),
+                leans_on_context=re.compile(data["leans_on_context"]),
                 correction=re.compile(data["correction"]),
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
@@ -194,7 +196,7 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, question, yes_no_question, rate_question, remembered (words, says), correction, "
+                                  "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, retaliation, "
                                   "paying, danger, self_harm_answer (yes_words, no_words, better_words, "
                                   "reached_out_words, withdraw_words, dismiss_words), "
@@ -377,8 +379,10 @@ class Triager:
             wants_to_ask=wants or greets,
             act=act,
             going=going,
+            # the classifier's "something else" is not believed of a question only the context can answer
             off_topic=not domain and (asks_other or (
-                act == "off_topic" and odds["off_topic"] >= self.dialogue.acts["off_topic"])),
+                act == "off_topic" and odds["off_topic"] >= self.dialogue.acts["off_topic"]
+                and not (state.turns and self.dialogue.leans_on_context.search(text)))),
             says_off_topic=not domain and asks_other,
             # "有", "没有" in a conversation answer what was said before: never read alone
             follow_up=follow_up or bool(state.turns and self.dialogue.yes_or_no(bare)),
