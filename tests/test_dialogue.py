@@ -762,3 +762,24 @@ def test_a_question_only_the_context_can_answer_is_not_refused_mid_conversation(
     assert follow.mode == "answer" and "third_party_contact" in follow.hits[0].passage.topics
     assert assistant.respond(Session(user="lc2"), "What should she do tonight?").mode != "answer"
     assert assistant.respond(session, "顺便问下 苹果手机怎么清理内存 怎么办").mode == "out_of_scope"
+
+
+@pytest.mark.parametrize("text", ["他们说的那些是真的吗", "刚刚那条短信是真是假", "这个电话是真的假的"])
+def test_an_opening_asking_whether_it_is_true_without_saying_what_is_asked_about(assistant, text):
+    assert assistant.respond(Session(user="t"), text).mode == "clarify", text
+    assert assistant.respond(Session(user="t2"), "催收发的律师函是真的吗").mode == "answer"
+
+
+def test_thanks_for_the_warning_after_an_answer_is_small_talk(assistant):
+    session = Session(user="w")
+    assert assistant.respond(session, "有人说交800手续费就能帮我消逾期记录").mode == "answer"
+    assert assistant.respond(session, "好险 谢谢你提醒").mode == "small_talk"
+
+
+def test_saying_one_is_fine_after_a_crisis_reply_is_answered_with_ways_to_cope(assistant):
+    """The last topic's words would bring back its passages (threats) for "我没事 就是太累了"."""
+    session = Session(user="c")
+    assert assistant.respond(session, "催收天天骂我 还把我照片发到家族群").mode == "answer"
+    assert assistant.respond(session, "真的不想活了 死了就不用还了").mode == "crisis"
+    reply = assistant.respond(session, "我没事 刚才就是太累了")
+    assert reply.mode != "crisis" and "mental_health" in reply.hits[0].passage.topics

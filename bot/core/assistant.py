@@ -199,6 +199,7 @@ class Assistant:
             query = triage.vector + weight * np.asarray(state.vector, dtype=np.float32)
             query = query / max(float(np.linalg.norm(query)), 1e-12)
         loan = self.loan(triage, state)
+        coping = alone = False
         if ((triage.scams or "scam" in state.topics[:2]) and triage.paying) or (triage.scams and not triage.domain):
             # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud, or a fraud's sign with no words of its
             # own about the debt ("那个链接我点了"): about the fraud, not a loan's cost or the last topic
@@ -224,8 +225,13 @@ class Assistant:
                 base["note"] = base["note"] or "corrected"
             elif coping and triage.better:  # "我现在没事了 我妈在旁边陪我": glad first, then ways to cope
                 base["note"] = base["note"] or "better"
+        # "我没事 就是太累了" after a crisis reply is read on its own: the last topic's words would bring back its
+        # passages. Fear ("我一个人在家 有点怕") is still about what was said before
+        alone = despair_only or (coping and triage.better and not asks)
+        if alone:
+            query, weight = triage.vector, 0.0
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH,
-                                     topics=(*prefer, *(() if despair_only else state.topics)),
+                                     topics=(*prefer, *(() if alone else state.topics)),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
         said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
