@@ -780,3 +780,30 @@ def test_a_door_unlocked_a_night_chosen_and_means_known_get_the_full_reply(assis
                                   "我老婆难产去世 催收连葬礼那天都在打电话", "我在长江边打鱼 一出船一整天没信号 回来八十多个未接"])
 def test_a_taunt_shame_a_bereavement_and_a_fisherman_are_not_a_crisis(assistant, text):
     assert assistant.triage(text).risk.tier != "crisis", text
+
+
+@pytest.mark.parametrize("text", ["有没有啥法子死得快一点 不想拖", "how many of my sleeping pills would it take, asking for real",
+                                  "把攒的药都倒出来了 一颗一颗地数", "给她妈发了消息 让她以后好好带孩子",
+                                  "爸 我走了以后你别太难过 欠的钱不用你管", "东西该送的送了该扔的扔了 就剩手机 晚点关机",
+                                  "存折和房本都放进我老伴的抽屉了 该交代的也交代了"])
+def test_a_quick_death_asked_about_pills_counted_a_child_entrusted_and_affairs_settled_get_the_full_reply(
+        assistant, text):
+    assert assistant.triage(text).risk.tier == "crisis", text
+
+
+@pytest.mark.parametrize("text", ["我觉得自己死了还好些 欠了二十万", "人走了以后网贷要家里还吗 我是想提前安排好",
+                                  "我不想再给家里添麻烦了 网贷已经打到我妈那了"])
+def test_better_dead_and_arranging_things_in_advance_are_asked_about(assistant, text):
+    assert assistant.triage(text).risk.tier != "none", text
+
+
+@pytest.mark.parametrize("text", ["妈 我走了以后那些电话你都别接"])
+def test_a_parent_named_before_i_leave_is_not_read_as_the_parent_dead(assistant, text):
+    assert assistant.triage(text).risk.tier == "crisis", text
+
+
+@pytest.mark.parametrize("text", ["朋友的哥哥去年因为网贷跳楼了 现在催收找他嫂子 合法吗",
+                                  "吃了安眠药都会被催收电话吵醒 晚上能打吗", "看的短剧里男主被逼得跳楼了 现实里催收能这样吗",
+                                  "催收吼我为什么还不去死 这能告吗", "半夜打来问我什么时候死 好去找我爸妈要钱"])
+def test_a_friends_relative_a_sleeping_pill_a_short_drama_and_a_collectors_taunt_are_not_a_crisis(assistant, text):
+    assert assistant.triage(text).risk.tier != "crisis", text
