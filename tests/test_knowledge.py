@@ -309,7 +309,8 @@ def test_every_passage_has_english_asks_not_copied_from_the_test_sets(knowledge)
     written = "\n".join(path.read_text(encoding="utf-8").lower() for path in (ROOT / "tests" / "data").iterdir())
     for p in knowledge.passages:
         english = [a for a in p.asks if not CJK.search(a)]
-        assert 2 <= len(english) <= 4, p.id
+        # at least two so English reaches every passage; a dozen at most so English views don't outnumber Chinese
+        assert 2 <= len(english) <= 12, p.id
         assert not [a for a in english if a.lower() in written], p.id
 
 

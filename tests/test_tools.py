@@ -297,3 +297,11 @@ def test_contact_letter_says_family_owe_nothing_only_when_the_user_says_no_one_s
 def test_payments_that_add_up_to_less_than_was_received_are_refused_not_a_negative_rate():
     with pytest.raises(RateInputError, match="已经还了几期不是总期数"):
         annual_rate(Loan(contract=10000, received=7000, payment=1100, count=5, period="month"))
+
+
+def test_pay_and_a_monthly_repayment_are_a_budget_not_a_loan(assistant):
+    """"月薪…每个月要还…" tells what comes in and goes out: the budget, not a loan's figures to complete."""
+    from bot.core.dialogue import Session
+    reply = assistant.respond(Session(user="b"), "我在工地上班 一个月到手六千三 每个月要还网贷五千多")
+    assert reply.mode == "answer" and not reply.loan_ask and reply.rate is None
+    assert "financial_planning" in [t for h in reply.hits[:3] for t in h.passage.topics]

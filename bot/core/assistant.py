@@ -233,6 +233,8 @@ class Assistant:
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH,
                                      topics=(*prefer, *(() if alone else state.topics)),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
+        if risk.distress and not prefer:
+            hits = self.with_coping(hits)
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
         said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
         reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no)
@@ -247,6 +249,17 @@ class Assistant:
                        else (),
                        first_step=self.step_again(state) if base["note"] == "better" else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
+
+    @staticmethod
+    def with_coping(hits: list) -> list:
+        """Fear or sleeplessness told beside the debt ("我好怕 我老公还不知道 每天都睡不着"): the closest passage on
+        coping takes third place when none of the first three is about it."""
+        if any("mental_health" in hit.passage.topics for hit in hits[:3]):
+            return hits
+        coping = next((hit for hit in hits if "mental_health" in hit.passage.topics), None)
+        if coping is None or len(hits) < 3:
+            return hits
+        return [*hits[:2], coping, *[hit for hit in hits[2:] if hit is not coping]]
 
     def about(self) -> dict:
         """The values of about.j2: version, dates, sizes and the crisis lines with their checked dates."""
@@ -344,7 +357,8 @@ class Assistant:
                 return {"rate": annual_rate(loan), "rate_again": True}
             except RateInputError:
                 return {}
-        begun = bool(asked or state.loan or len(figures) >= 2)
+        # "每个月要还九千多" is one figure (its period says how often): a budget told, not yet a loan
+        begun = bool(asked or state.loan or len(set(figures) - {"period"}) >= 2)
         state.loan.update(figures)
         # "想跟银行申请分60期", "银行说最多只能分24期": instalments asked for, not a loan told; no money said yet
         begun = begun and any(field in state.loan for field in ("contract", "received", "payment"))
