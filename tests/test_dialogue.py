@@ -783,3 +783,8 @@ def test_saying_one_is_fine_after_a_crisis_reply_is_answered_with_ways_to_cope(a
     assert assistant.respond(session, "真的不想活了 死了就不用还了").mode == "crisis"
     reply = assistant.respond(session, "我没事 刚才就是太累了")
     assert reply.mode != "crisis" and "mental_health" in reply.hits[0].passage.topics
+
+
+def test_a_cantonese_threat_to_kill_and_knowing_where_one_lives_is_a_threat(assistant):
+    triage = assistant.triage("佢哋話要搞死我 仲話知我住邊度")
+    assert triage.threat

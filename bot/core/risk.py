@@ -23,11 +23,13 @@ from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "person", "reported", "possible", "own_death",
-           "means_hint", "plan_hint", "soft", "distress")
+LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "person", "reported", "told_me", "possible",
+           "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
+THIRD_PERSON = re.compile(r"[他她](?!们)|(?<![a-z])(he|she|his|her)(?![a-z])")
+FIRST_PERSON = re.compile(r"[我咱俺]|(?<![a-z])(i|me|my|i'm|im|i've)(?![a-z])")
 PLAN_WORDS = 15  # without a weak word, the classifier alone gives the full reply only to a message this long
 STORY_CHARS = 50  # a message this long is also read clause by clause: a long story blurs one line of despair
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -263,8 +265,10 @@ class RiskRules:
         guess = self.estimate(masked, vector) if vector is not None and self.model and long_enough else Estimate()
         # someone else described (他/她, 老公 …), not spoken to: a farewell says 你 to the one it leaves
         # (their words told by the writer count even when they speak to 你: "she said … so you don't have to")
+        # (or a third person is all the message speaks of: "这几天他特别反常 半夜一个人坐在阳台上")
         described = bool(self.patterns["person"].search(masked)) and (
-            (guess.other >= other and not ADDRESSED.search(masked)) or self.reports(masked))
+            (guess.other >= other and not ADDRESSED.search(masked)) or self.reports(masked)
+            or (THIRD_PERSON.search(masked) is not None and not FIRST_PERSON.search(masked)))
         plan = bool(self.patterns["imminent"].search(masked))
         someone = bool(self.patterns["other"].search(masked))
         own = bool(self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked))
@@ -334,7 +338,10 @@ class RiskRules:
     def reports(self, masked: str) -> bool:
         """Someone's words told by the writer ("我弟老说活着没意思"): a person named, then within a few characters
         (none of them 我, 你, a stop or 跟) a verb of saying that is not followed by 我 ("我妈说我…" is about the writer).
-        Not when the writer speaks to that person ("跟我哥说…", "替我给女儿说…": a farewell of their own)."""
+        Not when the writer speaks to that person ("跟我哥说…", "替我给女儿说…": a farewell of their own).
+        Words said to the writer ("昨天突然跟我说 以后孩子就靠你了") are someone else's, the person named before."""
+        if self.patterns["told_me"].search(masked):
+            return True
         for person in self.patterns["person"].finditer(masked):
             if TO_SOMEONE.search(masked[max(0, person.start() - 4):person.start()]):
                 continue

@@ -326,8 +326,9 @@ class Triager:
         elif risk.reason == "unreachable" and state.helper:
             # after a helper's crisis reply, "我现在打她电话不通": what to do when ta can't be reached, now
             risk = Risk("crisis", "unreachable again", helper=True, imminent=True, distress=risk.distress)
-        elif pulls_back and risk.tier != "crisis":
-            # "算了 不说了" after being asked: not an all-clear; stay with them
+        elif pulls_back and risk.tier != "crisis" and not (domain and asks):
+            # "算了 不说了" after being asked: not an all-clear; stay with them. With a question about the debt
+            # ("算了不说这个 通讯录被爆了能报警吗") the question is answered, a hotline line kept
             risk = staying
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
               and not (figures or better)
