@@ -788,3 +788,12 @@ def test_saying_one_is_fine_after_a_crisis_reply_is_answered_with_ways_to_cope(a
 def test_a_cantonese_threat_to_kill_and_knowing_where_one_lives_is_a_threat(assistant):
     triage = assistant.triage("佢哋話要搞死我 仲話知我住邊度")
     assert triage.threat
+
+
+def test_a_mother_of_an_adult_borrower_is_not_told_about_school_gates(assistant):
+    reply = assistant.respond(Session(user="m"), "我儿子在外地借了网贷 现在催收天天打我电话")
+    assert reply.mode == "answer" and "guide-children-school" not in [h.passage.id for h in reply.hits[:3]]
+
+
+def test_worn_out_by_the_loans_is_not_a_threat(assistant):
+    assert not assistant.triage("被网贷搞死了 天天被催").threat

@@ -265,10 +265,8 @@ class RiskRules:
         guess = self.estimate(masked, vector) if vector is not None and self.model and long_enough else Estimate()
         # someone else described (他/她, 老公 …), not spoken to: a farewell says 你 to the one it leaves
         # (their words told by the writer count even when they speak to 你: "she said … so you don't have to")
-        # (or a third person is all the message speaks of: "这几天他特别反常 半夜一个人坐在阳台上")
         described = bool(self.patterns["person"].search(masked)) and (
-            (guess.other >= other and not ADDRESSED.search(masked)) or self.reports(masked)
-            or (THIRD_PERSON.search(masked) is not None and not FIRST_PERSON.search(masked)))
+            (guess.other >= other and not ADDRESSED.search(masked)) or self.reports(masked))
         plan = bool(self.patterns["imminent"].search(masked))
         someone = bool(self.patterns["other"].search(masked))
         own = bool(self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked))
@@ -318,7 +316,9 @@ class RiskRules:
         # a knife or a rope in the hands of those who threaten the person is not a means of their own
         means = bool(self.patterns["means_hint"].search(masked)) and not threatened
         hint = means or bool(self.patterns["plan_hint"].search(masked))
-        if ((possible or sure) and described) or unreachable:  # "我老婆说她撑不住了": the helper reply
+        # a third person is all the message speaks of, with a means or a time ("这几天他特别反常 半夜一个人坐在阳台上")
+        third = hint and THIRD_PERSON.search(masked) is not None and not FIRST_PERSON.search(masked)
+        if ((possible or sure) and (described or third)) or unreachable:  # "我老婆说她撑不住了": the helper reply
             return Risk("crisis", f"{reason}+other", imminent=hint or guess.imminent >= imminent, helper=True,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
         # the classifier reads a plan, means or farewell and is believed: with a weak word, or with a phrase of
