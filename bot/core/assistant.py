@@ -233,8 +233,8 @@ class Assistant:
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH,
                                      topics=(*prefer, *(() if alone else state.topics)),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
-        if risk.distress and not prefer:
-            hits = self.with_coping(hits)
+        if (risk.distress or coping) and prefer in ((), ("mental_health",)):
+            hits = self.with_coping(hits, query)
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
         said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
         reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no)
@@ -250,14 +250,14 @@ class Assistant:
                        first_step=self.step_again(state) if base["note"] == "better" else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 
-    @staticmethod
-    def with_coping(hits: list) -> list:
+    def with_coping(self, hits: list, query: np.ndarray) -> list:
         """Fear or sleeplessness told beside the debt ("我好怕 我老公还不知道 每天都睡不着"): the closest passage on
         coping takes third place when none of the first three is about it."""
-        if any("mental_health" in hit.passage.topics for hit in hits[:3]):
+        if len(hits) < 3 or any("mental_health" in hit.passage.topics for hit in hits[:3]):
             return hits
-        coping = next((hit for hit in hits if "mental_health" in hit.passage.topics), None)
-        if coping is None or len(hits) < 3:
+        coping = next((hit for hit in [*hits, *self.dense.search(query, k=len(self.index.passages))]
+                       if "mental_health" in hit.passage.topics), None)
+        if coping is None:
             return hits
         return [*hits[:2], coping, *[hit for hit in hits[2:] if hit is not coping]]
 
