@@ -283,7 +283,7 @@ class RiskRules:
         # the classifier is believed at even odds where the words could carry risk (on short, plain questions
         # such as "那我该怎么跟爸妈说" it guesses), and without such words only when it is sure and nothing was
         # set aside
-        believed = check_in if soft else alone if not aside else None
+        believed = (alone if aside else check_in) if soft else alone if not aside else None
         # where others threaten the person ("说今晚就带人过来"), the classifier reads their fear as despair: the
         # threat is answered (110 first), and only the words can raise risk
         semantic = not (mentioned or threatened) and believed is not None and guess.risk >= believed
