@@ -199,7 +199,7 @@ class Assistant:
             query = triage.vector + weight * np.asarray(state.vector, dtype=np.float32)
             query = query / max(float(np.linalg.norm(query)), 1e-12)
         loan = self.loan(triage, state)
-        coping = alone = False
+        coping = False
         if ((triage.scams or "scam" in state.topics[:2]) and triage.paying) or (triage.scams and not triage.domain):
             # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud, or a fraud's sign with no words of its
             # own about the debt ("那个链接我点了"): about the fraud, not a loan's cost or the last topic
