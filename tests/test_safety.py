@@ -181,6 +181,16 @@ def test_a_crisis_pattern_that_matches_everything_is_refused(knowledge_copy):
     assert "lexicon 'direct' line 1 matches an empty message" in str(error.value)
 
 
+def test_a_first_step_again_that_is_not_true_or_false_names_the_entry(knowledge_copy):
+    """"again: yes" would silently never repeat the step: refused with the entry and the fix."""
+    path = knowledge_copy / "crisis.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - key: air\n    again: true", "  - key: air\n    again: sometimes", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        RiskRules(path)
+    assert "first_step entry 2 ('air'): again is 'sometimes'; write true or false" in str(error.value)
+
+
 def test_a_changed_training_sentence_makes_its_classifier_stale(settings, tmp_path):
     """Crisis and kinds of message: each saved classifier carries a digest of what it was trained on."""
     index = tmp_path / "index"

@@ -319,9 +319,9 @@ class Assistant:
 
     def step_again(self, state: DialogueState) -> str:
         """After means were named, the first step once more with the glad word ("把农药拿出家门")."""
-        # only means actually named ("农药"): "give the pills away" to someone who spoke of letters reads as not heard
-        named = state.means and state.means not in ("default", "farewell")
-        return self.risk.first_step(state.means, state.language) if named and not state.helper else ""
+        # only means actually named ("农药", crisis.yaml again: true): "give the pills away" to someone who spoke of
+        # letters reads as not heard
+        return self.risk.first_step(state.means, state.language, again=True) if state.means and not state.helper else ""
 
     def not_at_risk(self, base: dict) -> Reply:
         return Reply(mode="small_talk", small_talk="not_at_risk", hotlines=self.hotlines(base["region"])[:1], **base)

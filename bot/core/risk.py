@@ -62,6 +62,7 @@ class FirstStep:
     words: re.Pattern[str]
     step: str
     step_en: str
+    again: bool = False  # said once more when they say they are better: only for a means actually named
 
 
 @dataclass(frozen=True)
@@ -180,10 +181,15 @@ class RiskRules:
         for number, entry in enumerate(data.get("first_step") or [], 1):
             try:
                 self.first_steps.append(FirstStep(str(entry["key"]), re.compile(str(entry.get("words") or "(?!)")),
-                                                  str(entry["step"]), str(entry["step_en"])))
+                                                  str(entry["step"]), str(entry["step_en"]),
+                                                  entry.get("again") is True))
             except (KeyError, TypeError, re.error) as exc:
                 problems.append(f"{path}: first_step entry {number} needs key, words (a pattern, empty for the last), "
                                 f"step and step_en ({type(exc).__name__}: {exc})")
+                continue
+            if entry.get("again", False) not in (True, False):
+                problems.append(f"{path}: first_step entry {number} ('{entry['key']}'): again is "
+                                f"{entry['again']!r}; write true or false (or leave it out)")
         if not self.first_steps or self.first_steps[-1].words.pattern != "(?!)":
             problems.append(f"{path}: first_step needs a last entry with empty words (the step when no means is named)")
         self.semantic = {str(k): v for k, v in (data.get("semantic") or {}).items()}
@@ -355,8 +361,11 @@ class RiskRules:
         """The first_step key for the means a message names (the last entry's when it names none)."""
         return next((s.key for s in self.first_steps if s.words.search(text)), self.first_steps[-1].key)
 
-    def first_step(self, key: str, language: str) -> str:
+    def first_step(self, key: str, language: str, again: bool = False) -> str:
+        """The step for a first_step key; with `again`, only a step marked to be said again (else "")."""
         step = next((s for s in self.first_steps if s.key == key), self.first_steps[-1])
+        if again and not step.again:
+            return ""
         return step.step_en if language == "en" else step.step
 
     def region(self, folded: str) -> str:
