@@ -457,6 +457,23 @@ def test_vague_openings_in_everyday_words_are_asked_about(assistant, text):
     assert assistant.respond(Session(user="v"), text).mode == "clarify", text
 
 
+@pytest.mark.parametrize("text", ["我是大三学生 借了点钱 好慌", "我老婆借了网贷", "我在广州 信用卡逾期了", "我是宝妈 欠了钱",
+                                  "I'm a student in Beijing and I owe money on several apps"])
+def test_an_opening_that_only_says_who_and_that_there_is_a_debt_is_asked_about(assistant, text):
+    """Who they are, where, and that there is a debt: nothing yet of what is happening."""
+    assert assistant.respond(Session(user="w"), text).mode == "clarify", text
+
+
+@pytest.mark.parametrize("text", ["我老婆借了网贷 催收天天打给我", "我是学生 借了网贷 要我爸妈还吗", "我在广州 信用卡逾期了 银行说要起诉"])
+def test_who_and_a_debt_with_what_is_happening_is_answered(assistant, text):
+    assert assistant.respond(Session(user="w2"), text).mode == "answer", text
+
+
+def test_a_misspelt_credit_record_is_read_as_the_credit_record(assistant):
+    reply = assistant.respond(Session(user="zx"), "他们说今天不还就上正信")
+    assert any("credit_record" in hit.passage.topics for hit in reply.hits[:3])
+
+
 def test_is_this_a_bot_is_small_talk(assistant):
     reply = assistant.respond(Session(user="b"), "hi, is this a bot?")
     assert (reply.mode, reply.small_talk) == ("small_talk", "bot")

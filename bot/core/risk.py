@@ -295,7 +295,7 @@ class RiskRules:
         semantic = not (mentioned or threatened) and believed is not None and guess.risk >= believed
         sure = semantic and soft and guess.risk >= crisis and not aside  # enough to act on
         # no weak word, but the classifier is very sure of risk and of a plan, means or farewell ("订了个酒店今晚
-        # 一个人住，没打算退房"): the full reply; never where someone else's words were set aside or others
+        # 一个人住，谁也不想见"): the full reply; never where someone else's words were set aside or others
         # threaten the person
         # (a plan takes words: a short line such as "你好。我年纪大了，不太会用这个" is only asked about)
         acute_alone = semantic and not (aside or threatened) and guess.risk >= acute and guess.imminent >= imminent \
