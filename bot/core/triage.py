@@ -252,6 +252,11 @@ class Triager:
         semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
         self.semantic = {k: semantic[k] for k in SEMANTIC}
 
+    def about_someone_close(self, text: str) -> bool:
+        """A person near the writer (她, 女儿, 我妈), not the collectors (他们): after a crisis reply, a follow-up
+        about them ("她看得懂吗") is about the one they would leave, not about the debt."""
+        return bool(self.risk.patterns["person"].search(re.sub(r"[他她]们", " ", text)))
+
     def read_act(self, text: str, bare: str, vector: np.ndarray | None) -> dict[str, float]:
         """The classifier's odds of each kind of a short message (small talk, vague, specific, off-topic); none
         for a long one."""
@@ -335,8 +340,9 @@ class Triager:
               and (not domain or (state.helper and self.risk.patterns["rescue"].search(text)))
               and not text.startswith("/")
               and (not small_talk or self.dialogue.yes_or_no(bare))
-              and (state.helper or not follow_up or vague)):
-            # right after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办" answer it: stay with them
+              and (state.helper or not follow_up or vague or self.about_someone_close(text))):
+            # right after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办", "她才六岁 她看得懂吗" (the
+            # daughter a letter was left for) answer it: stay with them
             # (the helper's "要报警吗" too: getting help to the person, not a question about the debt).
             # Once a later turn was answered, the person has moved on ("好 周末回家说"): the risk is remembered
             # (a hotline line), not the crisis reply again. Thanks,
