@@ -814,3 +814,13 @@ def test_a_mother_of_an_adult_borrower_is_not_told_about_school_gates(assistant)
 
 def test_worn_out_by_the_loans_is_not_a_threat(assistant):
     assert not assistant.triage("被网贷搞死了 天天被催").threat
+
+
+def test_the_money_actually_given_is_what_was_received():
+    assert read_figures("借条写的5万 实际只给了我4万") == {"contract": 50000.0, "received": 40000.0}
+    assert read_figures("合同5000 放款4000") == {"contract": 5000.0, "received": 4000.0}
+
+
+def test_a_threat_to_break_the_persons_legs_is_a_threat_not_their_anger(assistant):
+    triage = assistant.triage("我不还 他们说要找人打断我的腿")
+    assert triage.threat and not triage.retaliation

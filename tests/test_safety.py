@@ -927,3 +927,56 @@ def test_a_question_about_the_child_a_letter_was_left_for_stays_with_the_person(
     assistant.respond(other, "被爆通讯录了")
     assert assistant.respond(other, "真的不想活了").mode == "crisis"
     assert assistant.respond(other, "这个钱要我还吗").mode == "answer"
+
+
+def test_a_wife_who_says_he_gave_his_things_away_and_told_her_gets_the_helpers_reply(assistant):
+    """"还跟我说 …": his words to her, so he is the one at risk, not the writer."""
+    risk = assistant.triage("他最近怪怪的 把手表和摩托车钥匙给了他哥 还跟我说以后爸妈就靠你了").risk
+    assert (risk.tier, risk.helper) == ("crisis", True)
+
+
+@pytest.mark.parametrize("text", ["不如我先走 省得拖累家里人", "我活着就是个负担 不在了家里还清净点", "真的没脸再活下去了"])
+def test_leaving_so_as_not_to_burden_the_family_and_no_face_to_live_are_the_full_reply(assistant, text):
+    assert assistant.triage(text).risk.tier == "crisis", text
+
+
+@pytest.mark.parametrize("text", ["我爸肺癌晚期 医生说撑不过年底 催收还打到医院", "催收打了我单位电话 老板找我谈了"])
+def test_a_parent_dying_of_cancer_and_a_call_to_work_are_not_a_crisis_or_danger(assistant, text):
+    triage = assistant.triage(text)
+    assert triage.risk.tier != "crisis" and not triage.danger, text
+
+
+def test_a_knife_emoji_after_the_debt_is_asked_about_never_refused(assistant):
+    session = Session(user="kn")
+    assistant.respond(session, "欠了好多 还不上")
+    assert assistant.respond(session, "🔪").mode == "check_in"
+
+
+def test_pinyin_is_chinese_not_english(assistant):
+    session = Session(user="py")
+    assistant.respond(session, "催收说要爆通讯录")
+    reply = assistant.respond(session, "wo zhen de bu xiang huo le dou jie shu ba")
+    assert reply.mode == "crisis" and reply.language == "zh"
+    assert assistant.triage("we live in shanghai and she used the money").language == "en"
+
+
+def test_a_rope_gets_its_own_first_step(assistant):
+    assert "绳子解下来" in assistant.reply("绳子已经挂在房梁上了").first_step
+
+
+def test_only_an_acknowledgement_after_a_plan_and_a_debt_answer_asks_once_more(assistant):
+    """A plan named, then "先别管这个" and a debt question (answered), then only "嗯": not a plain goodbye."""
+    session = Session(user="ak")
+    assert assistant.respond(session, "已经想好了 发了工资就去楼顶").mode == "crisis"
+    assert assistant.respond(session, "先别管这个了 跟银行怎么协商分期").mode == "answer"
+    last = assistant.respond(session, "嗯")
+    assert last.mode == "crisis" and last.risk.reason == "leaving"
+
+
+def test_mum_beside_them_is_heard_and_just_asking_is_not_an_all_clear(assistant):
+    session = Session(user="mb")
+    assert assistant.respond(session, "我不想活了").mode == "crisis"
+    assert assistant.respond(session, "我妈在旁边陪着 我没事").note == "better"
+    other = Session(user="ja")
+    assert assistant.respond(other, "猫送人了 以后养不了它了").mode == "crisis"
+    assert assistant.respond(other, "没事 就是问问").note != "better"

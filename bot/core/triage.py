@@ -25,6 +25,9 @@ from bot.knowledge.loader import KnowledgeError
 
 LATIN = re.compile(r"[a-z]")
 HAN = re.compile(r"[\u3400-\u9fff]")
+# a syllable of Hanyu Pinyin without tones: "wo zhen de bu xiang huo le" is Chinese typed in letters, not English
+PINYIN = re.compile(r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|o|e|i|u|v|ai|ei|ui|ao|ou|iu|ie|ve|ue|er|an|en|in|un|vn|ang"
+                    r"|eng|ing|ong|ia|iao|ian|iang|iong|ua|uo|uai|uan|uang)")
 PUNCTUATION = re.compile(r"[^\w\s]+|_", re.UNICODE)
 SCRIPT_CHANGE = re.compile(r"(?<=[a-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[a-z])")
 EMOJI_ONLY = re.compile(r"[^\w]+")  # no letters, digits or Han characters: emoji, punctuation, spaces
@@ -252,6 +255,13 @@ class Triager:
         semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
         self.semantic = {k: semantic[k] for k in SEMANTIC}
 
+    @staticmethod
+    def pinyin(text: str) -> bool:
+        """Four or more words, nearly all of them syllables of pinyin ("wo zhen de bu xiang huo le"); English has
+        too many words that are not ("we live in shanghai")."""
+        latin = re.findall(r"[a-z]+", text)
+        return len(latin) >= 4 and sum(bool(PINYIN.fullmatch(w)) for w in latin) >= 0.85 * len(latin)
+
     def about_someone_close(self, text: str) -> bool:
         """A person near the writer (她, 女儿, 我妈), not the collectors (他们): after a crisis reply, a follow-up
         about them ("她看得懂吗") is about the one they would leave, not about the debt."""
@@ -282,7 +292,7 @@ class Triager:
         region = self.risk.region(folded) or state.region  # a place said once is remembered
         words = len(re.findall(r"[a-z]{2,}", text))  # one English word is enough to open a conversation ("hi")
         english = (len(LATIN.findall(text)) > 2 * len(HAN.findall(text)) and not text.startswith("/")
-                   and (words >= 2 or (words == 1 and not state.turns)))
+                   and (words >= 2 or (words == 1 and not state.turns)) and not self.pinyin(text))
         lender = next((kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)), "unknown")
         domain = self.safety.mentions_domain(text)
         odds = self.read_act(text, bare, vector)
@@ -351,9 +361,11 @@ class Triager:
             risk = staying
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and "answered:self_harm" not in state.shown
-              and (small_talk == "bye" or self.dialogue.small_talk["bye"].search(bare))):
-            # leaving after a crisis reply, never having said they are safer ("thanks. goodbye"): not a plain
-            # goodbye; once more whether they are safe tonight
+              and (small_talk == "bye" or self.dialogue.small_talk["bye"].search(bare)
+                   or (small_talk == "ack" and state.means))):
+            # leaving after a crisis reply, never having said they are safer ("thanks. goodbye"), or only "嗯" after
+            # a plan or means was named and the talk went back to the debt: not a plain goodbye; once more whether
+            # they are safe tonight
             risk = Risk("crisis", "leaving", distress=risk.distress, imminent=bool(state.means), means=state.means)
         elif (risk.tier != "crisis" and state.means and not (better or state.helper)
               and self.risk.patterns["means_hint"].search(written.lower())):
