@@ -133,7 +133,11 @@ class Assistant:
             if risk.helper and not state.show_once("crisis:helper"):
                 # the helper heard the first steps: now what to do if ta can't be reached; then, shorter, how to
                 # get someone to ta
-                base["note"] = "again" if state.show_once("crisis:helper again") else "third"
+                # "我答应她不说的" after the first steps: their safety comes before the promise (said once)
+                if self.risk.patterns["secret"].search(triage.text.lower()) and state.show_once("crisis:helper secret"):
+                    base["note"] = "secret"
+                else:
+                    base["note"] = "again" if state.show_once("crisis:helper again") else "third"
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          first_step=self.risk.first_step(risk.means, state.language) if risk.imminent else "", **base)
         if triage.lender != "unknown":

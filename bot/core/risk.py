@@ -23,8 +23,8 @@ from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "person", "reported", "told_me", "possible",
-           "own_death", "means_hint", "plan_hint", "soft", "distress")
+LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "person", "reported", "told_me",
+           "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
