@@ -867,11 +867,16 @@ def test_english_done_with_everything_and_wanting_it_to_stop_for_good_are_heard(
     assert assistant.triage(text).risk.tier != "none", text
 
 
-def test_a_question_about_the_debt_after_pulling_back_is_answered_with_a_hotline_line(assistant):
+@pytest.mark.parametrize("opening, crisis, question", [
+    ("被爆通讯录了 天天被骂", "真的不想活了", "算了不说这个了 被爆通讯录能报警吗"),
+    # "合不合法" asks as much as "合法吗"
+    ("网贷逾期三个月了 天天被催", "药我已经攒够了 这周六就是最后一天", "算了不说了 你就告诉我催收打给家人合不合法")])
+def test_a_question_about_the_debt_after_pulling_back_is_answered_with_a_hotline_line(assistant, opening, crisis,
+                                                                                      question):
     session = Session(user="pb")
-    assistant.respond(session, "被爆通讯录了 天天被骂")
-    assert assistant.respond(session, "真的不想活了").mode == "crisis"
-    reply = assistant.respond(session, "算了不说这个了 被爆通讯录能报警吗")
+    assistant.respond(session, opening)
+    assert assistant.respond(session, crisis).mode == "crisis"
+    reply = assistant.respond(session, question)
     assert reply.mode == "answer" and reply.hotlines
 
 
@@ -1013,12 +1018,3 @@ def test_a_helper_asked_to_keep_it_secret_hears_that_safety_comes_first_once(ass
     secret = assistant.respond(session, "我答应她不说的 我该怎么办")
     assert secret.note == "secret" and "约定" in assistant.renderer.plain(secret)
     assert assistant.respond(session, "她说我要是告诉她家里人就跟我绝交").note != "secret"  # not the same block again
-
-
-def test_a_question_in_the_a_not_a_form_is_a_question(assistant):
-    """"合不合法" asks as much as "合法吗": after pulling back, the question about the debt is answered."""
-    session = Session(user="an")
-    assistant.respond(session, "网贷逾期三个月了 天天被催")
-    assert assistant.respond(session, "药我已经攒够了 这周六就是最后一天").mode == "crisis"
-    reply = assistant.respond(session, "算了不说了 你就告诉我催收打给家人合不合法")
-    assert reply.mode == "answer" and reply.hotlines
