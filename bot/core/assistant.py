@@ -134,7 +134,7 @@ class Assistant:
                 # the helper heard the first steps: now what to do if ta can't be reached; then, shorter, how to
                 # get someone to ta
                 # "我答应她不说的" after the first steps: their safety comes before the promise (said once)
-                if self.risk.patterns["secret"].search(triage.text.lower()) and state.show_once("crisis:helper secret"):
+                if triage.secret and state.show_once("crisis:helper secret"):
                     base["note"] = "secret"
                 else:
                     base["note"] = "again" if state.show_once("crisis:helper again") else "third"

@@ -235,6 +235,7 @@ class Triage:
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
     reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
+    secret: bool  # a helper was asked to keep it secret ("我答应她不说的")
     question: bool  # the message asks something (吗, 怎么, ?)
     yes_no: bool  # a question to be answered yes or no ("那他们能这样吗", "is that legal?")
     rate_asked: bool  # "那年化是多少", "is that legal?": about a loan's rate (the one worked out, if any)
@@ -413,6 +414,7 @@ class Triager:
             self_harm_answer=answer,
             better=better,
             reached_out=reached_out,
+            secret=bool(self.risk.patterns["secret"].search(written.lower())),
             question=asks,
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(self.dialogue.rate_question.search(text)),
