@@ -722,6 +722,15 @@ def test_a_named_situation_leads_with_its_own_reading_and_steps(assistant):
     assert "辞退理由" not in plain.reading
 
 
+
+def test_a_guarantor_hears_that_a_signed_guarantee_is_owed_not_that_family_need_not_pay(assistant):
+    # the collectors calling came first in the votes, and the family's reading told a guarantor it owed nothing
+    reply = assistant.respond(Session(user="g"), "我是我表哥网贷的担保人 现在他不还了 催收找我 我要还吗")
+    assert "保证范围" in reply.reading and "没签字担保的家人" not in reply.reading
+    assert "guide-family-liability" not in [hit.passage.id for hit in reply.hits[:3]]
+    mother = assistant.respond(Session(user="g2"), "催收天天打给我妈 她要替我还吗")  # no guarantee named
+    assert "保证范围" not in mother.reading
+
 def test_chinese_amounts_with_a_tail_and_english_words_for_what_arrived():
     assert read_figures("借了1万 到手8千 30天还1万2")["payment"] == 12000
     assert read_figures("借了3千5 一周后还4千")["contract"] == 3500

@@ -129,12 +129,14 @@ class Composer:
         `prefer` are topics the message itself settles (a loan being described: interest_fees); `text` is
         the message, which situational passages (only_if) must match; `yes_no`: the message asks a yes-or-no
         question ("那他们能这样吗"), which the topic's reading answers even when it was read before."""
+        # a situational passage whose situation the message names ("我是担保人") moves up two places, also in the
+        # vote: the guarantor's question is about the guarantee, though collectors calling came first
+        hits = [h for _, h in sorted(enumerate(hits), key=lambda item: item[0] - 2.5 * (
+            bool(item[1].passage.only_if) and item[1].passage.fits(text)))]
         # the topic is voted on by every top passage: one written for another situation (a call to the employer)
         # still says what the message is about, though only passages that fit give the steps
         topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0))
         hits = [h for h in hits if h.passage.applies_to(state.lender) and h.passage.fits(text)] or hits
-        # a situational passage whose situation the message names moves up two places
-        hits = [h for _, h in sorted(enumerate(hits), key=lambda item: item[0] - 2.5 * bool(item[1].passage.only_if))]
         topic = self.knowledge.topics[topic_id]
         on_topic = [h for h in hits if topic_id in h.passage.topics] + [h for h in hits if topic_id not in h.passage.topics]
         # the message names a situation that has its own reading ("车被拖走", "要开除我"), and its passage is among
