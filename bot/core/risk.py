@@ -240,9 +240,9 @@ class RiskRules:
 
     # --- reading one message ------------------------------------------------------------------
 
-    def story(self, masked: str, encode: Callable[[list[str]], np.ndarray], min_chars: int) -> float:
-        """The highest risk the classifier reads in any stretch of a long message: each clause joined with the
-        next until it has min_chars words, all encoded in one batch."""
+    def story(self, masked: str, encode: Callable[[list[str]], np.ndarray], min_chars: int) -> list[Estimate]:
+        """The classifier's reading of each stretch of a long message: each clause joined with the next until it
+        has min_chars words, all encoded in one batch."""
         parts = [p.strip() for p in CLAUSE_END.split(masked) if p.strip()]
         stretches = []
         for start in range(len(parts)):
@@ -251,7 +251,7 @@ class RiskRules:
                 end += 1
             stretches.append(",".join(parts[start:end]))
         stretches = list(dict.fromkeys(stretches))
-        return max((self.estimate(t, v).risk for t, v in zip(stretches, encode(stretches))), default=0.0)
+        return [self.estimate(t, v) for t, v in zip(stretches, encode(stretches))]
 
     def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
                story: float = 0.85, crisis: float = 0.7, imminent: float = 0.5, acute: float = 0.9,
@@ -280,6 +280,8 @@ class RiskRules:
             reason = "imminent" if plan else "other" if someone and not own else "direct"
             # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
             told = plan and guess.other >= 0.3 and self.reports(masked)
+            # "我看到他把一瓶敌敌畏塞在衣柜最里面": a means the writer saw someone else hide, the classifier sure it is them
+            told = told or (plan and described)
             # "家里还有半瓶敌敌畏 我不想活了": a direct statement with a means or a time named is urgent
             urgent = plan or (own and not someone and bool(self.patterns["means_hint"].search(masked)
                                                            or self.patterns["plan_hint"].search(masked)))
@@ -298,8 +300,9 @@ class RiskRules:
         # 一个人住，谁也不想见"): the full reply; never where someone else's words were set aside or others
         # threaten the person
         # (a plan takes words: a short line such as "你好。我年纪大了，不太会用这个" is only asked about)
-        acute_alone = semantic and not (aside or threatened) and guess.risk >= acute and guess.imminent >= imminent \
-            and length >= PLAN_WORDS
+        # (or sure enough of risk to ask alone, and very sure of a farewell: "手机里的照片都删干净了，微信退了所有群")
+        acute_alone = semantic and not (aside or threatened) and length >= PLAN_WORDS and (
+            (guess.risk >= acute and guess.imminent >= imminent) or (guess.risk >= alone and guess.imminent >= acute))
         possible = bool(self.patterns["possible"].search(masked))
         # a relative who can't be reached ("我弟联系不上了"): the family is helped; with any sign of risk, the helper
         # reply; alone, the answer with one line on what to do while ta can't be reached
@@ -313,9 +316,19 @@ class RiskRules:
             # 站了很久"); fear of the threat alone ("他说今晚就带人来") is answered with safety
             if not mentioned and (aside or threatened) and soft and guess.risk >= acute:
                 return Risk("check_in", "semantic: guarded", distress=distress, probability=guess.risk)
-            # one line of despair in a long story is asked about, never more: a story mixes many things
-            if (encode is not None and self.model and not mentioned and len(masked) >= STORY_CHARS
-                    and self.story(masked, encode, min_chars) >= story):
+            # one line of despair in a long story is asked about: a story mixes many things. Where that line reads as
+            # a plan, means or farewell ("我昨晚已经上去坐过一回了" in a story of debts and a tower crane's key), and
+            # nothing in the story was someone else's words, the full reply
+            parts = self.story(masked, encode, min_chars) if (
+                encode is not None and self.model and not mentioned and len(masked) >= STORY_CHARS) else []
+            plan_part = next((part for part in parts if part.risk >= story and part.imminent >= imminent), None)
+            if plan_part is not None and not (aside or threatened):
+                # the helper reply when the story is about someone else's plan ("她把一瓶农药藏在米缸后面")
+                helper = described or self.reports(masked) or (
+                    plan_part.other >= other and bool(self.patterns["person"].search(masked)))
+                return Risk("crisis", "story+plan", imminent=True, helper=helper, distress=distress,
+                            probability=guess.risk)
+            if any(part.risk >= story for part in parts):
                 return Risk("check_in", "story", distress=distress, probability=guess.risk)
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
         reason = "possible" if possible else "semantic"
