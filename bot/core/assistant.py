@@ -148,7 +148,7 @@ class Assistant:
         # the question alone when they ask what happens to the debt if they die: its literal answer ("家人一般不用还")
         # would tell them death solves it
         if risk.tier == "check_in" and risk.reason == "possible: own death":
-            return Reply(mode="check_in", hotlines=self.hotlines(triage.region)[:1], **base)
+            return Reply(mode="check_in", hotlines=self.footer_lines(triage.region, state.script), **base)
         # the question, then ways to cope, when the message says nothing else to answer (words about the debt,
         # figures, a fraud, or mid-conversation a follow-up, a question or a long story: "这是不是就是呼死你"); a
         # short line of despair mid-conversation ("我真的撑不下去了") is not answered with the last topic's steps
@@ -161,11 +161,11 @@ class Assistant:
         relieved = triage.reached_out or (triage.better and state.helper)
         if relieved and risk.tier == "none" and not (triage.domain or triage.figures or risk.distress
                                                      or (triage.question and not state.helper)):
-            return Reply(mode="small_talk", small_talk="better", hotlines=self.hotlines(triage.region)[:1],
+            return Reply(mode="small_talk", small_talk="better", hotlines=self.footer_lines(triage.region, state.script),
                          first_step=self.step_again(state), **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
-            return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.hotlines(triage.region)[:1]
+            return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.footer_lines(triage.region, state.script)
                          if state.risk != "none" else (), **base)
         asking = next((ask for ask in CLARIFY if ask not in state.shown), "")
         if not triage.vector.size:  # no letters: a number alone gets a pointer to /rate, "。。。" a question
@@ -252,7 +252,7 @@ class Assistant:
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
                        calm=triage.retaliation, danger=triage.danger,
-                       hotlines=self.hotlines(triage.region)[:1] if risk.tier == "check_in" or state.risk == "crisis"
+                       hotlines=self.footer_lines(triage.region, state.script) if risk.tier == "check_in" or state.risk == "crisis"
                        else (),
                        first_step=self.step_again(state) if base["note"] == "better" else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
@@ -295,6 +295,13 @@ class Assistant:
             return self.risk.hotlines[region or "mainland"]
         return tuple(line for lines in self.risk.hotlines.values() for line in lines)
 
+    def footer_lines(self, region: str, script: str = "simplified") -> tuple:
+        """The one hotline line under an answer: the region's; for traditional Chinese or Cantonese with no sign
+        of where the person is, the mainland's and the one of the place the writing suggests."""
+        if region or script == "simplified":
+            return self.risk.hotlines[region or "mainland"][:1]
+        return self.risk.hotlines["mainland"][:1] + self.risk.hotlines[script][:1]
+
     def refuse(self, base: dict, state: DialogueState, off_topic: bool = False) -> Reply:
         """Out of scope, unless the message or the conversation carries any sign of risk (a weak word, the
         classifier at even odds, risk raised earlier): then ask, never refuse. A message whose words say it is
@@ -304,7 +311,7 @@ class Assistant:
         raised = state.risk != "none" and not {"answered:self_harm", "asked:self_harm"} & set(state.shown)
         odds = self.triage.semantic["alone" if off_topic else "check_in"]
         if base["risk"].soft or base["risk"].probability >= odds or raised:
-            return Reply(mode="check_in", hotlines=self.hotlines(base["region"])[:1], **base)
+            return Reply(mode="check_in", hotlines=self.footer_lines(base["region"], base["script"]), **base)
         if not state.show_once("out_of_scope") and not base["note"]:
             base = {**base, "note": "again"}  # what the bot can do was said once: one line the next time
         return Reply(mode="out_of_scope", examples=self.safety.examples, **base)
@@ -331,7 +338,7 @@ class Assistant:
         return self.risk.first_step(state.means, state.language, again=True) if state.means and not state.helper else ""
 
     def not_at_risk(self, base: dict) -> Reply:
-        return Reply(mode="small_talk", small_talk="not_at_risk", hotlines=self.hotlines(base["region"])[:1], **base)
+        return Reply(mode="small_talk", small_talk="not_at_risk", hotlines=self.footer_lines(base["region"], base["script"]), **base)
 
     def clarify(self, base: dict, language: str) -> Reply:
         options = self.triage.dialogue.options

@@ -23,8 +23,8 @@ from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "person", "reported", "told_me",
-           "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
+LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "decided", "person", "reported",
+           "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
@@ -37,6 +37,7 @@ WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an Engli
 HERE = re.compile(r"(我|人|住|现|現|还|還)在|回(到|了|去)?|搬(到|去)|(?<![a-z])(in|at|back to|moved to)\s?$")  # where they are now
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
+TO_SOMEONE_EN = re.compile(r"(?<![a-z])(to|with|for|tell|told)\s+(my|his|her|our|a)?\s*$")
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
 CLASSIFIER_FILE = "crisis_classifier.npz"
 MODEL_VERSION = 2  # the heads below; a change makes a saved classifier stale
@@ -287,7 +288,9 @@ class RiskRules:
                                                            or self.patterns["plan_hint"].search(masked)))
             return Risk("crisis", reason, imminent=urgent, helper=(someone or told) and not own, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
-        soft = bool(self.patterns["soft"].search(masked))
+        # a means named ("煤气阀门") is a weak sign too, unless others threaten the person with it
+        soft = bool(self.patterns["soft"].search(masked)) or (
+            bool(self.patterns["means_hint"].search(masked)) and not threatened)
         # the classifier is believed at even odds where the words could carry risk (on short, plain questions
         # such as "那我该怎么跟爸妈说" it guesses), and without such words only when it is sure and nothing was
         # set aside
@@ -300,10 +303,29 @@ class RiskRules:
         # 一个人住，谁也不想见"): the full reply; never where someone else's words were set aside or others
         # threaten the person
         # (a plan takes words: a short line such as "你好。我年纪大了，不太会用这个" is only asked about)
-        # (or sure enough of risk to ask alone, and very sure of a farewell: "手机里的照片都删干净了，微信退了所有群")
+        # (or sure enough of risk to ask alone, and very sure of a farewell in the writer's own words: "手机里的照片都删
+        # 干净了，微信退了所有群"; not "她给我表哥做了担保…催收天天找她", read as about someone else)
         acute_alone = semantic and not (aside or threatened) and length >= PLAN_WORDS and (
-            (guess.risk >= acute and guess.imminent >= imminent) or (guess.risk >= alone and guess.imminent >= acute))
+            (guess.risk >= acute and guess.imminent >= imminent)
+            or (guess.risk >= alone and guess.imminent >= acute and guess.other < 0.5))
         possible = bool(self.patterns["possible"].search(masked))
+
+        def stretches() -> list[Estimate]:
+            return self.story(masked, encode, min_chars) if (
+                encode is not None and self.model and not mentioned and len(masked) >= STORY_CHARS) else []
+
+        def plan_in(parts: list[Estimate]) -> Risk | None:
+            """Where one line of a long story reads as a plan, means or farewell ("我昨晚已经上去坐过一回了" in a
+            story of debts and a tower crane's key) and nothing in it was someone else's words: the full reply."""
+            found = next((part for part in parts if part.risk >= story and part.imminent >= imminent), None)
+            if found is None or aside or threatened:
+                return None
+            # the helper reply when the story is about someone else's plan ("她把一瓶农药藏在米缸后面")
+            helper = described or self.reports(masked) or (
+                found.other >= other and bool(self.patterns["person"].search(masked)))
+            return Risk("crisis", "story+plan", imminent=True, helper=helper, distress=distress,
+                        probability=guess.risk)
+
         # a relative who can't be reached ("我弟联系不上了"): the family is helped; with any sign of risk, the helper
         # reply; alone, the answer with one line on what to do while ta can't be reached
         unreachable = bool(self.patterns["unreachable"].search(masked))
@@ -316,18 +338,10 @@ class RiskRules:
             # 站了很久"); fear of the threat alone ("他说今晚就带人来") is answered with safety
             if not mentioned and (aside or threatened) and soft and guess.risk >= acute:
                 return Risk("check_in", "semantic: guarded", distress=distress, probability=guess.risk)
-            # one line of despair in a long story is asked about: a story mixes many things. Where that line reads as
-            # a plan, means or farewell ("我昨晚已经上去坐过一回了" in a story of debts and a tower crane's key), and
-            # nothing in the story was someone else's words, the full reply
-            parts = self.story(masked, encode, min_chars) if (
-                encode is not None and self.model and not mentioned and len(masked) >= STORY_CHARS) else []
-            plan_part = next((part for part in parts if part.risk >= story and part.imminent >= imminent), None)
-            if plan_part is not None and not (aside or threatened):
-                # the helper reply when the story is about someone else's plan ("她把一瓶农药藏在米缸后面")
-                helper = described or self.reports(masked) or (
-                    plan_part.other >= other and bool(self.patterns["person"].search(masked)))
-                return Risk("crisis", "story+plan", imminent=True, helper=helper, distress=distress,
-                            probability=guess.risk)
+            # one line of despair in a long story is asked about: a story mixes many things
+            parts = stretches()
+            if plan_in(parts):
+                return plan_in(parts)
             if any(part.risk >= story for part in parts):
                 return Risk("check_in", "story", distress=distress, probability=guess.risk)
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
@@ -350,6 +364,9 @@ class RiskRules:
         if ((possible or sure or confident) and hint) or plan_read or acute_alone:
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
+        in_story = plan_in(stretches())  # a story asked about as a whole may still hold a plan in one line
+        if in_story:
+            return in_story
         if possible and self.patterns["own_death"].search(masked):
             reason = "possible: own death"  # asked about, never answered as a question about debts after death
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
@@ -362,7 +379,8 @@ class RiskRules:
         if self.patterns["told_me"].search(masked):
             return True
         for person in self.patterns["person"].finditer(masked):
-            if TO_SOMEONE.search(masked[max(0, person.start() - 4):person.start()]):
+            before = masked[max(0, person.start() - 10):person.start()]
+            if TO_SOMEONE.search(before[-4:]) or TO_SOMEONE_EN.search(before):  # "gave my cat to my friend and wrote"
                 continue
             verb = self.patterns["reported"].search(masked, person.end(), person.end() + 10)
             between = masked[person.end():verb.start()] if verb else ""

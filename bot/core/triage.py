@@ -28,6 +28,7 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 # a syllable of Hanyu Pinyin without tones: "wo zhen de bu xiang huo le" is Chinese typed in letters, not English
 PINYIN = re.compile(r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|o|e|i|u|v|ai|ei|ui|ao|ou|iu|ie|ve|ue|er|an|en|in|un|vn|ang"
                     r"|eng|ing|ong|ia|iao|ian|iang|iong|ua|uo|uai|uan|uang)")
+SYLLABLES = re.compile(f"(?:{PINYIN.pattern}){{1,4}}")  # a word typed without spaces: "cuishou", "jintian"
 PUNCTUATION = re.compile(r"[^\w\s]+|_", re.UNICODE)
 SCRIPT_CHANGE = re.compile(r"(?<=[a-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[a-z])")
 EMOJI_ONLY = re.compile(r"[^\w]+")  # no letters, digits or Han characters: emoji, punctuation, spaces
@@ -258,10 +259,10 @@ class Triager:
 
     @staticmethod
     def pinyin(text: str) -> bool:
-        """Four or more words, nearly all of them syllables of pinyin ("wo zhen de bu xiang huo le"); English has
-        too many words that are not ("we live in shanghai")."""
+        """Four or more words, nearly all of them pinyin ("wo zhen de bu xiang huo le", "cuishou tiantian da dianhua");
+        English has too many words that are not ("we live in shanghai")."""
         latin = re.findall(r"[a-z]+", text)
-        return len(latin) >= 4 and sum(bool(PINYIN.fullmatch(w)) for w in latin) >= 0.85 * len(latin)
+        return len(latin) >= 4 and sum(bool(SYLLABLES.fullmatch(w)) for w in latin) >= 0.85 * len(latin)
 
     def about_someone_close(self, text: str) -> bool:
         """A person near the writer (她, 女儿, 我妈), not the collectors (他们): after a crisis reply, a follow-up
@@ -346,6 +347,10 @@ class Triager:
             # "算了 不说了" after being asked: not an all-clear; stay with them. With a question about the debt
             # ("算了不说这个 通讯录被爆了能报警吗") the question is answered, a hotline line kept
             risk = staying
+        elif (answer != "no" and risk.tier != "crisis" and not better and "asked:self_harm" in state.shown
+              and "answered:self_harm" not in state.shown and self.risk.patterns["decided"].search(written.lower())):
+            # asked "你有没有想过伤害自己？", they answer "安排好了 就明天": a plan already set, 110/120 first
+            risk = Risk("crisis", "decided", imminent=True, distress=risk.distress, means=self.risk.means(written.lower()))
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
               and not (figures or better)
               and (not domain or (state.helper and self.risk.patterns["rescue"].search(text)))
@@ -363,8 +368,10 @@ class Triager:
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and "answered:self_harm" not in state.shown
               and (small_talk == "bye" or self.dialogue.small_talk["bye"].search(bare)
+                   or (small_talk == "thanks" and state.crisis_turn == state.turns)
                    or (small_talk == "ack" and state.means and self.dialogue.yes_or_no(bare)))):
-            # leaving after a crisis reply, never having said they are safer ("thanks. goodbye"), or only "嗯" (not
+            # leaving after a crisis reply, never having said they are safer ("thanks. goodbye", or thanks alone right
+            # after it: "谢谢你听我说这些" after a letter left under the pillow), or only "嗯" (not
             # "好 我给我妹打电话") after a plan or means was named and the talk went back to the debt: not a plain
             # goodbye; once more whether they are safe tonight
             risk = Risk("crisis", "leaving", distress=risk.distress, imminent=bool(state.means), means=state.means)
