@@ -368,10 +368,8 @@ class Triager:
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and "answered:self_harm" not in state.shown
               and (small_talk == "bye" or self.dialogue.small_talk["bye"].search(bare)
-                   or (small_talk == "thanks" and state.crisis_turn == state.turns)
                    or (small_talk == "ack" and state.means and self.dialogue.yes_or_no(bare)))):
-            # leaving after a crisis reply, never having said they are safer ("thanks. goodbye", or thanks alone right
-            # after it: "谢谢你听我说这些" after a letter left under the pillow), or only "嗯" (not
+            # leaving after a crisis reply, never having said they are safer ("thanks. goodbye"), or only "嗯" (not
             # "好 我给我妹打电话") after a plan or means was named and the talk went back to the debt: not a plain
             # goodbye; once more whether they are safe tonight
             risk = Risk("crisis", "leaving", distress=risk.distress, imminent=bool(state.means), means=state.means)
