@@ -731,6 +731,13 @@ def test_a_guarantor_hears_that_a_signed_guarantee_is_owed_not_that_family_need_
     mother = assistant.respond(Session(user="g2"), "催收天天打给我妈 她要替我还吗")  # no guarantee named
     assert "保证范围" not in mother.reading
 
+
+def test_time_limit_advice_is_for_old_debts_not_for_a_debt_two_months_overdue(assistant):
+    recent = assistant.respond(Session(user="r"), "我现在欠了3万 逾期两个月 会不会坐牢啊")
+    assert not any("时效" in step or "旧债" in step for step in recent.steps)
+    old = assistant.respond(Session(user="o"), "网贷2019年借的 一直没还 现在还能起诉我吗")
+    assert "重新计算" in old.reading
+
 def test_chinese_amounts_with_a_tail_and_english_words_for_what_arrived():
     assert read_figures("借了1万 到手8千 30天还1万2")["payment"] == 12000
     assert read_figures("借了3千5 一周后还4千")["contract"] == 3500
