@@ -288,9 +288,7 @@ class RiskRules:
                                                            or self.patterns["plan_hint"].search(masked)))
             return Risk("crisis", reason, imminent=urgent, helper=(someone or told) and not own, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
-        # a means named ("煤气阀门") is a weak sign too, unless others threaten the person with it
-        soft = bool(self.patterns["soft"].search(masked)) or (
-            bool(self.patterns["means_hint"].search(masked)) and not threatened)
+        soft = bool(self.patterns["soft"].search(masked))
         # the classifier is believed at even odds where the words could carry risk (on short, plain questions
         # such as "那我该怎么跟爸妈说" it guesses), and without such words only when it is sure and nothing was
         # set aside
