@@ -188,7 +188,7 @@ def test_a_first_step_again_that_is_not_true_or_false_names_the_entry(knowledge_
     path.write_text(text.replace("  - key: air\n    again: true", "  - key: air\n    again: sometimes", 1), encoding="utf-8")
     with pytest.raises(KnowledgeError) as error:
         RiskRules(path)
-    assert "first_step entry 2 ('air'): again is 'sometimes'; write true or false" in str(error.value)
+    assert "first_step entry 3 ('air'): again is 'sometimes'; write true or false" in str(error.value)
 
 
 def test_a_changed_training_sentence_makes_its_classifier_stale(settings, tmp_path):
@@ -1103,3 +1103,27 @@ def test_an_english_writers_own_farewell_and_a_husbands_goodbyes_told_to_the_wif
     husband = assistant.triage("他这几天老是跟我和女儿说对不起 银行卡密码都写给我了 让我以后照顾好自己").risk
     assert (husband.tier, husband.helper) == ("crisis", True)
     assert assistant.triage("ugh I'm so dead lol, my boss got a call from the collectors").risk.tier == "none"
+
+
+def test_after_a_crisis_reply_hmm_despair_without_a_question_and_dont_persuade_me_stay_with_the_person(assistant):
+    for follow_up in ("hmm", "能告又怎样 告赢了我也还不起", "你别劝了 你们都这么说"):
+        session = Session(user="s")
+        assert assistant.respond(session, "炭已经买了 放在车后备箱里").mode == "crisis"
+        assert assistant.respond(session, follow_up).mode == "crisis", follow_up
+    saved = Session(user="p")  # pills saved, then a question about the debt: answered, the step kept under it
+    assert assistant.respond(saved, "医生开的安眠药我一直没吃 都攒着 快五十片了").risk.means == "saved"
+    answer = assistant.respond(saved, "真的没事 就是问问起诉是什么流程")
+    assert answer.mode == "answer" and "攒下的药交给家人保管" in assistant.renderer.plain(answer)
+
+
+def test_a_helper_whose_person_left_a_note_and_is_missing_is_told_not_to_wait(assistant):
+    session = Session(user="h")
+    first = assistant.respond(session, "我老婆早上留了张字条 写着对不起 孩子交给你了 她手机现在关机 一直打不通")
+    assert first.risk.helper and "别等 ta 回来" in assistant.renderer.plain(first)
+    assistant.respond(session, "她欠了好几个网贷 催收天天打给我")
+    later = assistant.respond(session, "要不要等她回来再说")  # a turn about the debt in between
+    assert later.mode == "crisis" and later.risk.helper
+    told = Session(user="h2")  # ta's own "没事", and the helper asking how to talk to ta: not an all-clear
+    assert assistant.respond(told, "我爸房间里藏了好几盒安眠药 都没拆 他平时不吃的").risk.helper
+    how = assistant.respond(told, "他把金项链给了我 我问他他说没事 我该怎么跟他说")
+    assert how.mode == "crisis" and "直接问" in assistant.renderer.plain(how)

@@ -130,7 +130,9 @@ class Assistant:
             elif not risk.helper and risk.reason != "leaving" and not state.show_once(
                     f"crisis:{'imminent' if risk.imminent else 'self'}"):
                 base["note"] = "again"  # a second sign of the same kind: not the same block word for word
-            if risk.helper and not state.show_once("crisis:helper"):
+            if risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:helper"):
+                base["note"] = "missing"  # a farewell, then ta can't be reached: looking for ta now, not waiting
+            elif risk.helper and not state.show_once("crisis:helper"):
                 # the helper heard the first steps: now what to do if ta can't be reached; then, shorter, how to
                 # get someone to ta
                 # "我答应她不说的" after the first steps: their safety comes before the promise (said once)
@@ -253,13 +255,15 @@ class Assistant:
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
             state.add_topics([*state.topics[:1], "scam"])
         state.vector = [float(x) for x in query]
-        # after a crisis in this conversation every answer keeps one line with a hotline
+        # after a crisis or a check-in in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
                        calm=triage.retaliation, danger=triage.danger,
-                       hotlines=self.footer_lines(triage.region, state.script) if risk.tier == "check_in" or state.risk == "crisis"
+                       hotlines=self.footer_lines(triage.region, state.script) if risk.tier == "check_in" or state.risk != "none"
                        else (),
-                       first_step=self.step_again(state) if base["note"] == "better" else "",
+                       # after means were named and no word of being safe, the first step once more under the answer
+                       first_step=self.step_again(state) if base["note"] == "better" or (
+                           state.risk == "crisis" and "answered:self_harm" not in state.shown) else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 
     def with_coping(self, hits: list, query: np.ndarray) -> list:

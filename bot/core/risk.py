@@ -350,7 +350,8 @@ class RiskRules:
         # a third person is all the message speaks of, with a means or a time ("这几天他特别反常 半夜一个人坐在阳台上")
         third = hint and THIRD_PERSON.search(masked) is not None and not FIRST_PERSON.search(masked)
         if ((possible or sure) and (described or third)) or unreachable:  # "我老婆说她撑不住了": the helper reply
-            return Risk("crisis", f"{reason}+other", imminent=hint or guess.imminent >= imminent, helper=True,
+            return Risk("crisis", f"{reason}+{'missing' if unreachable else 'other'}", helper=True,
+                        imminent=hint or unreachable or guess.imminent >= imminent,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
         # the classifier reads a plan, means or farewell and is believed: with a weak word, or with a phrase of
         # possible ideation where it is as sure and nothing was set aside; not where others threaten the person,

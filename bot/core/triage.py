@@ -328,7 +328,9 @@ class Triager:
         # "没事了 不说这个" pulls back, whatever else it says: not an all-clear
         pulls_back = raised and bool(self.dialogue.withdraw.search(bare) or (
             state.risk == "crisis" and self.dialogue.dismiss.search(bare)))
-        better = not pulls_back and (reached_out or (state.risk != "none" and heard
+        # a helper telling what ta said ("我问她她说没事") or asking how to help is not an all-clear
+        told_fine = state.helper and bool(re.search(r"说(她|他|ta)?(没事|还好|挺好|不会)|(怎么|如何)(跟|和|对)(她|他|ta)", text))
+        better = not pulls_back and (reached_out or (state.risk != "none" and heard and not told_fine
                                                      and bool(self.dialogue.better.search(text))))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
@@ -353,17 +355,23 @@ class Triager:
             risk = Risk("crisis", "decided", imminent=True, distress=risk.distress, means=self.risk.means(written.lower()))
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
               and not (figures or better)
-              and (not domain or (state.helper and self.risk.patterns["rescue"].search(text)))
+              and (not domain or not asks or (state.helper and self.risk.patterns["rescue"].search(text)))
               and not text.startswith("/")
-              and (not small_talk or self.dialogue.yes_or_no(bare))
+              and (not small_talk or self.dialogue.yes_or_no(bare) or (small_talk == "ack" and not going))
               and (state.helper or not follow_up or vague or self.about_someone_close(text))):
-            # right after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办", "她才六岁 她看得懂吗" (the
+            # right after a crisis reply, "没有", "嗯", "hmm", "告赢了我也还不起", "我一个人在出租屋", "我该怎么办",
+            # "她才六岁 她看得懂吗" (the
             # daughter a letter was left for) answer it: stay with them
             # (the helper's "要报警吗" too: getting help to the person, not a question about the debt).
             # Once a later turn was answered, the person has moved on ("好 周末回家说"): the risk is remembered
             # (a hotline line), not the crisis reply again. Thanks,
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
+            risk = staying
+        elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and not better
+              and self.risk.patterns["rescue"].search(text)):
+            # the helper asks again how to get help to ta, after a turn about the debt ("要不要等他回来"): the helper's
+            # crisis reply, not the debt's steps
             risk = staying
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and "answered:self_harm" not in state.shown
