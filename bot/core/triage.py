@@ -355,12 +355,12 @@ class Triager:
             risk = Risk("crisis", "decided", imminent=True, distress=risk.distress, means=self.risk.means(written.lower()))
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
               and not (figures or better)
-              and (not domain or not asks or (state.helper and self.risk.patterns["rescue"].search(text)))
+              and (not domain or (state.means and not asks) or (state.helper and self.risk.patterns["rescue"].search(text)))
               and not text.startswith("/")
-              and (not small_talk or self.dialogue.yes_or_no(bare) or (small_talk == "ack" and not going))
+              and (not small_talk or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague or self.about_someone_close(text))):
-            # right after a crisis reply, "没有", "嗯", "hmm", "告赢了我也还不起", "我一个人在出租屋", "我该怎么办",
-            # "她才六岁 她看得懂吗" (the
+            # right after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办", after means were named words
+            # about the debt that ask nothing ("告赢了我也还不起"), "她才六岁 她看得懂吗" (the
             # daughter a letter was left for) answer it: stay with them
             # (the helper's "要报警吗" too: getting help to the person, not a question about the debt).
             # Once a later turn was answered, the person has moved on ("好 周末回家说"): the risk is remembered
