@@ -163,8 +163,8 @@ class Assistant:
         relieved = triage.reached_out or (triage.better and state.helper)
         if relieved and risk.tier == "none" and not (triage.domain or triage.figures or risk.distress
                                                      or (triage.question and not state.helper)):
-            return Reply(mode="small_talk", small_talk="better", hotlines=self.footer_lines(triage.region, state.script),
-                         first_step=self.step_again(state), **base)
+            return Reply(mode="small_talk", small_talk="better",
+                         hotlines=self.footer_lines(triage.region, state.script), first_step=self.step_again(state), **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             # thanks right after a crisis reply, never having said they are safe ("谢谢你听我说这些" after a letter left
@@ -172,8 +172,8 @@ class Assistant:
             if (triage.small_talk == "thanks" and state.risk == "crisis" and state.crisis_turn == state.turns - 1
                     and not state.helper and "answered:self_harm" not in state.shown):
                 base["note"] = "still_worried"
-            return Reply(mode="small_talk", small_talk=triage.small_talk, hotlines=self.footer_lines(triage.region, state.script)
-                         if state.risk != "none" else (), **base)
+            return Reply(mode="small_talk", small_talk=triage.small_talk,
+                         hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else (), **base)
         asking = next((ask for ask in CLARIFY if ask not in state.shown), "")
         if not triage.vector.size:  # no letters: a number alone gets a pointer to /rate, "。。。" a question
             if triage.figures and state.loan.get("asking"):  # "12" answers "一共分几期？"
@@ -259,8 +259,8 @@ class Assistant:
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
                        calm=triage.retaliation, danger=triage.danger,
-                       hotlines=self.footer_lines(triage.region, state.script) if risk.tier == "check_in" or state.risk != "none"
-                       else (),
+                       hotlines=self.footer_lines(triage.region, state.script)
+                       if risk.tier == "check_in" or state.risk != "none" else (),
                        # after means were named and no word of being safe, the first step once more under the answer
                        first_step=self.step_again(state) if base["note"] == "better" or (
                            state.risk == "crisis" and "answered:self_harm" not in state.shown) else "",
@@ -347,7 +347,8 @@ class Assistant:
         return self.risk.first_step(state.means, state.language, again=True) if state.means and not state.helper else ""
 
     def not_at_risk(self, base: dict) -> Reply:
-        return Reply(mode="small_talk", small_talk="not_at_risk", hotlines=self.footer_lines(base["region"], base["script"]), **base)
+        return Reply(mode="small_talk", small_talk="not_at_risk",
+                     hotlines=self.footer_lines(base["region"], base["script"]), **base)
 
     def clarify(self, base: dict, language: str) -> Reply:
         options = self.triage.dialogue.options

@@ -23,8 +23,8 @@ from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "decided", "person", "reported",
-           "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
+LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "not_clear", "decided", "person",
+           "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
@@ -338,8 +338,9 @@ class RiskRules:
                 return Risk("check_in", "semantic: guarded", distress=distress, probability=guess.risk)
             # one line of despair in a long story is asked about: a story mixes many things
             parts = stretches()
-            if plan_in(parts):
-                return plan_in(parts)
+            in_story = plan_in(parts)
+            if in_story:
+                return in_story
             if any(part.risk >= story for part in parts):
                 return Risk("check_in", "story", distress=distress, probability=guess.risk)
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)

@@ -329,7 +329,7 @@ class Triager:
         pulls_back = raised and bool(self.dialogue.withdraw.search(bare) or (
             state.risk == "crisis" and self.dialogue.dismiss.search(bare)))
         # a helper telling what ta said ("我问她她说没事") or asking how to help is not an all-clear
-        told_fine = state.helper and bool(re.search(r"说(她|他|ta)?(没事|还好|挺好|不会)|(怎么|如何)(跟|和|对)(她|他|ta)", text))
+        told_fine = state.helper and bool(self.risk.patterns["not_clear"].search(text))
         better = not pulls_back and (reached_out or (state.risk != "none" and heard and not told_fine
                                                      and bool(self.dialogue.better.search(text))))
         answer = ""
