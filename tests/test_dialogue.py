@@ -738,6 +738,15 @@ def test_time_limit_advice_is_for_old_debts_not_for_a_debt_two_months_overdue(as
     old = assistant.respond(Session(user="o"), "网贷2019年借的 一直没还 现在还能起诉我吗")
     assert "重新计算" in old.reading
 
+
+def test_a_writer_in_hong_kong_or_taiwan_hears_that_the_help_numbers_are_mainland_ones(assistant):
+    hong_kong = assistant.respond(Session(user="hk"), "我人在香港 之前在深圳借了网贷 催收天天打我公司")
+    assert hong_kong.channels and "内地的号码" in assistant.renderer.plain(hong_kong)
+    taiwan = assistant.respond(Session(user="tw"), "I'm back in Taiwan now and the loan app collectors keep calling my boss")
+    assert "mainland numbers" in assistant.renderer.plain(taiwan)
+    mainland = assistant.respond(Session(user="m"), "催收天天打我公司")
+    assert "内地的号码" not in assistant.renderer.plain(mainland)
+
 def test_chinese_amounts_with_a_tail_and_english_words_for_what_arrived():
     assert read_figures("借了1万 到手8千 30天还1万2")["payment"] == 12000
     assert read_figures("借了3千5 一周后还4千")["contract"] == 3500

@@ -1030,6 +1030,10 @@ def test_despair_mid_conversation_without_words_about_the_debt_gets_ways_to_cope
     reply = assistant.respond(session, "我真的撑不下去了 不知道还能怎么办")
     assert reply.mode == "check_in" and any("mental_health" in hit.passage.topics for hit in reply.hits[:3])
     assert reply.steps and not any("申报财产" in step or "执行和解" in step for step in reply.steps)
+    owing = Session(user="cp3")  # despair that asks nothing, with a word about the debt: ways to cope still lead
+    assistant.respond(owing, "催收天天打电话给我爸妈 还说要去我单位")
+    despair = assistant.respond(owing, "其实我有时候觉得活着没什么意思 欠太多了")
+    assert despair.mode == "check_in" and any("12356" in step for step in despair.steps)
     calls = Session(user="cp2")  # jargon is about the debt: "呼死你" is call bombing, not a sign of risk
     assistant.respond(calls, "一天上百个陌生号码打进来")
     assert assistant.respond(calls, "这是不是就是呼死你").mode == "answer"

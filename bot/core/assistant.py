@@ -226,7 +226,9 @@ class Assistant:
             asks = triage.yes_no or bool(QUESTION_END.search(triage.text.strip()))
             # a sign of possible ideation with no words of its own about the debt ("我真的撑不下去了 不知道还能怎么办"):
             # ways to cope first, not the last topic's court steps
-            coping = despair_only or (
+            # despair that asks nothing ("其实我有时候觉得活着没什么意思 欠太多了"): ways to cope lead, whatever words
+            # about the debt come with it
+            coping = despair_only or (risk.tier == "check_in" and not asks and not triage.threat) or (
                 (triage.better or (risk.distress and not asks) or risk.tier == "check_in")
                 and not (triage.domain or triage.threat))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean; with a question of its own
