@@ -224,13 +224,12 @@ class Assistant:
             # 就是太累了", "我怎么这么蠢", "我不敢跟爸妈说") are about coping, whatever the conversation was about,
             # unless they come with a question ("他们真的会来吗 我好怕")
             asks = triage.yes_no or bool(QUESTION_END.search(triage.text.strip()))
-            # a sign of possible ideation with no words of its own about the debt ("我真的撑不下去了 不知道还能怎么办"):
-            # ways to cope first, not the last topic's court steps
-            # despair that asks nothing ("其实我有时候觉得活着没什么意思 欠太多了"): ways to cope lead, whatever words
-            # about the debt come with it
-            coping = despair_only or (risk.tier == "check_in" and not asks and not triage.threat) or (
-                (triage.better or (risk.distress and not asks) or risk.tier == "check_in")
-                and not (triage.domain or triage.threat))
+            # a sign of possible ideation that asks nothing ("其实我有时候觉得活着没什么意思 欠太多了") or has no words
+            # of its own about the debt ("我真的撑不下去了 不知道还能怎么办"): ways to cope first, not the last topic's
+            # court steps
+            possible_ideation = risk.tier == "check_in" and not triage.threat and not (asks and triage.domain)
+            coping = despair_only or possible_ideation or (
+                (triage.better or (risk.distress and not asks)) and not (triage.domain or triage.threat))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean; with a question of its own
             # ("不对 是信用卡 这个也一样能投诉吗") that question is answered, for the lender they mean
             corrected = triage.correction and in_conversation and bool(state.topics) and not (

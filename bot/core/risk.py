@@ -280,9 +280,9 @@ class RiskRules:
         if plan or someone or own:
             reason = "imminent" if plan else "other" if someone and not own else "direct"
             # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
-            told = plan and guess.other >= 0.3 and self.reports(masked)
-            # "我看到他把一瓶敌敌畏塞在衣柜最里面": a means the writer saw someone else hide, the classifier sure it is them
-            told = told or (plan and described)
+            # or a means the writer saw someone else hide, the classifier sure it is them ("我看到他把一瓶敌敌畏塞在衣柜
+            # 最里面")
+            told = plan and ((guess.other >= 0.3 and self.reports(masked)) or described)
             # "家里还有半瓶敌敌畏 我不想活了": a direct statement with a means or a time named is urgent
             urgent = plan or (own and not someone and bool(self.patterns["means_hint"].search(masked)
                                                            or self.patterns["plan_hint"].search(masked)))
