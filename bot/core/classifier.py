@@ -33,14 +33,15 @@ def ngrams(text: str) -> np.ndarray:
     return row / norm if norm else row
 
 
-def features(text: str, vector: np.ndarray) -> np.ndarray:
-    """The embedding, the n-grams and a constant 1 for the bias."""
-    return np.concatenate([vector.astype(np.float32), ngrams(text), np.ones(1, dtype=np.float32)])
+def features(text: str, vector: np.ndarray, ngram_weight: float = 1.0) -> np.ndarray:
+    """The embedding, the n-grams times `ngram_weight` and a constant 1 for the bias. A weight above 1 lets the
+    n-grams count for more under the same L2 penalty."""
+    return np.concatenate([vector.astype(np.float32), ngram_weight * ngrams(text), np.ones(1, dtype=np.float32)])
 
 
-def matrix(encode, texts: list[str]) -> np.ndarray:
+def matrix(encode, texts: list[str], ngram_weight: float = 1.0) -> np.ndarray:
     """`features` for many texts, encoded in one batch."""
-    return np.hstack([encode(texts).astype(np.float32), np.vstack([ngrams(t) for t in texts]),
+    return np.hstack([encode(texts).astype(np.float32), ngram_weight * np.vstack([ngrams(t) for t in texts]),
                       np.ones((len(texts), 1), dtype=np.float32)])
 
 
@@ -73,22 +74,23 @@ def digest(version: int, embedder_name: str, sentences: dict[str, list[str]]) ->
 class Heads:
     """Named logistic heads over the same features."""
 
-    def __init__(self, weights: dict[str, np.ndarray]) -> None:
+    def __init__(self, weights: dict[str, np.ndarray], ngram_weight: float = 1.0) -> None:
         self.weights = weights
+        self.ngram_weight = ngram_weight  # as in training
 
     def probabilities(self, text: str, vector: np.ndarray) -> dict[str, float]:
-        row = features(text, vector)
+        row = features(text, vector, self.ngram_weight)
         return {head: float(1 / (1 + np.exp(-(row @ w)))) for head, w in self.weights.items()}
 
     def save(self, path: Path, stamp: str) -> None:
         np.savez(path, digest=np.array(stamp), **self.weights)
 
     @classmethod
-    def load(cls, path: Path, stamp: str, heads: tuple[str, ...]) -> Heads | None:
+    def load(cls, path: Path, stamp: str, heads: tuple[str, ...], ngram_weight: float = 1.0) -> Heads | None:
         """None when the file is missing or was trained on other sentences (the caller says how to rebuild)."""
         if not path.exists():
             return None
         with np.load(path) as data:
             if str(data["digest"]) != stamp or not set(heads) <= set(data.files):
                 return None
-            return cls({head: data[head] for head in heads})
+            return cls({head: data[head] for head in heads}, ngram_weight)
