@@ -849,3 +849,8 @@ def test_the_money_actually_given_is_what_was_received():
 def test_a_threat_to_break_the_persons_legs_is_a_threat_not_their_anger(assistant):
     triage = assistant.triage("我不还 他们说要找人打断我的腿")
     assert triage.threat and not triage.retaliation
+
+
+def test_calls_to_a_grandmother_with_her_age_in_between_are_about_the_debt(assistant):
+    reply = assistant.respond(Session(user="g"), "我很愤怒 他们凭什么打给我七十岁的外婆")
+    assert reply.mode == "answer" and "third_party_contact" in topics(reply)

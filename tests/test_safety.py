@@ -119,7 +119,7 @@ def test_risk_is_remembered_across_the_conversation(assistant):
     said = assistant.renderer.plain(later)
     assert later.mode == "crisis" and "110" in said and said != assistant.renderer.plain(first)
     again = assistant.renderer.plain(assistant.respond(session, "嗯"))
-    assert again.startswith("我在听") and "110" in again  # shorter the second time, not the same words
+    assert "110" in again and again not in (said, assistant.renderer.plain(first))  # never the same block again
     answer = assistant.respond(session, "他们今天又打电话到我单位了")  # about the debt: answered
     assert answer.mode == "answer" and "12356" in assistant.renderer.plain(answer)
     thanks = assistant.renderer.plain(assistant.respond(session, "谢谢"))
@@ -404,7 +404,7 @@ def test_cantonese_is_not_hong_kong_and_a_place_said_is_remembered(assistant):
 
 def test_pulling_back_after_being_asked_is_not_an_all_clear(assistant):
     session = Session(user="w")
-    assert assistant.respond(session, "反正以后也不用还了").mode == "check_in"
+    assert assistant.respond(session, "欠了这么多 不知道还能撑多久").mode == "check_in"
     assert assistant.respond(session, "算了 不说了").mode == "crisis"
     asking = Session(user="ja")  # "just asking" after things were given away
     assert assistant.respond(asking, "猫送人了 以后养不了它了").mode == "crisis"
@@ -1128,7 +1128,7 @@ def test_after_a_crisis_reply_hmm_despair_without_a_question_and_dont_persuade_m
 def test_a_helper_whose_person_left_a_note_and_is_missing_is_told_not_to_wait(assistant):
     session = Session(user="h")
     first = assistant.respond(session, "我老婆早上留了张字条 写着对不起 孩子交给你了 她手机现在关机 一直打不通")
-    assert first.risk.helper and "别等 ta 回来" in assistant.renderer.plain(first)
+    assert first.risk.helper and "别等，现在就打 110" in assistant.renderer.plain(first)
     assistant.respond(session, "她欠了好几个网贷 催收天天打给我")
     later = assistant.respond(session, "要不要等她回来再说")  # a turn about the debt in between
     assert later.mode == "crisis" and later.risk.helper
@@ -1157,3 +1157,78 @@ def test_a_car_sealed_far_from_people_gets_the_air_step_and_slang_for_joining_th
                                   "我姐前年出车祸走了 保险公司的死亡赔偿金能被网贷平台扣吗"])
 def test_a_dramas_suicide_note_a_brothers_past_suicide_and_death_compensation_are_not_asked_about(assistant, text):
     assert assistant.triage(text).risk.tier == "none", text
+
+
+def test_a_helper_asking_she_wouldnt_do_anything_would_she_or_told_im_ok_is_not_an_all_clear(assistant):
+    session = Session(user="h")
+    assistant.respond(session, "我老婆欠了好多网贷 我今天才知道")
+    assert assistant.respond(session, "她刚才给我发微信说 对不起 照顾好儿子 然后电话就打不通了").note == "missing"
+    assistant.respond(session, "我现在在外地出差 赶不回去 怎么办啊")
+    worried = assistant.respond(session, "她平时很要强的 不会做傻事吧")
+    assert worried.mode == "crisis" and worried.risk.helper and "110" in assistant.renderer.plain(worried)
+    english = Session(user="h2")
+    assistant.respond(english, 'my friend in hangzhou texted me "everyone would be better off without me" and turned off her phone')
+    told = assistant.respond(english, 'she just said "im ok dont worry". should I still worry?')
+    assert told.mode == "crisis" and told.risk.helper
+
+
+def test_a_parent_locked_in_after_despair_gets_the_missing_reply_and_giving_her_space_is_not_the_answer(assistant):
+    session = Session(user="h")
+    assert assistant.respond(session, "我妈被催收逼的天天哭 说活着没意思 拖累我们").risk.helper
+    locked = assistant.respond(session, "她现在把自己反锁在房间里不出来 已经两个多小时了 叫也不应")
+    assert locked.note == "missing" and "能开门就先进去看看" in assistant.renderer.plain(locked)
+    assert assistant.respond(session, "我是不是应该给她点空间").mode == "crisis"
+
+
+def test_a_third_sign_in_a_row_gets_a_quieter_reply_that_hears_no_calls(assistant):
+    session = Session(user="r")
+    replies = [assistant.respond(session, text) for text in (
+        "今天把手上的活都交接给同事了 各个账号密码写在本子上放抽屉里了", "以后就不用麻烦大家了", "不要跟我说打电话 没用的")]
+    assert [r.mode for r in replies] == ["crisis"] * 3
+    assert [r.note for r in replies] == ["", "again", "third"]
+    assert "不想打电话也没关系" in assistant.renderer.plain(replies[2])
+
+
+def test_a_debt_question_after_a_plan_without_means_keeps_asking_about_tonight(assistant):
+    session = Session(user="r")
+    assistant.respond(session, "下个月15号是我最后一个还款日了 到那天就都结束了 反正以后也不用还了")
+    later = assistant.respond(session, "没事 我就问问 我逾期了会不会影响我爸妈")
+    assert later.mode == "answer" and "你今晚安全吗？" in assistant.renderer.plain(later)
+
+
+def test_a_family_bereaved_by_suicide_hears_condolences_once_and_the_estate_rule(assistant):
+    session = Session(user="b")
+    first = assistant.respond(session, "我哥上个月因为网贷自杀了 现在催收找我和我妈要钱")
+    text = assistant.renderer.plain(first)
+    assert first.mode == "answer" and "很遗憾你失去了亲人" in text and "列出遗产" in text
+    assert "很遗憾" not in assistant.renderer.plain(assistant.respond(session, "他们说人死了债也要还 我们要还吗"))
+    english = assistant.respond(Session(user="e"), "My father-in-law passed away last month and collectors now call my wife")
+    assert english.mode == "answer" and "sorry for your loss" in assistant.renderer.plain(english)
+
+
+@pytest.mark.parametrize("text", [
+    "hello im a student in beijing, i have credit card from ICBC overdue 4 months around 30000",
+    "lol the collector told me I'd be \"dead meat\" if I don't pay by friday",
+    "下个月15号是我最后一期了 还完就上岸了🎉"])
+def test_around_a_sum_dead_meat_and_the_last_instalment_are_not_asked_about(assistant, text):
+    assert assistant.respond(Session(user="n"), text).mode == "answer", text
+
+
+@pytest.mark.parametrize("text", ["保安换班以后 我就从18楼走", "那个站台没有屏蔽门 我去看过了", "对不起爸妈 儿子不孝 先走了",
+                                  "催收说明天来 他们来之前我就从窗户下去"])
+def test_a_floor_to_go_from_a_platform_without_doors_a_sons_last_words_and_a_plan_after_a_threat_are_the_full_reply(
+        assistant, text):
+    risk = assistant.triage(text).risk
+    assert (risk.tier, risk.imminent) == ("crisis", True), text
+
+
+@pytest.mark.parametrize("text", ["下午从阳台下去收衣服", "我从17楼走楼梯下来的 腿都软了",
+                                  "追的剧最后一集他站在楼顶上 我以为他要跳 结果被救了 现实里催收会这样逼人吗"])
+def test_errands_from_a_balcony_the_stairs_and_a_dramas_last_episode_are_not_a_crisis(assistant, text):
+    assert assistant.triage(text).risk.tier == "none", text
+
+
+def test_a_homophone_for_killing_oneself_is_heard_and_leaving_for_a_job_is_not_a_farewell(assistant):
+    assert assistant.triage("真想鲨了自己").risk.tier == "crisis"
+    for text in ("下周我就走了 去深圳上班", "月底我就走 回老家打工去"):
+        assert assistant.triage(text).risk.tier == "none", text

@@ -125,13 +125,18 @@ class Assistant:
             state.helper, state.crisis_turn = risk.helper, state.turns
             if risk.imminent and not risk.helper:
                 state.means = risk.means
+            # the short version the second time, then fewer instructions and a question (the same words every
+            # turn read as a machine, and "不要跟我说打电话" is heard)
             if risk.reason == "after crisis" and not state.show_once("after crisis"):
-                base["note"] = "again"  # the short version: the same words every turn read as a machine
+                base["note"] = "again" if state.show_once("crisis:again") or risk.helper else "third"
             elif not risk.helper and risk.reason != "leaving" and not state.show_once(
                     f"crisis:{'imminent' if risk.imminent else 'self'}"):
-                base["note"] = "again"  # a second sign of the same kind: not the same block word for word
-            if risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:helper"):
-                base["note"] = "missing"  # a farewell, then ta can't be reached: looking for ta now, not waiting
+                base["note"] = "again" if state.show_once("crisis:again") else "third"  # a second sign of the kind
+            if risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:missing"):
+                # a farewell or despair, then ta can't be reached or won't open the door (also after the first
+                # helper reply): looking for ta now, not waiting
+                state.show_once("crisis:helper")
+                base["note"] = "missing"
             elif risk.helper and not state.show_once("crisis:helper"):
                 # the helper heard the first steps: now what to do if ta can't be reached; then, shorter, how to
                 # get someone to ta
@@ -260,6 +265,7 @@ class Assistant:
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
                        calm=triage.retaliation, danger=triage.danger,
+                       condolence=triage.bereaved and state.show_once("condolence"),
                        hotlines=self.footer_lines(triage.region, state.script)
                        if risk.tier == "check_in" or state.risk != "none" else (),
                        # after means were named and no word of being safe, the first step once more under the answer
@@ -342,9 +348,9 @@ class Assistant:
         return {"channels": channels, "steps": steps}
 
     def step_again(self, state: DialogueState) -> str:
-        """After means were named, the first step once more with the glad word ("把农药拿出家门")."""
-        # only means actually named ("农药", crisis.yaml again: true): "give the pills away" to someone who spoke of
-        # letters reads as not heard
+        """After a plan, means or farewell, the first step once more under a later answer ("把农药拿出家门"): a crisis
+        line keeps safety open when the person turns to the debt. Each step says whether it is repeated
+        (crisis.yaml, again)."""
         return self.risk.first_step(state.means, state.language, again=True) if state.means and not state.helper else ""
 
     def not_at_risk(self, base: dict) -> Reply:

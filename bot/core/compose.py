@@ -76,6 +76,7 @@ class Reply:
     hits: tuple[Hit, ...] = ()
     truncated: bool = False
     calm: bool = False  # the person speaks of hurting the collector: a line to step back first
+    condolence: bool = False  # someone close has died: a word of sympathy before the answer
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
     first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
 

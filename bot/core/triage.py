@@ -89,6 +89,7 @@ class DialogueRules:
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
     retaliation: re.Pattern[str]  # the person speaks of hurting the collector
+    bereaved: re.Pattern[str]  # someone close has died: condolences before the answer
     paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
     danger: re.Pattern[str]  # danger to the person here and now (在门口, 砸门, 拿着刀): 110 first
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
@@ -179,6 +180,7 @@ class DialogueRules:
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
                 retaliation=re.compile(data["retaliation"]),
+                bereaved=re.compile(data["bereaved"]),
                 paying=re.compile(data["paying"]),
                 danger=re.compile(data["danger"]),
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
@@ -201,7 +203,7 @@ class DialogueRules:
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
-                                  "lender (licensed, private), threat, retaliation, "
+                                  "lender (licensed, private), threat, retaliation, bereaved, "
                                   "paying, danger, self_harm_answer (yes_words, no_words, better_words, "
                                   "reached_out_words, withdraw_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
@@ -231,6 +233,7 @@ class Triage:
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
     retaliation: bool  # "我就去砍了他": the person speaks of hurting the collector
+    bereaved: bool  # "我哥上个月走了": someone close has died
     paying: bool  # "我已经转了1000定金了": money paid or asked for
     danger: bool  # "他们现在在我家门口 拿着刀": danger here and now
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
@@ -422,6 +425,7 @@ class Triager:
             correction=bool(self.dialogue.correction.search(text)),
             threat=threat,
             retaliation=bool(self.dialogue.retaliation.search(text)),
+            bereaved=bool(self.dialogue.bereaved.search(text)),
             paying=bool(self.dialogue.paying.search(text)),
             danger=danger,
             self_harm_answer=answer,
