@@ -1232,3 +1232,27 @@ def test_a_homophone_for_killing_oneself_is_heard_and_leaving_for_a_job_is_not_a
     assert assistant.triage("真想鲨了自己").risk.tier == "crisis"
     for text in ("下周我就走了 去深圳上班", "月底我就走 回老家打工去"):
         assert assistant.triage(text).risk.tier == "none", text
+
+
+@pytest.mark.parametrize("text", ["我坐在18楼窗外的空调外机上 风好大", "脑子里有个声音一直叫我去死", "去了三家药店 每家买一盒安眠药"])
+def test_sitting_outside_a_window_a_voice_telling_them_to_die_and_pills_bought_shop_by_shop_get_the_full_reply(
+        assistant, text):
+    assert assistant.triage(text).risk.tier == "crisis", text
+
+
+@pytest.mark.parametrize("text", ["窗外有人站着 吓死我了", "我在写一个剧本 主角最后在天台被劝下来 爆通讯录是怎么操作的"])
+def test_someone_outside_the_window_and_a_script_are_not_a_crisis(assistant, text):
+    assert assistant.triage(text).risk.tier == "none", text
+
+
+def test_tonights_the_night_is_heard_and_an_sms_or_a_taunt_about_the_funeral_or_the_roof_is_not_the_persons(assistant):
+    assert assistant.triage("tonights the night. wrote the letters already").risk.tier == "crisis"
+    for text in ("收到一条短信：不还钱就准备办葬礼吧，全家都会知道。我能报警吗",
+                 "催收一接电话就骂，说我这种人就该从楼顶跳下去，这算不算侮辱"):
+        assert assistant.triage(text).risk.tier == "none", text
+
+
+@pytest.mark.parametrize("text", ["stood on the rooftop last night, kept thinking I could just jump. anyway can they call my boss?",
+                                  "been googling how much it takes to overdose lol. the loan app keeps texting my mom"])
+def test_an_english_night_on_the_rooftop_and_searching_how_to_die_are_the_full_reply(assistant, text):
+    assert assistant.triage(text).risk.tier == "crisis", text
