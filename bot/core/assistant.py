@@ -128,7 +128,7 @@ class Assistant:
             # the short version the second time, then fewer instructions and a question (the same words every
             # turn read as a machine, and "不要跟我说打电话" is heard)
             if risk.reason == "after crisis" and not state.show_once("after crisis"):
-                base["note"] = "again" if state.show_once("crisis:again") or risk.helper else "third"
+                base["note"] = "again" if risk.helper or state.show_once("crisis:again") else "third"
             elif not risk.helper and risk.reason != "leaving" and not state.show_once(
                     f"crisis:{'imminent' if risk.imminent else 'self'}"):
                 base["note"] = "again" if state.show_once("crisis:again") else "third"  # a second sign of the kind
