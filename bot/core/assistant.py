@@ -125,13 +125,12 @@ class Assistant:
             state.helper, state.crisis_turn = risk.helper, state.turns
             if risk.imminent and not risk.helper:
                 state.means = risk.means
-            # the short version the second time, then fewer instructions and a question (the same words every
-            # turn read as a machine, and "不要跟我说打电话" is heard)
-            if risk.reason == "after crisis" and not state.show_once("after crisis"):
+            # after a crisis reply, or a second sign of the same kind: the short version the second time, then fewer
+            # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
+            if (risk.reason == "after crisis" and not state.show_once("after crisis")) or (
+                    not risk.helper and risk.reason != "leaving"
+                    and not state.show_once(f"crisis:{'imminent' if risk.imminent else 'self'}")):
                 base["note"] = "again" if risk.helper or state.show_once("crisis:again") else "third"
-            elif not risk.helper and risk.reason != "leaving" and not state.show_once(
-                    f"crisis:{'imminent' if risk.imminent else 'self'}"):
-                base["note"] = "again" if state.show_once("crisis:again") else "third"  # a second sign of the kind
             if risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:missing"):
                 # a farewell or despair, then ta can't be reached or won't open the door (also after the first
                 # helper reply): looking for ta now, not waiting
