@@ -561,8 +561,8 @@ def test_asking_what_happens_to_the_debt_if_one_dies_gets_the_question_alone(ass
     session = Session(user="d")
     reply = assistant.respond(session, "活着好累 要是我不在了 这些网贷是不是就不用还了")
     assert reply.mode == "check_in" and not reply.hits and not reply.reading
-    answer = assistant.respond(session, "没事 我就是随便说说")
-    assert (answer.mode, answer.small_talk) == ("small_talk", "not_at_risk")
+    answer = assistant.respond(session, "没事 我就是随便说说")  # heard, and not taken only as a joke
+    assert (answer.mode, answer.small_talk) == ("small_talk", "took_back")
 
 
 def test_the_number_of_instalments_given_alone_completes_the_loan(assistant):

@@ -188,7 +188,7 @@ def test_a_first_step_again_that_is_not_true_or_false_names_the_entry(knowledge_
     path.write_text(text.replace("  - key: air\n    again: true", "  - key: air\n    again: sometimes", 1), encoding="utf-8")
     with pytest.raises(KnowledgeError) as error:
         RiskRules(path)
-    assert "first_step entry 3 ('air'): again is 'sometimes'; write true or false" in str(error.value)
+    assert "first_step entry 4 ('air'): again is 'sometimes'; write true or false" in str(error.value)
 
 
 def test_a_changed_training_sentence_makes_its_classifier_stale(settings, tmp_path):
@@ -1256,3 +1256,87 @@ def test_tonights_the_night_is_heard_and_an_sms_or_a_taunt_about_the_funeral_or_
                                   "been googling how much it takes to overdose lol. the loan app keeps texting my mom"])
 def test_an_english_night_on_the_rooftop_and_searching_how_to_die_are_the_full_reply(assistant, text):
     assert assistant.triage(text).risk.tier == "crisis", text
+
+
+def test_saying_it_was_a_joke_is_heard_but_not_taken_only_as_a_joke(assistant):
+    session = Session(user="tb")
+    assert assistant.respond(session, "想紫砂了").mode == "crisis"
+    heard = assistant.respond(session, "我没事 刚才说着玩的")
+    said = assistant.renderer.plain(heard)
+    assert (heard.mode, heard.small_talk) == ("small_talk", "took_back")
+    assert "不会只当玩笑" in said and "12356" in said and "很高兴" not in said
+    serious = Session(user="ts")  # "not joking" is the opposite
+    assistant.respond(serious, "想紫砂了")
+    assert assistant.respond(serious, "我不是开玩笑的").mode == "crisis"
+    means = Session(user="tm")  # after a means and a time were named: still with them, 110/120 first
+    assert assistant.respond(means, "我买了炭 今晚就烧").mode == "crisis"
+    assert assistant.respond(means, "开玩笑的").mode == "crisis"
+    english = Session(user="te")  # with a question: heard first, then the answer, a hotline line kept
+    assistant.respond(english, "i want to kill myself")
+    answer = assistant.respond(english, "lol just kidding, what can collectors legally do")
+    assert answer.mode == "answer" and answer.note == "took_back" and answer.hotlines
+    assert assistant.renderer.plain(answer).startswith("Okay, I hear you.")
+
+
+@pytest.mark.parametrize("text", ["我买了个烧烤炉 但我从来不烧烤 你懂的", "我的药都存了两瓶了 没吃",
+                                  "最后再说一声谢谢 谢谢你一直听我说", "我带着两个孩子 真想带着他们一起走了",
+                                  "谢谢你这几天陪我聊 以后不用了"])
+def test_means_under_a_pretext_a_stockpile_and_last_thanks_get_the_full_reply(assistant, text):
+    risk = assistant.triage(text).risk
+    assert (risk.tier, risk.imminent) == ("crisis", True), text
+
+
+@pytest.mark.parametrize("text", ["今天又有两家到期。我一想到电话就心跳加速 怎么跟平台协商",
+                                  "烦死了 催收天天打给我妈 怎么让他们别找我家人",
+                                  "watched a documentary where a man's debt collectors drove him to suicide, is that legal in china",
+                                  "我哥的遗书里写着对不起妈妈，他已经走了三年了，现在催收又打到家里要我们还",
+                                  "借钱买了台无人机给人打农药 现在设备贷逾期了"])
+def test_words_across_a_full_stop_a_film_and_a_note_from_years_ago_are_not_a_crisis(assistant, text):
+    assert assistant.triage(text).risk.tier != "crisis", text
+
+
+def test_an_overdose_is_never_answered_with_no_need_to_call(assistant):
+    session = Session(user="od")
+    assert assistant.respond(session, "我刚才吃了一整瓶安眠药").mode == "crisis"
+    for text in ("没事", "嗯", "你别管我了"):
+        reply = assistant.respond(session, text)
+        said = assistant.renderer.plain(reply)
+        assert reply.mode == "crisis" and "120" in said and "不想打电话也没关系" not in said, text
+    assert "医院" in said
+
+
+def test_the_children_come_first_when_a_parent_speaks_of_taking_them_along(assistant):
+    said = assistant.renderer.plain(assistant.reply("我带着两个孩子 欠了三十万 真想带着他们一起走了算了"))
+    assert "孩子" in said.splitlines()[1] and "110 / 120" in said.splitlines()[1]
+
+
+def test_abroad_the_local_emergency_number_and_lines_that_can_be_dialled_from_there(assistant):
+    own = assistant.reply("我在东京留学 欠了网贷 今晚想从公寓楼上跳下去")
+    said = assistant.renderer.plain(own)
+    assert own.mode == "crisis" and "当地报警" in said and "+86-10-82951332" in said
+    assert "110" not in said and "12356" not in said and "400-161" not in said
+    english = assistant.renderer.plain(assistant.reply("im in manchester. borrowed from chinese apps and i want to kill myself"))
+    assert "local emergency number" in english and "当地" not in english and "110" not in english
+    helper = assistant.renderer.plain(assistant.reply("我弟在澳洲读书 刚发消息说对不起大家 电话打不通了"))
+    assert "+86-10-12308" in helper and "110" not in helper
+
+
+def test_a_helpers_first_reply_after_a_farewell_or_an_injury_says_call_now(assistant):
+    for text in ("我老公昨晚发朋友圈说再见了这个世界 配了一张楼顶的照片", "刚才发现她在卫生间用刀划手腕，流了不少血，现在包住了"):
+        reply = assistant.reply(text)
+        said = assistant.renderer.plain(reply)
+        assert reply.mode == "crisis" and reply.risk.helper and "现在就打 110 / 120" in said and "如果 ta" not in said
+
+
+def test_leaving_after_the_question_is_asked_once_more_about_tonight(assistant):
+    session = Session(user="lv")
+    assert assistant.respond(session, "我欠了三十万 真的撑不下去了").mode == "check_in"
+    leaving = assistant.respond(session, "再见了")
+    assert leaving.mode == "crisis" and "今晚你安全吗" in assistant.renderer.plain(leaving)
+    english = Session(user="lve")  # an unclear line after the question is not refused
+    assert assistant.respond(english, "the 催收 told me to go die, said if i die the debt is gone").mode == "check_in"
+    assert assistant.respond(english, "i cant call 110 here lol").mode != "out_of_scope"
+
+
+def test_an_older_person_apologising_for_slow_typing_is_asked_what_happened(assistant):
+    assert assistant.respond(Session(user="old"), "我是一个六十八岁的老人，字打得慢，请见谅").mode == "clarify"

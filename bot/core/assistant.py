@@ -20,7 +20,7 @@ from bot.core.embedders import Embedder, make_embedder
 from bot.core.loan_words import missing, to_loan
 from bot.core.render import Renderer
 from bot.core.retrieve import DenseRetriever, HybridRetriever, LexicalRetriever
-from bot.core.risk import RiskRules, ordinary_questions
+from bot.core.risk import REGIONS, RiskRules, ordinary_questions
 from bot.core.safety import SafetyRules
 from bot.core.triage import DialogueRules, Triage, Triager
 from bot.config import Settings
@@ -119,8 +119,9 @@ class Assistant:
         scams = tuple(scam for scam in triage.scams if state.show_once(f"scam:{scam.name}"))
         if triage.self_harm_answer or triage.better:
             state.show_once("answered:self_harm")
-        if risk.tier == "check_in" and not unreachable:
-            state.show_once("asked:self_harm")
+        if risk.tier == "check_in" and not unreachable and not state.show_once("asked:self_harm") \
+                and "answered:self_harm" not in state.shown:
+            base["note"] = base["note"] or "asked_again"  # the same question in the same words reads as a machine
         if risk.tier == "crisis":
             state.helper, state.crisis_turn = risk.helper, state.turns
             if risk.imminent and not risk.helper:
@@ -160,14 +161,16 @@ class Assistant:
         # short line of despair mid-conversation ("我真的撑不下去了") is not answered with the last topic's steps
         leans = in_conversation and (triage.follow_up or triage.question or len(triage.text) >= LONG_STORY)
         despair_only = risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams or leans)
-        if triage.self_harm_answer == "no":  # "没有" to the question: glad, and back to the debt
+        # "刚才开玩笑的" after speaking of dying: heard, not argued with, and not taken only as a joke
+        took_back = triage.took_back and not state.helper
+        if triage.self_harm_answer == "no" and not took_back:  # "没有" to the question: glad, and back to the debt
             return self.not_at_risk(base)
         # "嗯 我打了 那边的人挺好的", "他没事 我爸陪着他呢" (a helper): glad, and back to the debt when they want; the
         # hotline stays in reach
-        relieved = triage.reached_out or (triage.better and state.helper)
+        relieved = triage.reached_out or (triage.better and state.helper) or took_back
         if relieved and risk.tier == "none" and not (triage.domain or triage.figures or risk.distress
-                                                     or (triage.question and not state.helper)):
-            return Reply(mode="small_talk", small_talk="better",
+                                                     or (triage.question and not (state.helper or took_back))):
+            return Reply(mode="small_talk", small_talk="took_back" if took_back else "better",
                          hotlines=self.footer_lines(triage.region, state.script), first_step=self.step_again(state), **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
@@ -193,7 +196,8 @@ class Assistant:
         opening = not in_conversation and not (triage.figures or triage.scams)
         # an opening that would be refused but reads as vague ("有件事拿不准") is asked about
         # asked at most twice, the second time in other words; a third vague message is answered
-        if opening and asking and risk.tier == "none" and not (triage.threat or triage.better or triage.retaliation) and (
+        if opening and asking and risk.tier == state.risk == "none" and not (
+                triage.threat or triage.better or triage.retaliation) and (
                 triage.vague or (not triage.domain and own_score < self.min_score
                                  and (risk.distress or triage.act == "vague"
                                       or (triage.wants_to_ask and not triage.question)))):
@@ -243,7 +247,9 @@ class Assistant:
             if corrected:
                 base["note"] = base["note"] or "corrected"
             elif coping and triage.better:  # "我现在没事了 我妈在旁边陪我": glad first, then ways to cope
-                base["note"] = base["note"] or "better"
+                base["note"] = base["note"] or ("took_back" if took_back else "better")
+            elif took_back:  # "just kidding, what can collectors legally do": heard, then the question
+                base["note"] = base["note"] or "took_back"
         # "我没事 就是太累了" after a crisis reply is read on its own: the last topic's words would bring back its
         # passages. Fear ("我一个人在家 有点怕") is still about what was said before
         alone = despair_only or (coping and triage.better and not asks)
@@ -260,6 +266,11 @@ class Assistant:
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
             state.add_topics([*state.topics[:1], "scam"])
         state.vector = [float(x) for x in query]
+        # the first answer about the debt after a crisis reply, never having said they are safe and no plan or means
+        # named (that has its own line): asked once first whether they are safe now
+        if (state.risk == "crisis" and risk.tier == "none" and not (state.helper or state.means or base["note"])
+                and "answered:self_harm" not in state.shown and state.show_once("asked:safe")):
+            base["note"] = "safe_first"
         # after a crisis or a check-in in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
@@ -268,7 +279,7 @@ class Assistant:
                        hotlines=self.footer_lines(triage.region, state.script)
                        if risk.tier == "check_in" or state.risk != "none" else (),
                        # after means were named and no word of being safe, the first step once more under the answer
-                       first_step=self.step_again(state) if base["note"] == "better" or (
+                       first_step=self.step_again(state) if base["note"] in ("better", "took_back") or (
                            state.risk == "crisis" and "answered:self_harm" not in state.shown) else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 
@@ -308,7 +319,7 @@ class Assistant:
         """The region's lines; for traditional Chinese with no sign of where the person is, every region's."""
         if region or script == "simplified":
             return self.risk.hotlines[region or "mainland"]
-        return tuple(line for lines in self.risk.hotlines.values() for line in lines)
+        return tuple(line for region in REGIONS for line in self.risk.hotlines[region])
 
     def footer_lines(self, region: str, script: str = "simplified") -> tuple:
         """The one hotline line under an answer: the region's; for traditional Chinese or Cantonese with no sign
@@ -322,10 +333,14 @@ class Assistant:
         classifier at even odds, risk raised earlier): then ask, never refuse. A message whose words say it is
         about something else ("话说今晚曼城那场谁赢了", "btw what's the weather") needs the classifier sure, not at even
         odds: it guesses on such everyday words."""
-        # not after a "no", nor when the question was asked and they went on to something else
-        raised = state.risk != "none" and not {"answered:self_harm", "asked:self_harm"} & set(state.shown)
+        # not after a "no" or "我好多了"; asked and not yet answered, an unclear line ("i cant call 110 here lol") is
+        # not refused either
+        raised = state.risk != "none" and "answered:self_harm" not in state.shown
         odds = self.triage.semantic["alone" if off_topic else "check_in"]
         if base["risk"].soft or base["risk"].probability >= odds or raised:
+            if raised and "asked:self_harm" in state.shown:
+                base = {**base, "note": base["note"] or "asked_again"}
+            state.show_once("asked:self_harm")
             return Reply(mode="check_in", hotlines=self.footer_lines(base["region"], base["script"]), **base)
         if not state.show_once("out_of_scope") and not base["note"]:
             base = {**base, "note": "again"}  # what the bot can do was said once: one line the next time

@@ -176,7 +176,8 @@ class Composer:
                      lender_lines=lender_lines, steps=tuple(fresh[:FIRST_STEPS]),
                      channels=(channel,) if channel else (),
                      buttons=self.expansions(state, language, len(fresh) > FIRST_STEPS),
-                     disclaimer=state.show_once("disclaimer"), hits=tuple(hits))
+                     # not under ways to cope with stress, which are not legal information: under the next answer
+                     disclaimer=topic_id != "mental_health" and state.show_once("disclaimer"), hits=tuple(hits))
 
     def expansions(self, state: DialogueState, language: str, more: bool) -> tuple[Button, ...]:
         # the law part falls back on the topic's general laws when the answer drew on guidance alone

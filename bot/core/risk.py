@@ -26,6 +26,7 @@ from bot.knowledge.loader import KnowledgeError, Passage
 LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "not_clear", "decided", "person",
            "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
+ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
 THIRD_PERSON = re.compile(r"[他她](?!们)|(?<![a-z])(he|she|his|her)(?![a-z])")
@@ -51,6 +52,15 @@ HEADS = ("risk", "imminent", "other")
 TRAINING_FILE = "crisis_training.yaml"
 # the classifier's sentences by group: at risk by kind (imminent, ideation, other), at risk of no stated kind, not
 GROUPS = ("imminent", "ideation", "other", "at_risk", "not_at_risk")
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span replaced by one space, as re.sub(pattern, " ", text) does."""
+    kept, end = [], 0
+    for start, stop in spans:
+        kept += [text[end:start], " "]
+        end = stop
+    return "".join(kept) + text[end:]
 
 
 def ordinary_questions(passages: list[Passage]) -> list[str]:
@@ -111,6 +121,11 @@ class Hotline:
     hours: str
     checked: str
     source: str
+    contact_en: str = ""  # where the contact is words, not a number ("当地报警 / 急救电话"): in English
+
+    @property
+    def contact_in_english(self) -> str:
+        return self.contact_en or self.contact
 
 
 class RiskRules:
@@ -167,13 +182,13 @@ class RiskRules:
                 problems.append(f"{training_path}: '{group}' is empty; the classifier needs at-risk sentences "
                                 "of each kind (imminent, ideation, other)")
         self.hotlines: dict[str, tuple[Hotline, ...]] = {}
-        for region in REGIONS:
+        for region in (*REGIONS, ABROAD):
             entries = (data.get("hotlines") or {}).get(region) or []
             lines = []
             for number, entry in enumerate(entries, 1):
                 try:
                     lines.append(Hotline(region, **{k: str(entry.get(k, "")) for k in Hotline.__dataclass_fields__
-                                                     if k != "region"}))
+                                                     if k != "region" and (k != "contact_en" or k in entry)}))
                     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", lines[-1].checked) or not lines[-1].contact:
                         raise ValueError
                 except (AttributeError, ValueError):
@@ -206,8 +221,9 @@ class RiskRules:
         if "default" not in self.semantic:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
         self.regions = {k: re.compile(v, re.IGNORECASE) for k, v in (data.get("regions") or {}).items()}
-        if set(self.regions) != {*REGIONS, "cantonese"}:
-            problems.append(f"{path}: regions needs 'mainland', 'hk', 'tw' (places) and 'cantonese' (writing) patterns")
+        if set(self.regions) != {*REGIONS, ABROAD, "cantonese"}:
+            problems.append(f"{path}: regions needs 'mainland', 'hk', 'tw', 'abroad' (places) and 'cantonese' (writing) "
+                            "patterns")
         if problems:
             raise KnowledgeError(problems)
         self.model: Heads | None = None  # trained with the index
@@ -266,14 +282,19 @@ class RiskRules:
         `encode` embeds the clauses of a long story; `threatened`: the message tells of a threat to the
         person's safety (堵在门口, 上门), whose fear the classifier can mistake for despair. The other arguments
         are the classifier's settings for the embedder (crisis.yaml, semantic)."""
-        masked = self.patterns["not_self"].sub(" ", text)
-        aside = masked != text  # someone else's words or death were set aside (a quote, a prescription, a parent)
+        # the lexicon's windows ([^.!?]) stop at the end of a sentence, and NFKC leaves the ideographic full stop:
+        # the words are read with 。 as "." (one character for one, so the set-aside spans fit both); the classifier
+        # reads the text as it was trained, with 。
+        stops = text.replace("。", ".")
+        spans = [found.span() for found in self.patterns["not_self"].finditer(stops)]
+        masked, read = (_blank(t, spans) for t in (stops, text))
+        aside = masked != stops  # someone else's words or death were set aside (a quote, a prescription, a parent)
         mentioned = aside and bool(SUICIDE_WORDS.search(text))
         distress = bool(self.patterns["distress"].search(masked))
         # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words
         length = len(WORDS.findall(masked))
         long_enough = length >= min_chars
-        guess = self.estimate(masked, vector) if vector is not None and self.model and long_enough else Estimate()
+        guess = self.estimate(read, vector) if vector is not None and self.model and long_enough else Estimate()
         # someone else described (他/她, 老公 …), not spoken to: a farewell says 你 to the one it leaves
         # (their words told by the writer count even when they speak to 你: "she said … so you don't have to")
         described = bool(self.patterns["person"].search(masked)) and (
@@ -313,8 +334,8 @@ class RiskRules:
         possible = bool(self.patterns["possible"].search(masked))
 
         def stretches() -> list[Estimate]:
-            return self.story(masked, encode, min_chars) if (
-                encode is not None and self.model and not mentioned and len(masked) >= STORY_CHARS) else []
+            return self.story(read, encode, min_chars) if (
+                encode is not None and self.model and not mentioned and len(read) >= STORY_CHARS) else []
 
         def plan_in(parts: list[Estimate]) -> Risk | None:
             """Where one line of a long story reads as a plan, means or farewell ("我昨晚已经上去坐过一回了" in a
@@ -404,9 +425,10 @@ class RiskRules:
         return step.step_en if language == "en" else step.step
 
     def region(self, folded: str) -> str:
-        """'mainland', 'hk', 'tw' or '' (no place said) from the original (not simplified) text. Where two places
+        """'mainland', 'hk', 'tw', 'abroad' or '' (no place said) from the original (not simplified) text. Where two places
         are named ("之前在上海上班 现在人回台湾了"), the one the person says they are in now."""
-        places = [(found.start(), region) for region in REGIONS for found in self.regions[region].finditer(folded)]
+        places = [(found.start(), region) for region in (*REGIONS, ABROAD)
+                  for found in self.regions[region].finditer(folded)]
         here = [place for place in places if HERE.search(folded[max(0, place[0] - 3):place[0]])]
         return max(here)[1] if here else min(places)[1] if places else ""
 

@@ -94,6 +94,7 @@ class DialogueRules:
     danger: re.Pattern[str]  # danger to the person here and now (在门口, 砸门, 拿着刀): 110 first
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
+    took_back: re.Pattern[str]  # "刚才开玩笑的", "说的是气话": what they said was not meant
     reached_out: re.Pattern[str]  # "我打了 那边的人挺好的": they called a hotline or talked to someone
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
     dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
@@ -185,6 +186,7 @@ class DialogueRules:
                 danger=re.compile(data["danger"]),
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
                 better=re.compile(data["self_harm_answer"]["better_words"]),
+                took_back=re.compile(data["self_harm_answer"]["took_back_words"]),
                 reached_out=re.compile(data["self_harm_answer"]["reached_out_words"]),
                 withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
                 dismiss=re.compile(data["self_harm_answer"]["dismiss_words"]),
@@ -204,7 +206,7 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, retaliation, bereaved, "
-                                  "paying, danger, self_harm_answer (yes_words, no_words, better_words, "
+                                  "paying, danger, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -238,6 +240,7 @@ class Triage:
     danger: bool  # "他们现在在我家门口 拿着刀": danger here and now
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
+    took_back: bool  # and that what they said was a joke or said in anger ("我没事 刚才说着玩的")
     reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
     secret: bool  # a helper was asked to keep it secret ("我答应她不说的")
     question: bool  # the message asks something (吗, 怎么, ?)
@@ -329,12 +332,14 @@ class Triager:
         heard = risk.tier != "crisis" or risk.reason.startswith("semantic")
         reached_out = state.risk != "none" and heard and bool(self.dialogue.reached_out.search(text))
         # "没事了 不说这个" pulls back, whatever else it says: not an all-clear
+        # "开玩笑的" heard as a joke, except after a plan or means was named
+        joke = state.risk != "none" and bool(self.dialogue.took_back.search(text))
         pulls_back = raised and bool(self.dialogue.withdraw.search(bare) or (
-            state.risk == "crisis" and self.dialogue.dismiss.search(bare)))
+            state.risk == "crisis" and self.dialogue.dismiss.search(bare)) or (joke and state.means))
         # a helper telling what ta said ("我问她她说没事") or asking how to help is not an all-clear
         told_fine = state.helper and bool(self.risk.patterns["not_clear"].search(text))
-        better = not pulls_back and (reached_out or (state.risk != "none" and heard and not told_fine
-                                                     and bool(self.dialogue.better.search(text))))
+        better = not pulls_back and (reached_out or (state.risk != "none" and heard and not told_fine and bool(
+            self.dialogue.better.search(text) or joke)))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
@@ -376,11 +381,12 @@ class Triager:
             # the helper asks again how to get help to ta, after a turn about the debt ("要不要等他回来"): the helper's
             # crisis reply, not the debt's steps
             risk = staying
-        elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
+        elif (state.risk != "none" and risk.tier != "crisis" and not state.helper and not better
               and "answered:self_harm" not in state.shown
               and (small_talk == "bye" or self.dialogue.small_talk["bye"].search(bare)
                    or (small_talk == "ack" and state.means and self.dialogue.yes_or_no(bare)))):
-            # leaving after a crisis reply, never having said they are safer ("thanks. goodbye"), or only "嗯" (not
+            # leaving after a crisis reply or the question, never having said they are safer ("thanks. goodbye"), or
+            # only "嗯" (not
             # "好 我给我妹打电话") after a plan or means was named and the talk went back to the debt: not a plain
             # goodbye; once more whether they are safe tonight
             risk = Risk("crisis", "leaving", distress=risk.distress, imminent=bool(state.means), means=state.means)
@@ -430,6 +436,7 @@ class Triager:
             danger=danger,
             self_harm_answer=answer,
             better=better,
+            took_back=joke and (better or answer == "no"),
             reached_out=reached_out,
             secret=bool(self.risk.patterns["secret"].search(written.lower())),
             question=asks,
