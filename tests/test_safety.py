@@ -1340,3 +1340,41 @@ def test_leaving_after_the_question_is_asked_once_more_about_tonight(assistant):
 
 def test_an_older_person_apologising_for_slow_typing_is_asked_what_happened(assistant):
     assert assistant.respond(Session(user="old"), "我是一个六十八岁的老人，字打得慢，请见谅").mode == "clarify"
+
+
+@pytest.mark.parametrize("text, means", [("我刚割了手腕", "wound"), ("我用刀划了自己", "wound"), ("I cut my wrists", "wound"),
+                                         ("我吃了二十片扑热息痛", "taken"), ("我想带着女儿一起解脱算了", "children")])
+def test_harm_already_done_or_taking_the_children_along_is_urgent_with_its_first_step(assistant, text, means):
+    risk = assistant.triage(text).risk
+    assert (risk.tier, risk.imminent, risk.means, risk.helper) == ("crisis", True, means, False), text
+
+
+@pytest.mark.parametrize("text, helper", [("我哥现在站在我们小区楼顶 不肯下来", True), ("我妈吃了一整瓶安眠药", True),
+                                          ("刚才发现她在卫生间用刀划手腕，流了不少血", True), ("给我妈留了遗书 我走了", False),
+                                          ("孩子他爸，我先走了，遗书在抽屉里", False), ("我老婆不在家 我买好了炭", False)])
+def test_the_person_named_just_before_the_act_is_the_one_at_risk(assistant, text, helper):
+    risk = assistant.triage(text).risk
+    assert risk.tier == "crisis" and risk.helper == helper, text
+
+
+def test_a_helper_with_someone_bleeding_hears_to_press_on_the_wound_first(assistant):
+    said = assistant.renderer.plain(assistant.reply("刚才发现她在卫生间用刀划手腕，流了不少血"))
+    assert "按住伤口" in said.splitlines()[1]
+
+
+def test_abroad_the_named_countrys_emergency_number(assistant):
+    tokyo = assistant.renderer.plain(assistant.reply("我在东京留学 欠了网贷 今晚想从公寓楼上跳下去"))
+    assert "110（报警）/ 119（急救）" in tokyo and "12356" not in tokyo
+    melbourne = assistant.renderer.plain(assistant.reply("im in melbourne and i want to kill myself over these loans"))
+    assert "000" in melbourne and "110" not in melbourne
+    session = Session(user="ab")  # remembered, and parents "in China" do not move the writer home
+    assistant.respond(session, "我在东京留学 欠了网贷 撑不下去了")
+    later = assistant.renderer.plain(assistant.respond(session, "催收打给我国内的爸妈怎么办"))
+    assert "+86-10-82951332" in later and "随时可以打 12356" not in later
+
+
+def test_not_wanting_to_call_after_a_crisis_reply_is_heard(assistant):
+    session = Session(user="nc")
+    assert assistant.respond(session, "我真的不想活了 欠了四十万").mode == "crisis"
+    reply = assistant.respond(session, "我不想打电话 打给家人只会更糟")
+    assert reply.mode == "crisis" and "不想打电话也没关系" in assistant.renderer.plain(reply)

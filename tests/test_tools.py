@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
+from bot.tools.dispatch import Turn
 from bot.tools.flows import AnswerError, Step, load_flows
 from bot.tools.incidents import Incident, IncidentLog, to_csv
 from bot.knowledge.loader import KnowledgeError
@@ -305,3 +306,13 @@ def test_pay_and_a_monthly_repayment_are_a_budget_not_a_loan(assistant):
     reply = assistant.respond(Session(user="b"), "我在工地上班 一个月到手六千三 每个月要还网贷五千多")
     assert reply.mode == "answer" and not reply.loan_ask and reply.rate is None
     assert "financial_planning" in [t for h in reply.hits[:3] for t in h.passage.topics]
+
+
+@pytest.mark.parametrize("text", ["帮我写一封投诉信", "能不能帮我写封信给平台 让他们别再打我家人电话", "can you write me a letter to the lender"])
+def test_asking_for_a_letter_in_words_starts_the_letter_tool(assistant, text):
+    turn = assistant.respond(Session(user="lt"), text)
+    assert isinstance(turn, Turn) and turn.pages[0].name == "tool_intro.j2" and turn.pages[0].values["tool"] == "letter"
+
+
+def test_a_letter_to_family_does_not_start_the_letter_tool(assistant):
+    assert not isinstance(assistant.respond(Session(user="lf"), "帮我写一封信给我妈"), Turn)

@@ -99,6 +99,8 @@ class Assistant:
         turn = self.tools.handle(session, raw)
         if turn is not None:
             return turn
+        if triage.wants_letter and triage.risk.tier == "none":  # "帮我写一封投诉信": the letter tool, no command needed
+            return self.tools.start(session, "letter")
         return self.answer(triage, session, note)
 
     def answer(self, triage: Triage, session: Session, note: str = "") -> Reply:
@@ -132,6 +134,8 @@ class Assistant:
                     not risk.helper and risk.reason != "leaving"
                     and not state.show_once(f"crisis:{'imminent' if risk.imminent else 'self'}")):
                 base["note"] = "again" if risk.helper or state.show_once("crisis:again") else "third"
+            if risk.reason == "no call":  # the quieter reply: they can't or won't call
+                base["note"] = "third"
             if risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:missing"):
                 # a farewell or despair, then ta can't be reached or won't open the door (also after the first
                 # helper reply): looking for ta now, not waiting
@@ -318,14 +322,14 @@ class Assistant:
     def hotlines(self, region: str, script: str = "simplified") -> tuple:
         """The region's lines; for traditional Chinese with no sign of where the person is, every region's."""
         if region or script == "simplified":
-            return self.risk.hotlines[region or "mainland"]
+            return self.risk.lines(region)
         return tuple(line for region in REGIONS for line in self.risk.hotlines[region])
 
     def footer_lines(self, region: str, script: str = "simplified") -> tuple:
         """The one hotline line under an answer: the region's; for traditional Chinese or Cantonese with no sign
         of where the person is, the mainland's and the one of the place the writing suggests."""
         if region or script == "simplified":
-            return self.risk.hotlines[region or "mainland"][:1]
+            return self.risk.lines(region)[:1]
         return self.risk.hotlines["mainland"][:1] + self.risk.hotlines[script][:1]
 
     def refuse(self, base: dict, state: DialogueState, off_topic: bool = False) -> Reply:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -221,6 +221,20 @@ class RiskRules:
         if "default" not in self.semantic:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
         self.regions = {k: re.compile(v, re.IGNORECASE) for k, v in (data.get("regions") or {}).items()}
+        # abroad, the emergency number of the country named ("我在东京" → 110 / 119)
+        self.abroad: list[tuple[str, re.Pattern[str], Hotline]] = []
+        generic = next((line for line in self.hotlines.get(ABROAD, ()) if line.key == "emergency"), None)
+        for number, entry in enumerate(data.get("abroad_emergency") or [], 1):
+            try:
+                places = re.compile(str(entry["places"]), re.IGNORECASE)
+                if generic is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(entry["checked"])):
+                    raise ValueError("checked")
+                self.abroad.append((str(entry["key"]), places, replace(
+                    generic, contact=str(entry["contact"]), contact_en=str(entry["contact_en"]),
+                    checked=str(entry["checked"]), source=str(entry.get("source", "")))))
+            except (KeyError, TypeError, ValueError, re.error) as exc:
+                problems.append(f"{path}: abroad_emergency entry {number} needs key, places (a pattern), contact, "
+                                f"contact_en and checked (a date like 2026-11-30) ({type(exc).__name__}: {exc})")
         if set(self.regions) != {*REGIONS, ABROAD, "cantonese"}:
             problems.append(f"{path}: regions needs 'mainland', 'hk', 'tw', 'abroad' (places) and 'cantonese' (writing) "
                             "patterns")
@@ -307,7 +321,7 @@ class RiskRules:
             # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
             # or a means the writer saw someone else hide, the classifier sure it is them ("我看到他把一瓶敌敌畏塞在衣柜
             # 最里面")
-            told = plan and ((guess.other >= 0.3 and self.reports(masked)) or described)
+            told = plan and ((guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked))
             # "家里还有半瓶敌敌畏 我不想活了": a direct statement with a means or a time named is urgent
             urgent = plan or (own and not someone and bool(self.patterns["means_hint"].search(masked)
                                                            or self.patterns["plan_hint"].search(masked)))
@@ -396,6 +410,19 @@ class RiskRules:
             reason = "possible: own death"  # asked about, never answered as a question about debts after death
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
 
+    def acting(self, masked: str) -> bool:
+        """Someone named just before the plan or means, with no 我 or 你 between ("我哥现在站在我们小区楼顶", "发现她在
+        卫生间用刀划手腕"): they are doing it, not the writer. Not a person the writer speaks or writes to ("给我妈留了
+        遗书", "孩子他爸，我先走了")."""
+        plan = self.patterns["imminent"].search(masked)
+        for person in self.patterns["person"].finditer(masked, 0, plan.start() if plan else 0):
+            between = masked[person.end():plan.start()]
+            # (no stop between: "孩子他爸，我先走了" calls to someone)
+            if (len(between) <= 8 and not re.search(r"[我你,:!;.?]|(?<![a-z])(i|you)(?![a-z])", between)
+                    and not TO_SOMEONE.search(masked[max(0, person.start() - 4):person.start()])):
+                return True
+        return False
+
     def reports(self, masked: str) -> bool:
         """Someone's words told by the writer ("我弟老说活着没意思"): a person named, then within a few characters
         (none of them 我, 你, a stop or 跟) a verb of saying that is not followed by 我 ("我妈说我…" is about the writer).
@@ -430,7 +457,18 @@ class RiskRules:
         places = [(found.start(), region) for region in (*REGIONS, ABROAD)
                   for found in self.regions[region].finditer(folded)]
         here = [place for place in places if HERE.search(folded[max(0, place[0] - 3):place[0]])]
-        return max(here)[1] if here else min(places)[1] if places else ""
+        region = max(here)[1] if here else min(places)[1] if places else ""
+        if region == ABROAD:  # "abroad:jp" when the country is one whose emergency number is listed
+            country = next((key for key, words, _ in self.abroad if words.search(folded)), "")
+            return f"{ABROAD}:{country}" if country else ABROAD
+        return region
+
+    def lines(self, region: str) -> tuple[Hotline, ...]:
+        """The hotlines of a region ('' is the mainland); abroad, with the named country's emergency number."""
+        if not region.startswith(ABROAD):
+            return self.hotlines[region or "mainland"]
+        local = next((line for key, _, line in self.abroad if region == f"{ABROAD}:{key}"), None)
+        return tuple(local if local and line.key == "emergency" else line for line in self.hotlines[ABROAD])
 
     def cantonese(self, folded: str) -> bool:
         """Written Cantonese: the reply uses Hong Kong characters; it says nothing of where the person is."""

@@ -92,11 +92,13 @@ class DialogueRules:
     bereaved: re.Pattern[str]  # someone close has died: condolences before the answer
     paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
     danger: re.Pattern[str]  # danger to the person here and now (在门口, 砸门, 拿着刀): 110 first
+    letter_request: re.Pattern[str]  # "帮我写一封投诉信": the letter tool, without the command
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
     took_back: re.Pattern[str]  # "刚才开玩笑的", "说的是气话": what they said was not meant
     reached_out: re.Pattern[str]  # "我打了 那边的人挺好的": they called a hotline or talked to someone
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
+    no_call: re.Pattern[str]  # "我不想打电话", "可以发消息吗": after a crisis reply, calling is not what they can do
     dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
@@ -184,11 +186,13 @@ class DialogueRules:
                 bereaved=re.compile(data["bereaved"]),
                 paying=re.compile(data["paying"]),
                 danger=re.compile(data["danger"]),
+                letter_request=re.compile(data["letter_request"]),
                 self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
                 better=re.compile(data["self_harm_answer"]["better_words"]),
                 took_back=re.compile(data["self_harm_answer"]["took_back_words"]),
                 reached_out=re.compile(data["self_harm_answer"]["reached_out_words"]),
                 withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
+                no_call=re.compile(data["self_harm_answer"]["no_call_words"]),
                 dismiss=re.compile(data["self_harm_answer"]["dismiss_words"]),
                 question=re.compile(data["question"]),
                 yes_no=re.compile(data["yes_no_question"]),
@@ -206,8 +210,8 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, retaliation, bereaved, "
-                                  "paying, danger, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, dismiss_words), "
+                                  "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
+                                  "reached_out_words, withdraw_words, no_call_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
 
@@ -216,7 +220,7 @@ class Triage:
     message: Message
     language: str  # zh | en
     script: str  # simplified | tw | hk: the script of the reply
-    region: str  # '' | mainland | hk | tw: where the person said they are (hotlines)
+    region: str  # '' | mainland | hk | tw | abroad[:country]: where the person said they are (hotlines)
     risk: Risk
     scams: tuple[Scam, ...]
     figures: dict[str, float | str]  # loan figures stated in this message
@@ -238,6 +242,7 @@ class Triage:
     bereaved: bool  # "我哥上个月走了": someone close has died
     paying: bool  # "我已经转了1000定金了": money paid or asked for
     danger: bool  # "他们现在在我家门口 拿着刀": danger here and now
+    wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
     took_back: bool  # and that what they said was a joke or said in anger ("我没事 刚才说着玩的")
@@ -350,6 +355,10 @@ class Triager:
                        imminent=bool(state.means), means=state.means)
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
+        elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
+              and self.dialogue.no_call.search(text)):
+            # "我不想打电话" after a crisis reply: heard; still with them, without pressing the call again
+            risk = replace(staying, reason="no call")
         elif risk.reason == "unreachable" and state.helper:
             # after a helper's crisis reply, "我现在打她电话不通": what to do when ta can't be reached, now
             risk = Risk("crisis", "unreachable again", helper=True, imminent=True, distress=risk.distress)
@@ -434,6 +443,7 @@ class Triager:
             bereaved=bool(self.dialogue.bereaved.search(text)),
             paying=bool(self.dialogue.paying.search(text)),
             danger=danger,
+            wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
             better=better,
             took_back=joke and (better or answer == "no"),
