@@ -1378,3 +1378,16 @@ def test_not_wanting_to_call_after_a_crisis_reply_is_heard(assistant):
     assert assistant.respond(session, "我真的不想活了 欠了四十万").mode == "crisis"
     reply = assistant.respond(session, "我不想打电话 打给家人只会更糟")
     assert reply.mode == "crisis" and "不想打电话也没关系" in assistant.renderer.plain(reply)
+
+
+@pytest.mark.parametrize("text", ["wo zai lou ding", "wo chi le hen duo yao", "wo bu xiang huo le"])
+def test_pinyin_is_read_for_risk(assistant, text):
+    reply = assistant.reply(text)
+    assert reply.mode == "crisis" and reply.language == "zh", text
+
+
+def test_thanks_right_after_the_self_harm_question_asks_about_tonight(assistant):
+    session = Session(user="ty")
+    assert assistant.respond(session, "欠了三十万 真的撑不下去了").mode == "check_in"
+    thanks = assistant.respond(session, "谢谢 不用了")
+    assert thanks.note == "still_worried" and "今晚你安全吗" in assistant.renderer.plain(thanks)

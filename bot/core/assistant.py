@@ -180,8 +180,11 @@ class Assistant:
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             # thanks right after a crisis reply, never having said they are safe ("谢谢你听我说这些" after a letter left
             # under the pillow): thanked back, and asked once more whether they are safe tonight
-            if (triage.small_talk == "thanks" and state.risk == "crisis" and state.crisis_turn == state.turns - 1
-                    and not state.helper and "answered:self_harm" not in state.shown):
+            # (also thanks after the self-harm question, never answered: "谢谢 不用了")
+            if (triage.small_talk == "thanks" and not state.helper and "answered:self_harm" not in state.shown
+                    and ((state.risk == "crisis" and state.crisis_turn == state.turns - 1)
+                         or (state.risk == "check_in" and "asked:self_harm" in state.shown
+                             and state.show_once("still_worried")))):
                 base["note"] = "still_worried"
             return Reply(mode="small_talk", small_talk=triage.small_talk,
                          hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else (), **base)
