@@ -449,7 +449,7 @@ def test_a_request_for_something_else_mid_conversation_is_out_of_scope(assistant
     session = Session(user="o")
     assert assistant.respond(session, "催收天天打电话给我妈").mode == "answer"
     assert assistant.respond(session, text).mode == "out_of_scope", text
-    assert assistant.respond(Session(user="o2"), "帮我写一封投诉信 催收骂我").mode != "out_of_scope"
+    assert getattr(assistant.respond(Session(user="o2"), "帮我写一封投诉信 催收骂我"), "mode", "tool") != "out_of_scope"
 
 
 @pytest.mark.parametrize("text", ["兄弟们 网贷的事谁懂啊", "家里有人欠钱了 天天被催", "i owe some apps money and dont know what to do"])

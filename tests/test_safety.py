@@ -188,7 +188,7 @@ def test_a_first_step_again_that_is_not_true_or_false_names_the_entry(knowledge_
     path.write_text(text.replace("  - key: air\n    again: true", "  - key: air\n    again: sometimes", 1), encoding="utf-8")
     with pytest.raises(KnowledgeError) as error:
         RiskRules(path)
-    assert "first_step entry 4 ('air'): again is 'sometimes'; write true or false" in str(error.value)
+    assert "first_step entry 5 ('air'): again is 'sometimes'; write true or false" in str(error.value)
 
 
 def test_a_changed_training_sentence_makes_its_classifier_stale(settings, tmp_path):
@@ -1268,8 +1268,8 @@ def test_saying_it_was_a_joke_is_heard_but_not_taken_only_as_a_joke(assistant):
     serious = Session(user="ts")  # "not joking" is the opposite
     assistant.respond(serious, "想紫砂了")
     assert assistant.respond(serious, "我不是开玩笑的").mode == "crisis"
-    means = Session(user="tm")  # after a means and a time were named: still with them, 110/120 first
-    assert assistant.respond(means, "我买了炭 今晚就烧").mode == "crisis"
+    means = Session(user="tm")  # after pills taken: still with them, the hospital first
+    assert assistant.respond(means, "我刚吃了一整瓶安眠药").mode == "crisis"
     assert assistant.respond(means, "开玩笑的").mode == "crisis"
     english = Session(user="te")  # with a question: heard first, then the answer, a hotline line kept
     assistant.respond(english, "i want to kill myself")
@@ -1311,12 +1311,12 @@ def test_the_children_come_first_when_a_parent_speaks_of_taking_them_along(assis
 
 
 def test_abroad_the_local_emergency_number_and_lines_that_can_be_dialled_from_there(assistant):
-    own = assistant.reply("我在东京留学 欠了网贷 今晚想从公寓楼上跳下去")
+    own = assistant.reply("我在泰国打工 欠了网贷 今晚想从公寓楼上跳下去")  # a country without its own entry
     said = assistant.renderer.plain(own)
     assert own.mode == "crisis" and "当地报警" in said and "+86-10-82951332" in said
     assert "110" not in said and "12356" not in said and "400-161" not in said
     english = assistant.renderer.plain(assistant.reply("im in manchester. borrowed from chinese apps and i want to kill myself"))
-    assert "local emergency number" in english and "当地" not in english and "110" not in english
+    assert "999 (or 112)" in english and "当地" not in english and "110" not in english
     helper = assistant.renderer.plain(assistant.reply("我弟在澳洲读书 刚发消息说对不起大家 电话打不通了"))
     assert "+86-10-12308" in helper and "110" not in helper
 
@@ -1391,3 +1391,15 @@ def test_thanks_right_after_the_self_harm_question_asks_about_tonight(assistant)
     assert assistant.respond(session, "欠了三十万 真的撑不下去了").mode == "check_in"
     thanks = assistant.respond(session, "谢谢 不用了")
     assert thanks.note == "still_worried" and "今晚你安全吗" in assistant.renderer.plain(thanks)
+
+
+def test_not_safe_gets_what_to_do_now_and_a_joke_after_means_asks_to_put_them_away(assistant):
+    session = Session(user="ns")
+    assistant.respond(session, "我想自杀")
+    reply = assistant.respond(session, "不安全")
+    said = assistant.renderer.plain(reply)
+    assert reply.mode == "crisis" and reply.risk.imminent and "110 / 120" in said and "你现在安全吗" not in said
+    means = Session(user="jm")
+    assistant.respond(means, "我已经买好了炭，准备今晚烧")
+    joke = assistant.respond(means, "说着玩的")
+    assert joke.small_talk == "took_back" and "交给信得过的人保管或者扔掉" in assistant.renderer.plain(joke)

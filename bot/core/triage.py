@@ -99,6 +99,7 @@ class DialogueRules:
     reached_out: re.Pattern[str]  # "我打了 那边的人挺好的": they called a hotline or talked to someone
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
     no_call: re.Pattern[str]  # "我不想打电话", "可以发消息吗": after a crisis reply, calling is not what they can do
+    not_safe: re.Pattern[str]  # "不安全", "not really safe": the answer to "你现在安全吗？"
     dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
@@ -193,6 +194,7 @@ class DialogueRules:
                 reached_out=re.compile(data["self_harm_answer"]["reached_out_words"]),
                 withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
                 no_call=re.compile(data["self_harm_answer"]["no_call_words"]),
+                not_safe=re.compile(data["self_harm_answer"]["not_safe_words"]),
                 dismiss=re.compile(data["self_harm_answer"]["dismiss_words"]),
                 question=re.compile(data["question"]),
                 yes_no=re.compile(data["yes_no_question"]),
@@ -211,7 +213,7 @@ class DialogueRules:
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, no_call_words, dismiss_words), "
+                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
 
@@ -337,10 +339,10 @@ class Triager:
         heard = risk.tier != "crisis" or risk.reason.startswith("semantic")
         reached_out = state.risk != "none" and heard and bool(self.dialogue.reached_out.search(text))
         # "没事了 不说这个" pulls back, whatever else it says: not an all-clear
-        # "开玩笑的" heard as a joke, except after a plan or means was named
+        # "开玩笑的" heard as a joke (after means were named, asked to put them away), except after pills taken
         joke = state.risk != "none" and bool(self.dialogue.took_back.search(text))
         pulls_back = raised and bool(self.dialogue.withdraw.search(bare) or (
-            state.risk == "crisis" and self.dialogue.dismiss.search(bare)) or (joke and state.means))
+            state.risk == "crisis" and self.dialogue.dismiss.search(bare)) or (joke and state.means == "taken"))
         # a helper telling what ta said ("我问她她说没事") or asking how to help is not an all-clear
         told_fine = state.helper and bool(self.risk.patterns["not_clear"].search(text))
         better = not pulls_back and (reached_out or (state.risk != "none" and heard and not told_fine and bool(
@@ -355,6 +357,9 @@ class Triager:
                        imminent=bool(state.means), means=state.means)
         if answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
+        elif state.risk == "crisis" and not state.helper and self.dialogue.not_safe.search(bare):
+            # "不安全" to "你现在安全吗？": what to do first, now
+            risk = Risk("crisis", "not safe", imminent=True, distress=risk.distress, means=state.means or "default")
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and self.dialogue.no_call.search(text)):
             # "我不想打电话" after a crisis reply: heard; still with them, without pressing the call again
