@@ -34,6 +34,9 @@ FIRST_PERSON = re.compile(r"[我咱俺]|(?<![a-z])(i|me|my|i'm|im|i've)(?![a-z])
 PLAN_WORDS = 15  # without a weak word, the classifier alone gives the full reply only to a message this long
 STORY_CHARS = 50  # a message this long is also read clause by clause: a long story blurs one line of despair
 HAN = re.compile(r"[\u4e00-\u9fff]")
+ACTING_BETWEEN = re.compile(r"(现在|刚才|刚刚|刚|已经|正在|正|又|还|就|偷偷|一个人|自己)*(站|坐|蹲|躺|爬|跑|去|到)?(在[^,.!?;\s我你]{0,5})?(用|拿着|拿)?")
+ACT = re.compile(r"[站坐躺蹲爬跳割划切吃吞喝服烧买拿攒藏吊在用刀上往]")  # the plan read begins with what is done
+SELF_NAMES = {"爸爸", "妈妈", "爸", "妈", "老爸", "老妈", "爹", "娘"}  # how a parent speaks of themselves to a child
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 HERE = re.compile(r"(我|人|住|现|現|还|還)在|回(到|了|去)?|搬(到|去)|(?<![a-z])(in|at|back to|moved to)\s?$")  # where they are now
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
@@ -416,9 +419,11 @@ class RiskRules:
         遗书", "孩子他爸，我先走了")."""
         plan = self.patterns["imminent"].search(masked)
         for person in self.patterns["person"].finditer(masked, 0, plan.start() if plan else 0):
-            between = masked[person.end():plan.start()]
-            # (no stop between: "孩子他爸，我先走了" calls to someone)
-            if (len(between) <= 8 and not re.search(r"[我你,:!;.?]|(?<![a-z])(i|you)(?![a-z])", between)
+            # only words of time or place between ("现在", "在卫生间用"), and the words read begin with the act and
+            # don't say 我: "过完我儿子生日就走", "我妈那瓶降压药我已经拿到" are the writer's plan; a parent speaking of
+            # themselves to a child ("爸爸先走一步了") is not someone else
+            if (ACTING_BETWEEN.fullmatch(masked[person.end():plan.start()]) and person.group(0) not in SELF_NAMES
+                    and ACT.match(plan.group(0)) and not re.search(r"我(?!们)|你", plan.group(0))
                     and not TO_SOMEONE.search(masked[max(0, person.start() - 4):person.start()])):
                 return True
         return False
