@@ -316,3 +316,7 @@ def test_asking_for_a_letter_in_words_starts_the_letter_tool(assistant, text):
 
 def test_a_letter_to_family_does_not_start_the_letter_tool(assistant):
     assert not isinstance(assistant.respond(Session(user="lf"), "帮我写一封信给我妈"), Turn)
+
+
+def test_a_resignation_letter_is_not_the_letter_tool(assistant):
+    assert not isinstance(assistant.respond(Session(user="lr"), "你能帮我写份辞职信吗"), Turn)

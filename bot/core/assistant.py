@@ -197,7 +197,7 @@ class Assistant:
             if asking and risk.tier == "none" and PUNCTUATION_ONLY.fullmatch(triage.message.original.strip()):
                 state.show_once(asking)
                 return self.clarify(base, state.language)
-            return self.refuse(base, state, triage.says_off_topic)
+            return self.refuse(base, state, triage.says_off_topic, triage.off_topic)
         if triage.announce and in_conversation and risk.tier == "none":  # "对了，还有个事": let them say it
             return self.clarify({**base, "note": "more"}, state.language)
         opening = not in_conversation and not (triage.figures or triage.scams)
@@ -217,7 +217,7 @@ class Assistant:
         follow_up = in_conversation and (triage.follow_up or triage.correction
                                          or own_score >= self.min_score - FOLLOW_UP_MARGIN)
         if not (signals or follow_up):
-            return self.refuse(base, state, triage.says_off_topic)
+            return self.refuse(base, state, triage.says_off_topic, triage.off_topic)
         # a line of despair alone is read on its own, not with the last topic
         weight = 0.0 if despair_only else self.context_weight(triage, in_conversation, own_score - self.min_score)
         query = triage.vector
@@ -335,14 +335,15 @@ class Assistant:
             return self.risk.lines(region)[:1]
         return self.risk.hotlines["mainland"][:1] + self.risk.hotlines[script][:1]
 
-    def refuse(self, base: dict, state: DialogueState, off_topic: bool = False) -> Reply:
+    def refuse(self, base: dict, state: DialogueState, off_topic: bool = False, elsewhere: bool = False) -> Reply:
         """Out of scope, unless the message or the conversation carries any sign of risk (a weak word, the
         classifier at even odds, risk raised earlier): then ask, never refuse. A message whose words say it is
         about something else ("话说今晚曼城那场谁赢了", "btw what's the weather") needs the classifier sure, not at even
         odds: it guesses on such everyday words."""
         # not after a "no" or "我好多了"; asked and not yet answered, an unclear line ("i cant call 110 here lol") is
-        # not refused either
-        raised = state.risk != "none" and "answered:self_harm" not in state.shown
+        # not refused either, but something plainly else ("顺便问下 离婚孩子抚养权", `elsewhere`) is
+        raised = state.risk != "none" and "answered:self_harm" not in state.shown and not (
+            elsewhere and "asked:self_harm" in state.shown)
         odds = self.triage.semantic["alone" if off_topic else "check_in"]
         if base["risk"].soft or base["risk"].probability >= odds or raised:
             if raised and "asked:self_harm" in state.shown:
