@@ -12,7 +12,8 @@ without either, when it is very sure (`acute`) and no one else threatens the per
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -57,11 +58,33 @@ TRAINING_FILE = "crisis_training.yaml"
 GROUPS = ("imminent", "ideation", "other", "at_risk", "not_at_risk")
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with each span replaced by one space, as re.sub(pattern, " ", text) does."""
+class Lexicon:
+    """One list of crisis.yaml patterns. `search` tries the lines one by one and keeps the leftmost match (the first
+    line on a tie), as one alternation of them all would: each line alone starts only where its first characters
+    are, which makes the lists several times faster to read. `finditer` and `sub` go on from the end of each match,
+    as the alternation does (no line matches an empty text: `bot check` refuses one that does)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = [re.compile(line) for line in lines]
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        found = [match for match in (line.search(text, pos, endpos) for line in self.lines) if match]
+        return min(found, key=lambda match: match.start()) if found else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        while (match := self.search(text, pos, endpos)) is not None:
+            yield match
+            pos = max(match.end(), match.start() + 1)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return _blank(text, [match.span() for match in self.finditer(text)], replacement)
+
+
+def _blank(text: str, spans: list[tuple[int, int]], replacement: str = " ") -> str:
+    """The text with each span replaced, as re.sub(pattern, " ", text) does."""
     kept, end = [], 0
     for start, stop in spans:
-        kept += [text[end:start], " "]
+        kept += [text[end:start], replacement]
         end = stop
     return "".join(kept) + text[end:]
 
@@ -140,7 +163,7 @@ class RiskRules:
         except yaml.YAMLError as exc:
             raise KnowledgeError([f"{path}: not valid YAML ({exc}); check indentation and quoting"]) from exc
         lexicon = data.get("lexicon") or {}
-        self.patterns: dict[str, re.Pattern[str]] = {}
+        self.patterns: dict[str, Lexicon] = {}
         for name in LEXICON:
             lines = lexicon.get(name)
             if not isinstance(lines, list) or not lines:
@@ -161,7 +184,7 @@ class RiskRules:
                     problems.append(f"{path}: lexicon '{name}' line {number} is not a valid pattern ({exc}); "
                                     "check brackets and | signs")
             if len(problems) == broken:
-                self.patterns[name] = re.compile("|".join(f"(?:{p})" for p in lines))
+                self.patterns[name] = Lexicon([str(p) for p in lines])
         exemplars = data.get("exemplars") or {}
         training_path = path.parent / TRAINING_FILE
         try:
