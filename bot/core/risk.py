@@ -339,7 +339,8 @@ class RiskRules:
         # (their words told by the writer count even when they speak to 你: "she said … so you don't have to")
         described = bool(self.patterns["person"].search(masked)) and (
             (guess.other >= other and not ADDRESSED.search(masked)) or self.reports(masked))
-        plan = bool(self.patterns["imminent"].search(masked))
+        found = self.patterns["imminent"].search(masked)
+        plan = found is not None
         someone = bool(self.patterns["other"].search(masked))
         own = bool(self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked))
         if plan or someone or own:
@@ -347,7 +348,7 @@ class RiskRules:
             # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
             # or a means the writer saw someone else hide, the classifier sure it is them ("我看到他把一瓶敌敌畏塞在衣柜
             # 最里面")
-            told = plan and ((guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked))
+            told = plan and ((guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked, found))
             # "家里还有半瓶敌敌畏 我不想活了": a direct statement with a means or a time named is urgent
             urgent = plan or (own and not someone and bool(self.patterns["means_hint"].search(masked)
                                                            or self.patterns["plan_hint"].search(masked)))
@@ -436,12 +437,11 @@ class RiskRules:
             reason = "possible: own death"  # asked about, never answered as a question about debts after death
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
 
-    def acting(self, masked: str) -> bool:
-        """Someone named just before the plan or means, with no 我 or 你 between ("我哥现在站在我们小区楼顶", "发现她在
+    def acting(self, masked: str, plan: re.Match[str]) -> bool:
+        """Someone named just before the plan or means read (`plan`), with no 我 or 你 between ("我哥现在站在我们小区楼顶", "发现她在
         卫生间用刀划手腕"): they are doing it, not the writer. Not a person the writer speaks or writes to ("给我妈留了
         遗书", "孩子他爸，我先走了")."""
-        plan = self.patterns["imminent"].search(masked)
-        for person in self.patterns["person"].finditer(masked, 0, plan.start() if plan else 0):
+        for person in self.patterns["person"].finditer(masked, 0, plan.start()):
             # only words of time or place between ("现在", "在卫生间用"), and the words read begin with the act and
             # don't say 我: "过完我儿子生日就走", "我妈那瓶降压药我已经拿到" are the writer's plan; a parent speaking of
             # themselves to a child ("爸爸先走一步了") is not someone else
