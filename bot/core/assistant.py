@@ -20,7 +20,7 @@ from bot.core.embedders import Embedder, make_embedder
 from bot.core.loan_words import missing, to_loan
 from bot.core.render import Renderer
 from bot.core.retrieve import DenseRetriever, HybridRetriever, LexicalRetriever
-from bot.core.risk import REGIONS, RiskRules, ordinary_questions
+from bot.core.risk import REGIONS, Risk, RiskRules, ordinary_questions
 from bot.core.safety import SafetyRules
 from bot.core.triage import DialogueRules, Triage, Triager
 from bot.config import Settings
@@ -42,6 +42,19 @@ PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "�
 QUESTION = re.compile(r"[?？]|吗$|呢$|怎么办|怎么|为什么|是不是|能不能|可以吗|合法吗")
 QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
+# after the short second reply, what a crisis line goes on to ask, each once and in this order: how, and whether the
+# means are at hand (not when a means was named); someone to be with them; only the next hours. Then the quiet reply
+FOLLOW_ON = ("plan", "people", "hours")
+
+
+def follow_on(state: DialogueState, risk: Risk) -> str:
+    """The next of FOLLOW_ON not yet shown in this conversation, else "third" and "quiet" in turn (the same words twice
+    in a row read as a machine); after pills taken, always the hospital ("third" insists on it)."""
+    if risk.means == "taken":
+        return "third"
+    steps = FOLLOW_ON[1:] if risk.imminent or risk.reason == "no plan" else FOLLOW_ON
+    return next((step for step in steps if state.show_once(f"crisis:{step}")),
+                "quiet" if state.crisis_note == "third" else "third")
 
 LOCAL_POLICE, LOCAL_HOTLINE = "police_110", "psy_12356"  # channels.yaml keys that only work on the mainland
 
@@ -130,12 +143,18 @@ class Assistant:
                 state.means = risk.means
             # after a crisis reply, or a second sign of the same kind: the short version the second time, then fewer
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
-            if (risk.reason == "after crisis" and not state.show_once("after crisis")) or (
+            if risk.reason in ("no call", "alone"):
+                # heard: the short second reply ("你身边现在有人吗？") would ask what they just said
+                state.show_once("crisis:again")
+                # the quieter reply for those who can't or won't call; for those alone, someone to come and the words
+                # to ask them
+                base["note"] = "third" if risk.reason == "no call" else (
+                    "people" if state.show_once("crisis:people") else "alone_again")
+            elif (risk.reason == "after crisis" and not state.show_once("after crisis")) or (
                     not risk.helper and risk.reason != "leaving"
                     and not state.show_once(f"crisis:{'imminent' if risk.imminent else 'self'}")):
-                base["note"] = "again" if risk.helper or state.show_once("crisis:again") else "third"
-            if risk.reason == "no call":  # the quieter reply: they can't or won't call
-                base["note"] = "third"
+                # "no plan" (nothing ready, asked how) goes on to the next step with a word of relief
+                base["note"] = "again" if risk.helper or state.show_once("crisis:again") else follow_on(state, risk)
             if risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:missing"):
                 # a farewell or despair, then ta can't be reached or won't open the door (also after the first
                 # helper reply): looking for ta now, not waiting
@@ -149,6 +168,7 @@ class Assistant:
                     base["note"] = "secret"
                 else:
                     base["note"] = "again" if state.show_once("crisis:helper again") else "third"
+            state.crisis_note = base["note"]
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          first_step=self.risk.first_step(risk.means, state.language) if risk.imminent else "", **base)
         if triage.lender != "unknown":

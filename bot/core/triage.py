@@ -100,6 +100,9 @@ class DialogueRules:
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
     no_call: re.Pattern[str]  # "我不想打电话", "可以发消息吗": after a crisis reply, calling is not what they can do
     not_safe: re.Pattern[str]  # "不安全", "not really safe": the answer to "你现在安全吗？"
+    alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
+    has_means: re.Pattern[str]  # "有", "买了": the answer to "手边有没有药、刀这些东西？"
+    no_plan: re.Pattern[str]  # "没有", "没准备": the same question answered no
     dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
@@ -195,6 +198,9 @@ class DialogueRules:
                 withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
                 no_call=re.compile(data["self_harm_answer"]["no_call_words"]),
                 not_safe=re.compile(data["self_harm_answer"]["not_safe_words"]),
+                alone=re.compile(data["self_harm_answer"]["alone_words"]),
+                has_means=re.compile(data["self_harm_answer"]["has_means_words"]),
+                no_plan=re.compile(data["self_harm_answer"]["no_plan_words"]),
                 dismiss=re.compile(data["self_harm_answer"]["dismiss_words"]),
                 question=re.compile(data["question"]),
                 yes_no=re.compile(data["yes_no_question"]),
@@ -213,7 +219,8 @@ class DialogueRules:
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, dismiss_words), "
+                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, has_means_words, "
+                                  "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
 
@@ -355,11 +362,23 @@ class Triager:
         # crisis support goes on (the helper's, or urgent again after a plan or means was named)
         staying = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
                        imminent=bool(state.means), means=state.means)
-        if answer == "yes":  # they have thought of hurting themselves: crisis support now
+        # the last crisis reply asked how and whether the means are at hand: a short answer answers that
+        asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
+        if (asked_plan and risk.tier != "crisis" and not better
+              and (self.dialogue.has_means.search(bare) or self.risk.patterns["means_hint"].search(written.lower()))):
+            # asked whether pills, a blade … are at hand, "有" or "买了": 110/120 and the first step, now
+            risk = Risk("crisis", "has means", imminent=True, distress=risk.distress)
+        elif asked_plan and risk.tier != "crisis" and self.dialogue.no_plan.search(bare):
+            risk = replace(staying, reason="no plan")  # nothing ready: a little relief, then someone to be with them
+        elif answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
         elif state.risk == "crisis" and not state.helper and self.dialogue.not_safe.search(bare):
             # "不安全" to "你现在安全吗？": what to do first, now
             risk = Risk("crisis", "not safe", imminent=True, distress=risk.distress, means=state.means or "default")
+        elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
+              and self.dialogue.alone.search(bare)):
+            # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them
+            risk = replace(staying, reason="alone")
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and self.dialogue.no_call.search(text)):
             # "我不想打电话" after a crisis reply: heard; still with them, without pressing the call again
