@@ -28,7 +28,8 @@ LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "
            "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
-SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
+SEMANTIC = ("check_in", "ask", "alone", "leaving", "story", "crisis", "imminent", "acute", "other",
+            "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
 THIRD_PERSON = re.compile(r"[他她](?!们)|(?<![a-z])(he|she|his|her)(?![a-z])")
 FIRST_PERSON = re.compile(r"[我咱俺]|(?<![a-z])(i|me|my|i'm|im|i've)(?![a-z])")
@@ -242,8 +243,8 @@ class RiskRules:
         for name, entry in self.semantic.items():
             if not isinstance(entry, dict) or set(entry) != set(SEMANTIC):
                 problems.append(f"{path}: semantic '{name}' needs {', '.join(SEMANTIC)}, "
-                                "like {check_in: 0.5, alone: 0.8, story: 0.85, crisis: 0.7, imminent: 0.5, acute: 0.9, other: 0.85, "
-                                "min_chars: 8}")
+                                "like {check_in: 0.4, ask: 0.65, alone: 0.8, leaving: 0.3, story: 0.9, crisis: 0.6, "
+                                "imminent: 0.7, acute: 0.85, other: 0.85, min_chars: 8}")
         if "default" not in self.semantic:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
         self.regions = {k: re.compile(v, re.IGNORECASE) for k, v in (data.get("regions") or {}).items()}
@@ -314,9 +315,9 @@ class RiskRules:
         stretches = list(dict.fromkeys(stretches))
         return [self.estimate(t, v) for t, v in zip(stretches, encode(stretches))]
 
-    def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
-               story: float = 0.85, crisis: float = 0.7, imminent: float = 0.5, acute: float = 0.9,
-               other: float = 0.85, min_chars: int = 8,
+    def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.4, ask: float = 0.65,
+               alone: float = 0.8, leaving: float = 0.3, story: float = 0.9, crisis: float = 0.6,
+               imminent: float = 0.7, acute: float = 0.85, other: float = 0.85, min_chars: int = 8,
                encode: Callable[[list[str]], np.ndarray] | None = None, threatened: bool = False) -> Risk:
         """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone);
         `encode` embeds the clauses of a long story; `threatened`: the message tells of a threat to the
@@ -355,10 +356,10 @@ class RiskRules:
             return Risk("crisis", reason, imminent=urgent, helper=(someone or told) and not own, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         soft = bool(self.patterns["soft"].search(masked))
-        # the classifier is believed at even odds where the words could carry risk (on short, plain questions
-        # such as "那我该怎么跟爸妈说" it guesses), and without such words only when it is sure and nothing was
-        # set aside
-        believed = (alone if aside else check_in) if soft else alone if not aside else None
+        # the classifier is believed at low odds where the words could carry risk (on short, plain questions
+        # such as "那我该怎么跟爸妈说" it guesses), and without such words from `ask` (asking costs a question; a
+        # farewell missed can cost a life), where nothing was set aside; acting on it alone takes `alone` and more
+        believed = (alone if aside else check_in) if soft else ask if not aside else None
         # where others threaten the person ("说今晚就带人过来"), the classifier reads their fear as despair: the
         # threat is answered (110 first), and only the words can raise risk
         semantic = not (mentioned or threatened) and believed is not None and guess.risk >= believed
@@ -393,7 +394,8 @@ class RiskRules:
         # a relative who can't be reached ("我弟联系不上了"): the family is helped; with any sign of risk, the helper
         # reply; alone, the answer with one line on what to do while ta can't be reached
         unreachable = bool(self.patterns["unreachable"].search(masked))
-        if unreachable and not (possible or semantic):
+        asked_only = semantic and not soft and guess.risk < alone  # believed enough to ask, not to act on
+        if unreachable and not (possible or (semantic and not asked_only)):
             return Risk("check_in", "unreachable", helper=True, distress=distress, mentioned=mentioned,
                         probability=guess.risk)
         if not (possible or semantic):
@@ -409,6 +411,10 @@ class RiskRules:
                 return in_story
             if any(part.risk >= story for part in parts):
                 return Risk("check_in", "story", distress=distress, probability=guess.risk)
+            # read as a farewell or a plan at low odds of risk ("手机里存了个文档 所有账号密码和网贷明细 标题叫《给家人》",
+            # thanks for the last time): asked about, never passed over
+            if not (aside or threatened) and length >= PLAN_WORDS and guess.risk >= leaving and guess.imminent >= acute:
+                return Risk("check_in", "semantic: leaving", distress=distress, probability=guess.risk)
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
         reason = "possible" if possible else "semantic"
         # a knife or a rope in the hands of those who threaten the person is not a means of their own
