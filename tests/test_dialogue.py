@@ -854,3 +854,9 @@ def test_a_threat_to_break_the_persons_legs_is_a_threat_not_their_anger(assistan
 def test_calls_to_a_grandmother_with_her_age_in_between_are_about_the_debt(assistant):
     reply = assistant.respond(Session(user="g"), "我很愤怒 他们凭什么打给我七十岁的外婆")
     assert reply.mode == "answer" and "third_party_contact" in topics(reply)
+
+
+@pytest.mark.parametrize("text", ["催收说今晚就带人来我家 网贷逾期三个月了", "我好害怕 他们说明天一早带几个人上门 借呗欠了两万"])
+def test_a_threat_to_come_soon_leads_with_safety_even_with_words_about_the_debt(assistant, text):
+    reply = assistant.reply(text)
+    assert reply.hits and set(reply.hits[0].passage.topics) & {"home_visit", "threats_insults"}, text

@@ -250,9 +250,11 @@ class Assistant:
             # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud, or a fraud's sign with no words of its
             # own about the debt ("那个链接我点了"): about the fraud, not a loan's cost or the last topic
             prefer, loan = ("scam",), {}
-        elif triage.danger or (triage.threat and (len(triage.text) >= LONG_STORY or not triage.domain)):
-            # danger here and now, a threat in a long story, or a follow-up without words of its own about the
-            # debt ("他说要找人砍我" after the interest): safety leads the reading; the loan figures wait
+        elif triage.danger or triage.threat_soon or (
+                triage.threat and (len(triage.text) >= LONG_STORY or not triage.domain)):
+            # danger here and now, a threat to come soon ("催收说今晚就带人来 网贷逾期三个月了"), a threat in a long
+            # story, or a follow-up without words of its own about the debt ("他说要找人砍我" after the interest):
+            # safety leads the reading; the loan figures wait
             prefer, loan = SAFETY_TOPICS, {k: v for k, v in loan.items() if k != "loan_ask"}
         else:
             # a loan being described is about its cost; feelings without words of their own about the debt ("我没事

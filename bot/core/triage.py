@@ -88,6 +88,7 @@ class DialogueRules:
     correction: re.Pattern[str]
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
+    threat_soon: re.Pattern[str]  # "今晚就带人来": a threat to come soon
     retaliation: re.Pattern[str]  # the person speaks of hurting the collector
     bereaved: re.Pattern[str]  # someone close has died: condolences before the answer
     paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
@@ -186,6 +187,7 @@ class DialogueRules:
                 correction=re.compile(data["correction"]),
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
+                threat_soon=re.compile(data["threat_soon"]),
                 retaliation=re.compile(data["retaliation"]),
                 bereaved=re.compile(data["bereaved"]),
                 paying=re.compile(data["paying"]),
@@ -217,7 +219,7 @@ class DialogueRules:
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
-                                  "lender (licensed, private), threat, retaliation, bereaved, "
+                                  "lender (licensed, private), threat, threat_soon, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, has_means_words, "
                                   "no_plan_words, dismiss_words), "
@@ -247,6 +249,7 @@ class Triage:
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
+    threat_soon: bool  # "催收说今晚就带人来": the threat is to come soon; safety leads even with words about the debt
     retaliation: bool  # "我就去砍了他": the person speaks of hurting the collector
     bereaved: bool  # "我哥上个月走了": someone close has died
     paying: bool  # "我已经转了1000定金了": money paid or asked for
@@ -463,6 +466,7 @@ class Triager:
             follow_up=follow_up or bool(state.turns and self.dialogue.yes_or_no(bare)),
             correction=bool(self.dialogue.correction.search(text)),
             threat=threat,
+            threat_soon=threat and bool(self.dialogue.threat_soon.search(text)),
             retaliation=bool(self.dialogue.retaliation.search(text)),
             bereaved=bool(self.dialogue.bereaved.search(text)),
             paying=bool(self.dialogue.paying.search(text)),
