@@ -1485,3 +1485,22 @@ def test_a_farewell_the_classifier_reads_at_low_odds_is_asked_about(assistant):
     # no weak word, risk read at about 0.45 but a farewell read with near certainty: asked, never passed over
     reply = assistant.reply("我把欠款明细整理成表格发给我弟了 他问我干嘛 我说以后你就知道了")
     assert reply.mode == "check_in" and reply.risk.reason == "semantic: leaving"
+
+
+def test_a_helper_abroad_is_told_who_near_the_person_at_home_should_call(assistant):
+    session = Session(user="far")
+    first = assistant.respond(session, "我在美国 我妈在国内欠了网贷 她说不想活了")
+    said = assistant.renderer.plain(first)
+    assert first.mode == "crisis" and first.risk.helper and first.far
+    assert "911" not in said and "110 / 120" in said and "+86-10-82951332" in said and "12308" not in said
+    later = assistant.respond(session, "联系不上她")
+    assert later.far and "联系不上 ta 就别等" in assistant.renderer.plain(later)
+    english = assistant.reply("I'm in London. my brother back home in Shanghai texted me he wants to end it, he owes loan apps")
+    assert english.far and english.region == "abroad:uk" and "mainland China 110 / 120" in assistant.renderer.plain(english)
+    own = assistant.reply("我在日本留学 欠了网贷 不想活了")  # the writer abroad is the one at risk: that country's numbers
+    assert not own.far and "119" in assistant.renderer.plain(own)
+
+
+def test_taiwan_written_in_simplified_characters_is_taiwan():
+    rules = RiskRules(DATA.parent.parent / "knowledge" / "crisis.yaml")
+    assert rules.region("之前在上海上班 现在人回台湾了") == "tw" and rules.region("我现在在台湾") == "tw"

@@ -169,7 +169,10 @@ class Assistant:
                 else:
                     base["note"] = "again" if state.show_once("crisis:helper again") else "third"
             state.crisis_note = base["note"]
+            if risk.helper and triage.far:  # "我在美国 我妈在国内 她说不想活了": remembered for the later replies
+                state.show_once("helper:far")
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
+                         far=risk.helper and "helper:far" in state.shown,
                          first_step=self.risk.first_step(risk.means, state.language) if risk.imminent else "", **base)
         if triage.lender != "unknown":
             state.lender = triage.lender

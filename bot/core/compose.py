@@ -79,6 +79,7 @@ class Reply:
     condolence: bool = False  # someone close has died: a word of sympathy before the answer
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
     first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
+    far: bool = False  # helping from abroad someone at home: people near them go to them and call there
 
 
 def localized(item: object, name: str, language: str) -> str:

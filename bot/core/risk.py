@@ -40,6 +40,11 @@ ACTING_BETWEEN = re.compile(r"(现在|刚才|刚刚|刚|已经|正在|正|又|�
 ACT = re.compile(r"[站坐躺蹲爬跳割划切吃吞喝服烧买拿攒藏吊在用刀上往]")  # the plan read begins with what is done
 SELF_NAMES = {"爸爸", "妈妈", "爸", "妈", "老爸", "老妈", "爹", "娘"}  # how a parent speaks of themselves to a child
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
+# someone else's place ("我妈在国内", "他人在上海"): where the one at risk is, when the writer is elsewhere
+THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友|同学|室友|家里)(人)?(还|還|现|現)?在$|"
+                   r"(?<![a-z])(he|she|they|brother|sister|mum|mom|dad|father|mother|wife|husband|son|daughter|friend|"
+                   r"parents|family)('s| is| are)?( still| now)?( back home| at home| back)? (in|at) ?$")
+HOME_TOWN = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友)(人)?(还|還|现|現)?在老家")
 HERE = re.compile(r"(我|人|住|现|現|还|還)在|回(到|了|去)?|搬(到|去)|(?<![a-z])(in|at|back to|moved to)\s?$")  # where they are now
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
@@ -490,12 +495,21 @@ class RiskRules:
         are named ("之前在上海上班 现在人回台湾了"), the one the person says they are in now."""
         places = [(found.start(), region) for region in (*REGIONS, ABROAD)
                   for found in self.regions[region].finditer(folded)]
-        here = [place for place in places if HERE.search(folded[max(0, place[0] - 3):place[0]])]
+        # not someone else's place ("my brother back home in Shanghai")
+        here = [place for place in places if HERE.search(folded[max(0, place[0] - 3):place[0]])
+                and not THERE.search(folded[max(0, place[0] - 30):place[0]].lower())]
         region = max(here)[1] if here else min(places)[1] if places else ""
         if region == ABROAD:  # "abroad:jp" when the country is one whose emergency number is listed
             country = next((key for key, words, _ in self.abroad if words.search(folded)), "")
             return f"{ABROAD}:{country}" if country else ABROAD
         return region
+
+    def theirs(self, folded: str) -> str:
+        """'mainland', 'hk' or 'tw' where the message places someone else there ("我在美国 我妈在国内 她说不想活了"),
+        else ''."""
+        places = [region for region in REGIONS for found in self.regions[region].finditer(folded)
+                  if THERE.search(folded[max(0, found.start() - 30):found.start()].lower())]
+        return places[0] if places else "mainland" if HOME_TOWN.search(folded) else ""
 
     def lines(self, region: str) -> tuple[Hotline, ...]:
         """The hotlines of a region ('' is the mainland); abroad, with the named country's emergency number."""

@@ -18,7 +18,7 @@ from bot.core.acts import SMALL_TALK, ActRules
 from bot.core.dialogue import DialogueState
 from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
-from bot.core.risk import SEMANTIC, Risk, RiskRules
+from bot.core.risk import ABROAD, SEMANTIC, Risk, RiskRules
 from bot.core.safety import SafetyRules, Scam
 from bot.core.textnorm import Message, normalise
 from bot.knowledge.loader import KnowledgeError
@@ -232,6 +232,7 @@ class Triage:
     language: str  # zh | en
     script: str  # simplified | tw | hk: the script of the reply
     region: str  # '' | mainland | hk | tw | abroad[:country]: where the person said they are (hotlines)
+    far: bool  # the writer is abroad and the one they write about is at home (mainland, HK, TW): others there call
     risk: Risk
     scams: tuple[Scam, ...]
     figures: dict[str, float | str]  # loan figures stated in this message
@@ -446,6 +447,7 @@ class Triager:
             script=("hk" if region == "hk" or (not region and self.risk.cantonese(folded)) else "tw")
             if message.traditional else "simplified",
             region=region,
+            far=region.startswith(ABROAD) and bool(self.risk.theirs(folded)),
             risk=risk,
             scams=scams,
             figures=figures,
