@@ -28,7 +28,7 @@ LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "
            "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
-SEMANTIC = ("check_in", "ask", "alone", "leaving", "story", "crisis", "imminent", "acute", "other",
+SEMANTIC = ("check_in", "alone", "leaving", "story", "crisis", "imminent", "acute", "other",
             "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
 THIRD_PERSON = re.compile(r"[他她](?!们)|(?<![a-z])(he|she|his|her)(?![a-z])")
@@ -249,7 +249,7 @@ class RiskRules:
         for name, entry in self.semantic.items():
             if not isinstance(entry, dict) or set(entry) != set(SEMANTIC):
                 problems.append(f"{path}: semantic '{name}' needs {', '.join(SEMANTIC)}, "
-                                "like {check_in: 0.4, ask: 0.75, alone: 0.8, leaving: 0.3, story: 0.9, crisis: 0.6, "
+                                "like {check_in: 0.4, alone: 0.8, leaving: 0.3, story: 0.9, crisis: 0.6, "
                                 "imminent: 0.7, acute: 0.85, other: 0.85, min_chars: 8}")
         if "default" not in self.semantic:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
@@ -321,9 +321,9 @@ class RiskRules:
         stretches = list(dict.fromkeys(stretches))
         return [self.estimate(t, v) for t, v in zip(stretches, encode(stretches))]
 
-    def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.4, ask: float = 0.75,
-               alone: float = 0.8, leaving: float = 0.3, story: float = 0.9, crisis: float = 0.6,
-               imminent: float = 0.7, acute: float = 0.85, other: float = 0.85, min_chars: int = 8,
+    def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.4, alone: float = 0.8,
+               leaving: float = 0.3, story: float = 0.9, crisis: float = 0.6, imminent: float = 0.7,
+               acute: float = 0.85, other: float = 0.85, min_chars: int = 8,
                encode: Callable[[list[str]], np.ndarray] | None = None, threatened: bool = False) -> Risk:
         """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone);
         `encode` embeds the clauses of a long story; `threatened`: the message tells of a threat to the
@@ -362,10 +362,10 @@ class RiskRules:
             return Risk("crisis", reason, imminent=urgent, helper=(someone or told) and not own, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         soft = bool(self.patterns["soft"].search(masked))
-        # the classifier is believed at low odds where the words could carry risk (on short, plain questions
-        # such as "那我该怎么跟爸妈说" it guesses), and without such words from `ask` (asking costs a question; a
-        # farewell missed can cost a life), where nothing was set aside; acting on it alone takes `alone` and more
-        believed = (alone if aside else check_in) if soft else ask if not aside else None
+        # the classifier is believed at even odds where the words could carry risk (on short, plain questions
+        # such as "那我该怎么跟爸妈说" it guesses), and without such words only when it is sure and nothing was
+        # set aside
+        believed = (alone if aside else check_in) if soft else alone if not aside else None
         # where others threaten the person ("说今晚就带人过来"), the classifier reads their fear as despair: the
         # threat is answered (110 first), and only the words can raise risk
         semantic = not (mentioned or threatened) and believed is not None and guess.risk >= believed
@@ -400,8 +400,7 @@ class RiskRules:
         # a relative who can't be reached ("我弟联系不上了"): the family is helped; with any sign of risk, the helper
         # reply; alone, the answer with one line on what to do while ta can't be reached
         unreachable = bool(self.patterns["unreachable"].search(masked))
-        asked_only = semantic and not soft and guess.risk < alone  # believed enough to ask, not to act on
-        if unreachable and not (possible or (semantic and not asked_only)):
+        if unreachable and not (possible or semantic):
             return Risk("check_in", "unreachable", helper=True, distress=distress, mentioned=mentioned,
                         probability=guess.risk)
         if not (possible or semantic):
