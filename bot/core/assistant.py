@@ -143,7 +143,9 @@ class Assistant:
                 state.means = risk.means
             # after a crisis reply, or a second sign of the same kind: the short version the second time, then fewer
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
-            if risk.reason in ("no call", "alone"):
+            if triage.small_talk == "bot" and not (risk.helper or triage.withdrew or risk.means == "taken"):
+                base["note"] = "bot"  # "你是机器人吧" mid-crisis: an honest answer, and still with them
+            elif risk.reason in ("no call", "alone"):
                 # heard: the short second reply ("你身边现在有人吗？") would ask what they just said
                 state.show_once("crisis:again")
                 # the quieter reply for those who can't or won't call; for those alone, someone to come and the words

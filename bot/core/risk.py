@@ -28,13 +28,11 @@ LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "
            "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
-SEMANTIC = ("check_in", "alone", "leaving", "story", "crisis", "imminent", "acute", "other",
-            "min_chars")  # the classifier's, per embedder
+SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
 THIRD_PERSON = re.compile(r"[他她](?!们)|(?<![a-z])(he|she|his|her)(?![a-z])")
 FIRST_PERSON = re.compile(r"[我咱俺]|(?<![a-z])(i|me|my|i'm|im|i've)(?![a-z])")
 PLAN_WORDS = 15  # without a weak word, the classifier alone gives the full reply only to a message this long
-LEAVING_WORDS = 25  # a farewell read at low odds is asked about in a message this long (shorter, everyday turns)
 STORY_CHARS = 50  # a message this long is also read clause by clause: a long story blurs one line of despair
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ACTING_BETWEEN = re.compile(r"(现在|刚才|刚刚|刚|已经|正在|正|又|还|就|偷偷|一个人|自己)*(站|坐|蹲|躺|爬|跑|去|到)?(在[^,.!?;\s我你]{0,5})?(用|拿着|拿)?")
@@ -249,8 +247,8 @@ class RiskRules:
         for name, entry in self.semantic.items():
             if not isinstance(entry, dict) or set(entry) != set(SEMANTIC):
                 problems.append(f"{path}: semantic '{name}' needs {', '.join(SEMANTIC)}, "
-                                "like {check_in: 0.4, alone: 0.8, leaving: 0.3, story: 0.9, crisis: 0.6, "
-                                "imminent: 0.7, acute: 0.85, other: 0.85, min_chars: 8}")
+                                "like {check_in: 0.5, alone: 0.8, story: 0.85, crisis: 0.7, imminent: 0.5, acute: 0.9, other: 0.85, "
+                                "min_chars: 8}")
         if "default" not in self.semantic:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
         self.regions = {k: re.compile(v, re.IGNORECASE) for k, v in (data.get("regions") or {}).items()}
@@ -321,9 +319,9 @@ class RiskRules:
         stretches = list(dict.fromkeys(stretches))
         return [self.estimate(t, v) for t, v in zip(stretches, encode(stretches))]
 
-    def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.4, alone: float = 0.8,
-               leaving: float = 0.3, story: float = 0.9, crisis: float = 0.6, imminent: float = 0.7,
-               acute: float = 0.85, other: float = 0.85, min_chars: int = 8,
+    def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
+               story: float = 0.85, crisis: float = 0.7, imminent: float = 0.5, acute: float = 0.9,
+               other: float = 0.85, min_chars: int = 8,
                encode: Callable[[list[str]], np.ndarray] | None = None, threatened: bool = False) -> Risk:
         """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone);
         `encode` embeds the clauses of a long story; `threatened`: the message tells of a threat to the
@@ -416,10 +414,6 @@ class RiskRules:
                 return in_story
             if any(part.risk >= story for part in parts):
                 return Risk("check_in", "story", distress=distress, probability=guess.risk)
-            # read as a farewell or a plan at low odds of risk ("手机里存了个文档 所有账号密码和网贷明细 标题叫《给家人》",
-            # thanks for the last time): asked about, never passed over
-            if not (aside or threatened) and length >= LEAVING_WORDS and guess.risk >= leaving and guess.imminent >= acute:
-                return Risk("check_in", "semantic: leaving", distress=distress, probability=guess.risk)
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
         reason = "possible" if possible else "semantic"
         # a knife or a rope in the hands of those who threaten the person is not a means of their own

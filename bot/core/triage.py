@@ -232,6 +232,7 @@ class Triage:
     language: str  # zh | en
     script: str  # simplified | tw | hk: the script of the reply
     region: str  # '' | mainland | hk | tw | abroad[:country]: where the person said they are (hotlines)
+    withdrew: bool  # "算了 不说了", "你别管我了" after the question or a crisis reply: not an all-clear, not small talk
     far: bool  # the writer is abroad and the one they write about is at home (mainland, HK, TW): others there call
     risk: Risk
     scams: tuple[Scam, ...]
@@ -368,9 +369,13 @@ class Triager:
                        imminent=bool(state.means), means=state.means)
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
-        if (asked_plan and risk.tier != "crisis" and not better
-              and (self.dialogue.has_means.search(bare) or self.risk.patterns["means_hint"].search(written.lower()))):
-            # asked whether pills, a blade … are at hand, "有" or "买了": 110/120 and the first step, now
+        if risk.tier != "crisis" and not (better or state.helper) and (
+                (state.risk == "crisis" and asked_plan and self.dialogue.has_means.search(bare))
+                or ((state.risk == "crisis" or (raised and (risk.tier == "check_in" or not domain)))
+                    and self.risk.patterns["means_hint"].search(written.lower()))):
+            # asked whether pills, a blade … are at hand, "有" or "买了", or a means named later in the crisis ("I have
+            # a knife here", "降压药 安眠的都有") or after the question was asked ("车停在路边，前面就是悬崖"): 110/120
+            # and the first step, now
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress)
         elif asked_plan and risk.tier != "crisis" and self.dialogue.no_plan.search(bare):
             risk = replace(staying, reason="no plan")  # nothing ready: a little relief, then someone to be with them
@@ -402,9 +407,11 @@ class Triager:
               and not (figures or better)
               and (not domain or (state.means and not asks) or (state.helper and self.risk.patterns["rescue"].search(text)))
               and not text.startswith("/")
-              and (not small_talk or self.dialogue.yes_or_no(bare))
-              and (state.helper or not follow_up or vague or self.about_someone_close(text))):
-            # right after a crisis reply, "没有", "嗯", "我一个人在出租屋", "我该怎么办", after means were named words
+              and (small_talk not in ("thanks", "bye") or self.dialogue.yes_or_no(bare))
+              and (state.helper or not follow_up or vague or small_talk in ("bot", "ack", "greeting")
+                   or self.about_someone_close(text))):
+            # right after a crisis reply, "没有", "嗯", "好", "还没", "你是机器人吧" (not a goodbye or thanks, read
+            # below), "我一个人在出租屋", "我该怎么办", after means were named words
             # about the debt that ask nothing ("告赢了我也还不起"), "她才六岁 她看得懂吗" (the
             # daughter a letter was left for) answer it: stay with them
             # (the helper's "要报警吗" too: getting help to the person, not a question about the debt).
@@ -447,6 +454,7 @@ class Triager:
             script=("hk" if region == "hk" or (not region and self.risk.cantonese(folded)) else "tw")
             if message.traditional else "simplified",
             region=region,
+            withdrew=pulls_back,
             far=region.startswith(ABROAD) and bool(self.risk.theirs(folded)),
             risk=risk,
             scams=scams,
