@@ -484,15 +484,16 @@ class RiskRules:
             return ""
         return step.step_en if language == "en" else step.step
 
-    def region(self, folded: str) -> str:
+    def region(self, folded: str, here_only: bool = False) -> str:
         """'mainland', 'hk', 'tw', 'abroad' or '' (no place said) from the original (not simplified) text. Where two places
-        are named ("之前在上海上班 现在人回台湾了"), the one the person says they are in now."""
+        are named ("之前在上海上班 现在人回台湾了"), the one the person says they are in now. `here_only`: only a place
+        they say they are in (where they are is already known: "我手机是台湾号码" does not move them)."""
         places = [(found.start(), region) for region in (*REGIONS, ABROAD)
                   for found in self.regions[region].finditer(folded)]
         # not someone else's place ("my brother back home in Shanghai")
         here = [place for place in places if HERE.search(folded[max(0, place[0] - 3):place[0]])
                 and not THERE.search(folded[max(0, place[0] - 30):place[0]].lower())]
-        region = max(here)[1] if here else min(places)[1] if places else ""
+        region = max(here)[1] if here else min(places)[1] if places and not here_only else ""
         if region == ABROAD:  # "abroad:jp" when the country is one whose emergency number is listed
             country = next((key for key, words, _ in self.abroad if words.search(folded)), "")
             return f"{ABROAD}:{country}" if country else ABROAD

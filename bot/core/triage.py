@@ -316,7 +316,8 @@ class Triager:
                                 **self.semantic)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         folded = unicodedata.normalize("NFKC", raw)
-        region = self.risk.region(folded) or state.region  # a place said once is remembered
+        # a place said once is remembered; a place merely named later ("我手机是台湾号码") does not move them
+        region = self.risk.region(folded, here_only=bool(state.region)) or state.region
         words = len(re.findall(r"[a-z]{2,}", text))  # one English word is enough to open a conversation ("hi")
         english = (len(LATIN.findall(text)) > 2 * len(HAN.findall(text)) and not text.startswith("/")
                    and (words >= 2 or (words == 1 and not state.turns)) and not self.pinyin(text))
