@@ -1185,8 +1185,8 @@ def test_a_third_sign_in_a_row_gets_a_quieter_reply_that_hears_no_calls(assistan
     replies = [assistant.respond(session, text) for text in (
         "今天把手上的活都交接给同事了 各个账号密码写在本子上放抽屉里了", "以后就不用麻烦大家了", "不要跟我说打电话 没用的")]
     assert [r.mode for r in replies] == ["crisis"] * 3
-    assert [r.note for r in replies] == ["", "again", "third"]
-    assert "不想打电话也没关系" in assistant.renderer.plain(replies[2])
+    assert [r.note for r in replies] == ["", "again", "no_call"]
+    assert "不方便打电话，都没关系" in assistant.renderer.plain(replies[2])
 
 
 def test_a_debt_question_after_a_plan_without_means_keeps_asking_about_tonight(assistant):
@@ -1301,7 +1301,7 @@ def test_an_overdose_is_never_answered_with_no_need_to_call(assistant):
     for text in ("没事", "嗯", "你别管我了"):
         reply = assistant.respond(session, text)
         said = assistant.renderer.plain(reply)
-        assert reply.mode == "crisis" and "120" in said and "不想打电话也没关系" not in said, text
+        assert reply.mode == "crisis" and "120" in said and "都没关系，我们就在这里说" not in said, text
     assert "医院" in said
 
 
@@ -1379,7 +1379,7 @@ def test_not_wanting_to_call_after_a_crisis_reply_is_heard(assistant):
     session = Session(user="nc")
     assert assistant.respond(session, "我真的不想活了 欠了四十万").mode == "crisis"
     reply = assistant.respond(session, "我不想打电话 打给家人只会更糟")
-    assert reply.mode == "crisis" and "不想打电话也没关系" in assistant.renderer.plain(reply)
+    assert reply.mode == "crisis" and "不方便打电话，都没关系" in assistant.renderer.plain(reply)
 
 
 @pytest.mark.parametrize("text", ["wo zai lou ding", "wo chi le hen duo yao", "wo bu xiang huo le"])
@@ -1450,6 +1450,7 @@ def test_the_crisis_follow_on_asks_each_question_once_and_never_repeats_itself_t
     replies = [assistant.respond(session, text) for text in ("欠了三十多万 真的不想活了", "嗯", "嗯", "不知道", "嗯", "嗯", "嗯")]
     assert [r.mode for r in replies] == ["crisis"] * 7
     assert [r.note for r in replies] == ["", "again", "plan", "people", "hours", "third", "quiet"]
+    assert assistant.respond(session, "嗯").note == "check" and assistant.respond(session, "嗯").note == "third"
     plains = [assistant.renderer.plain(r) for r in replies]
     assert "手边有没有药、刀、绳子" in plains[2]
     assert all(a != b for a, b in zip(plains, plains[1:])) and all(_hotline_in_first_three(p) for p in plains)

@@ -45,16 +45,17 @@ PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。"
 # after the short second reply, what a crisis line goes on to ask, each once and in this order: how, and whether the
 # means are at hand (not when a means was named); someone to be with them; only the next hours. Then the quiet reply
 FOLLOW_ON = ("plan", "people", "hours")
+QUIET = ("third", "quiet", "check")  # then these in turn: still here; say anything; one word is enough to know you're ok
 
 
 def follow_on(state: DialogueState, risk: Risk) -> str:
-    """The next of FOLLOW_ON not yet shown in this conversation, else "third" and "quiet" in turn (the same words twice
-    in a row read as a machine); after pills taken, always the hospital ("third" insists on it)."""
+    """The next of FOLLOW_ON not yet shown in this conversation, else the next of QUIET (the same words twice in a row
+    read as a machine); after pills taken, always the hospital ("third" insists on it)."""
     if risk.means == "taken":
         return "third"
     steps = FOLLOW_ON[1:] if risk.imminent or risk.reason == "no plan" else FOLLOW_ON
     return next((step for step in steps if state.show_once(f"crisis:{step}")),
-                "quiet" if state.crisis_note == "third" else "third")
+                QUIET[(QUIET.index(state.crisis_note) + 1) % len(QUIET)] if state.crisis_note in QUIET else QUIET[0])
 
 LOCAL_POLICE, LOCAL_HOTLINE = "police_110", "psy_12356"  # channels.yaml keys that only work on the mainland
 
@@ -150,7 +151,8 @@ class Assistant:
                 state.show_once("crisis:again")
                 # the quieter reply for those who can't or won't call; for those alone, someone to come and the words
                 # to ask them
-                base["note"] = "third" if risk.reason == "no call" else (
+                # (after pills taken, the hospital still: "third")
+                base["note"] = ("third" if risk.means == "taken" else "no_call") if risk.reason == "no call" else (
                     "people" if state.show_once("crisis:people") else "alone_again")
             elif (risk.reason == "after crisis" and not state.show_once("after crisis")) or (
                     not risk.helper and risk.reason != "leaving"
