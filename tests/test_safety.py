@@ -1571,3 +1571,12 @@ def test_a_place_merely_named_later_does_not_move_the_person(assistant):
     moved = Session(user="moved")
     assistant.respond(moved, "我在上海上班")
     assert assistant.respond(moved, "现在人回台湾了 欠了卡债 不想活了").region == "tw"
+
+
+def test_a_relapse_after_feeling_better_is_heard_as_coming_back(assistant):
+    session = Session(user="relapse")
+    assistant.respond(session, "活着好累 不想活了")
+    assistant.respond(session, "好一点了，谢谢你")
+    back = assistant.respond(session, "我还是觉得不如死了算了")
+    assert back.mode == "crisis" and back.note == "back" and "又回来了" in assistant.renderer.plain(back)
+    assert assistant.respond(session, "好").mode == "crisis"  # their safety is unknown again

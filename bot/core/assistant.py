@@ -140,6 +140,11 @@ class Assistant:
             base["note"] = base["note"] or "asked_again"  # the same question in the same words reads as a machine
         if risk.tier == "crisis":
             state.helper, state.crisis_turn = risk.helper, state.turns
+            # it came back after they had said they were better or had no such thoughts ("好一点了" … "我还是觉得不如死了
+            # 算了"): heard as coming back, and their safety is unknown again
+            back = not risk.helper and "answered:self_harm" in state.shown and not (triage.better or triage.self_harm_answer)
+            if back:
+                state.shown.remove("answered:self_harm")
             if risk.imminent and not risk.helper:
                 state.means = risk.means
             # after a crisis reply, or a second sign of the same kind: the short version the second time, then fewer
@@ -172,6 +177,8 @@ class Assistant:
                     base["note"] = "secret"
                 else:
                     base["note"] = "again" if state.show_once("crisis:helper again") else "third"
+            if back and base["note"] in ("", "again"):
+                base["note"] = "back"
             state.crisis_note = base["note"]
             if risk.helper and triage.far:  # "我在美国 我妈在国内 她说不想活了": remembered for the later replies
                 state.show_once("helper:far")
