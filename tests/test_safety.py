@@ -1580,3 +1580,12 @@ def test_a_relapse_after_feeling_better_is_heard_as_coming_back(assistant):
     back = assistant.respond(session, "我还是觉得不如死了算了")
     assert back.mode == "crisis" and back.note == "back" and "又回来了" in assistant.renderer.plain(back)
     assert assistant.respond(session, "好").mode == "crisis"  # their safety is unknown again
+
+
+def test_wanting_only_to_talk_gets_listened_to_not_a_topic(assistant):
+    session = Session(user="talk")
+    assistant.respond(session, "我不想活了")
+    reply = assistant.respond(session, "我不想聊催收，我就是想找个人说说话")
+    assert reply.mode == "crisis" and reply.note == "quiet"
+    plain = assistant.reply("我就是想找个人说说话")
+    assert plain.mode == "answer" and "mental_health" in plain.hits[0].passage.topics

@@ -151,6 +151,9 @@ class Assistant:
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
             if triage.small_talk == "bot" and not (risk.helper or triage.withdrew or risk.means == "taken"):
                 base["note"] = "bot"  # "你是机器人吧" mid-crisis: an honest answer, and still with them
+            elif risk.reason == "talk":  # they want company, not instructions: the listening reply
+                state.show_once("crisis:again")
+                base["note"] = "quiet"
             elif risk.reason in ("no call", "alone"):
                 # heard: the short second reply ("你身边现在有人吗？") would ask what they just said
                 state.show_once("crisis:again")
@@ -279,7 +282,7 @@ class Assistant:
             # of its own about the debt ("我真的撑不下去了 不知道还能怎么办"): ways to cope first, not the last topic's
             # court steps
             possible_ideation = risk.tier == "check_in" and not triage.threat and not (asks and triage.domain)
-            coping = despair_only or possible_ideation or (
+            coping = despair_only or possible_ideation or triage.wants_to_talk or (
                 (triage.better or (risk.distress and not asks)) and not (triage.domain or triage.threat))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean; with a question of its own
             # ("不对 是信用卡 这个也一样能投诉吗") that question is answered, for the lender they mean

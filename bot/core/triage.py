@@ -89,6 +89,7 @@ class DialogueRules:
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
     threat_soon: re.Pattern[str]  # "今晚就带人来": a threat to come soon
+    wants_to_talk: re.Pattern[str]  # "我就是想找个人说说话": company, not an answer about the debt
     retaliation: re.Pattern[str]  # the person speaks of hurting the collector
     bereaved: re.Pattern[str]  # someone close has died: condolences before the answer
     paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
@@ -188,6 +189,7 @@ class DialogueRules:
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
                 threat_soon=re.compile(data["threat_soon"]),
+                wants_to_talk=re.compile(data["wants_to_talk"]),
                 retaliation=re.compile(data["retaliation"]),
                 bereaved=re.compile(data["bereaved"]),
                 paying=re.compile(data["paying"]),
@@ -219,7 +221,7 @@ class DialogueRules:
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
-                                  "lender (licensed, private), threat, threat_soon, retaliation, bereaved, "
+                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, has_means_words, "
                                   "no_plan_words, dismiss_words), "
@@ -252,6 +254,7 @@ class Triage:
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
     threat_soon: bool  # "催收说今晚就带人来": the threat is to come soon; safety leads even with words about the debt
+    wants_to_talk: bool  # "我不想聊催收，就是想找个人说说话": listened to, not answered with a topic
     retaliation: bool  # "我就去砍了他": the person speaks of hurting the collector
     bereaved: bool  # "我哥上个月走了": someone close has died
     paying: bool  # "我已经转了1000定金了": money paid or asked for
@@ -368,6 +371,7 @@ class Triager:
         # crisis support goes on (the helper's, or urgent again after a plan or means was named)
         staying = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
                        imminent=bool(state.means), means=state.means)
+        talk = bool(self.dialogue.wants_to_talk.search(text))
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
         if risk.tier != "crisis" and not (better or state.helper) and (
@@ -385,6 +389,8 @@ class Triager:
         elif state.risk == "crisis" and not state.helper and self.dialogue.not_safe.search(bare):
             # "不安全" to "你现在安全吗？": what to do first, now
             risk = Risk("crisis", "not safe", imminent=True, distress=risk.distress, means=state.means or "default")
+        elif state.risk == "crisis" and risk.tier != "crisis" and not (state.helper or better) and talk:
+            risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and self.dialogue.alone.search(bare)):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them
@@ -478,6 +484,7 @@ class Triager:
             correction=bool(self.dialogue.correction.search(text)),
             threat=threat,
             threat_soon=threat and bool(self.dialogue.threat_soon.search(text)),
+            wants_to_talk=talk,
             retaliation=bool(self.dialogue.retaliation.search(text)),
             bereaved=bool(self.dialogue.bereaved.search(text)),
             paying=bool(self.dialogue.paying.search(text)),
