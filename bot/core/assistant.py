@@ -212,7 +212,7 @@ class Assistant:
         if relieved and risk.tier == "none" and not (triage.domain or triage.figures or risk.distress
                                                      or (triage.question and not (state.helper or took_back))):
             return Reply(mode="small_talk", small_talk="took_back" if took_back else "better",
-                         hotlines=self.footer_lines(triage.region, state.script), first_step=self.step_again(state), **base)
+                         hotlines=self.footer_lines(triage.region, state.script), first_step="" if triage.left else self.step_again(state), **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             # thanks right after a crisis reply, never having said they are safe ("谢谢你听我说这些" after a letter left
@@ -325,7 +325,7 @@ class Assistant:
                        hotlines=self.footer_lines(triage.region, state.script)
                        if risk.tier == "check_in" or state.risk != "none" else (),
                        # after means were named and no word of being safe, the first step once more under the answer
-                       first_step=self.step_again(state) if base["note"] in ("better", "took_back") or (
+                       first_step="" if triage.left else self.step_again(state) if base["note"] in ("better", "took_back") or (
                            state.risk == "crisis" and "answered:self_harm" not in state.shown) else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 

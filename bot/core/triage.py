@@ -104,6 +104,7 @@ class DialogueRules:
     not_safe: re.Pattern[str]  # "不安全", "not really safe": the answer to "你现在安全吗？"
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
     has_means: re.Pattern[str]  # "有", "买了": the answer to "手边有没有药、刀这些东西？"
+    left: re.Pattern[str]  # "我已经下来了", "炭扔了": away from the place or the means now
     no_plan: re.Pattern[str]  # "没有", "没准备": the same question answered no
     dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
@@ -204,6 +205,7 @@ class DialogueRules:
                 not_safe=re.compile(data["self_harm_answer"]["not_safe_words"]),
                 alone=re.compile(data["self_harm_answer"]["alone_words"]),
                 has_means=re.compile(data["self_harm_answer"]["has_means_words"]),
+                left=re.compile(data["self_harm_answer"]["left_words"]),
                 no_plan=re.compile(data["self_harm_answer"]["no_plan_words"]),
                 dismiss=re.compile(data["self_harm_answer"]["dismiss_words"]),
                 question=re.compile(data["question"]),
@@ -223,7 +225,7 @@ class DialogueRules:
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, has_means_words, "
+                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, has_means_words, left_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -234,6 +236,7 @@ class Triage:
     language: str  # zh | en
     script: str  # simplified | tw | hk: the script of the reply
     region: str  # '' | mainland | hk | tw | abroad[:country]: where the person said they are (hotlines)
+    left: bool  # "我已经下来了", "炭我扔到楼下了": away from the place or the means; the first step is not said again
     withdrew: bool  # "算了 不说了", "你别管我了" after the question or a crisis reply: not an all-clear, not small talk
     far: bool  # the writer is abroad and the one they write about is at home (mainland, HK, TW): others there call
     risk: Risk
@@ -372,6 +375,8 @@ class Triager:
         staying = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
                        imminent=bool(state.means), means=state.means)
         talk = bool(self.dialogue.wants_to_talk.search(text))
+        # a question in so many words ("会坐牢吗", "怎么办"), not "好几个网贷" (几 reads as a question word)
+        asks_plainly = bool(self.dialogue.yes_no.search(text) or re.search(r"[?]|怎么|为什么|咋", text))
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
         if risk.tier != "crisis" and not (better or state.helper) and (
@@ -391,8 +396,8 @@ class Triager:
             risk = Risk("crisis", "not safe", imminent=True, distress=risk.distress, means=state.means or "default")
         elif state.risk == "crisis" and risk.tier != "crisis" and not (state.helper or better) and talk:
             risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
-        elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
-              and self.dialogue.alone.search(bare)):
+        elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
+              and not (state.helper or better) and self.dialogue.alone.search(bare)):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them
             risk = replace(staying, reason="alone")
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
@@ -411,8 +416,9 @@ class Triager:
             # asked "你有没有想过伤害自己？", they answer "安排好了 就明天": a plan already set, 110/120 first
             risk = Risk("crisis", "decided", imminent=True, distress=risk.distress, means=self.risk.means(written.lower()))
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
-              and not (figures or better)
-              and (not domain or (state.means and not asks) or (state.helper and self.risk.patterns["rescue"].search(text)))
+              and not better and (not figures or state.means)
+              and (not domain or (state.means and not asks_plainly)
+                   or (state.helper and self.risk.patterns["rescue"].search(text)))
               and not text.startswith("/")
               and (small_talk not in ("thanks", "bye") or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague or small_talk in ("bot", "ack", "greeting")
@@ -462,6 +468,7 @@ class Triager:
             if message.traditional else "simplified",
             region=region,
             withdrew=pulls_back,
+            left=bool(self.dialogue.left.search(text)),
             far=region.startswith(ABROAD) and bool(self.risk.theirs(folded)),
             risk=risk,
             scams=scams,
