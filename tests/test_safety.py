@@ -1633,3 +1633,10 @@ def test_plans_and_farewells_in_words_first_seen_after_the_new_sets(assistant, t
     "新闻里讲了一个大学生被网贷逼得跳楼 我也在用这个平台 怎么办", "是不是夸张了 网上说不还网贷会被逼死"])
 def test_others_deaths_stories_and_jargon_are_not_the_writers_crisis(assistant, text):
     assert assistant.reply(text).mode != "crisis", text
+
+
+@pytest.mark.parametrize("going", ["嗯 我会打的", "好 我给我妹打电话"])
+def test_saying_they_will_call_someone_after_a_crisis_reply_is_reaching_out(assistant, going):
+    session = Session(user="going")
+    assistant.respond(session, "有时候想 干脆从楼上跳下去算了")
+    assert assistant.respond(session, going).mode == "small_talk", going

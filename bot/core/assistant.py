@@ -209,7 +209,9 @@ class Assistant:
         # "嗯 我打了 那边的人挺好的", "他没事 我爸陪着他呢" (a helper): glad, and back to the debt when they want; the
         # hotline stays in reach
         relieved = triage.reached_out or (triage.better and state.helper) or took_back
-        if relieved and risk.tier == "none" and not (triage.domain or triage.figures or risk.distress
+        # ("好 我给我妹打电话": 打电话 is not a question about the calls)
+        if relieved and risk.tier == "none" and not ((triage.domain and not triage.reached_out) or triage.figures
+                                                     or risk.distress
                                                      or (triage.question and not (state.helper or took_back))):
             return Reply(mode="small_talk", small_talk="took_back" if took_back else "better",
                          hotlines=self.footer_lines(triage.region, state.script), first_step="" if triage.left else self.step_again(state), **base)
