@@ -308,6 +308,8 @@ class Assistant:
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         if (risk.distress or coping) and prefer in ((), ("mental_health",)):
             hits = self.with_coping(hits, query)
+        if coping:  # ways to cope lead; damages for emotional harm are not what a line of despair asks for
+            hits = sorted(hits, key=lambda hit: hit.passage.kind == "law")
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
         said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
         reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no)
@@ -333,11 +335,15 @@ class Assistant:
 
     def with_coping(self, hits: list, query: np.ndarray) -> list:
         """Fear or sleeplessness told beside the debt ("我好怕 我老公还不知道 每天都睡不着"): the closest passage on
-        coping takes third place when none of the first three is about it."""
-        if len(hits) < 3 or any("mental_health" in hit.passage.topics for hit in hits[:3]):
+        coping, with steps, takes third place when none of the first three is one (damages for emotional harm are
+        law, not a way to cope)."""
+        def copes(hit) -> bool:
+            return "mental_health" in hit.passage.topics and hit.passage.kind != "law" and bool(hit.passage.steps)
+
+        if len(hits) < 3 or any(copes(hit) for hit in hits[:3]):
             return hits
-        coping = next((hit for hit in [*hits, *self.dense.search(query, k=len(self.index.passages))]
-                       if "mental_health" in hit.passage.topics), None)
+        coping = next((hit for hit in [*hits, *self.dense.search(query, k=len(self.index.passages))] if copes(hit)),
+                      None)
         if coping is None:
             return hits
         return [*hits[:2], coping, *[hit for hit in hits[2:] if hit is not coping]]
