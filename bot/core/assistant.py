@@ -151,6 +151,8 @@ class Assistant:
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
             if triage.small_talk == "bot" and not (risk.helper or triage.withdrew or risk.means == "taken"):
                 base["note"] = "bot"  # "你是机器人吧" mid-crisis: an honest answer, and still with them
+            elif risk.reason == "keep":  # the means kept as a way out: distance from it, without an argument
+                base["note"] = "keep"
             elif risk.reason == "talk":  # they want company, not instructions: the listening reply
                 state.show_once("crisis:again")
                 base["note"] = "quiet"

@@ -105,6 +105,7 @@ class DialogueRules:
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
     has_means: re.Pattern[str]  # "有", "买了": the answer to "手边有没有药、刀这些东西？"
     left: re.Pattern[str]  # "我已经下来了", "炭扔了": away from the place or the means now
+    keep: re.Pattern[str]  # "我不想扔，那是我最后的退路": the means named are kept
     no_plan: re.Pattern[str]  # "没有", "没准备": the same question answered no
     dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
@@ -206,6 +207,7 @@ class DialogueRules:
                 alone=re.compile(data["self_harm_answer"]["alone_words"]),
                 has_means=re.compile(data["self_harm_answer"]["has_means_words"]),
                 left=re.compile(data["self_harm_answer"]["left_words"]),
+                keep=re.compile(data["self_harm_answer"]["keep_words"]),
                 no_plan=re.compile(data["self_harm_answer"]["no_plan_words"]),
                 dismiss=re.compile(data["self_harm_answer"]["dismiss_words"]),
                 question=re.compile(data["question"]),
@@ -225,7 +227,7 @@ class DialogueRules:
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, has_means_words, left_words, "
+                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, has_means_words, left_words, keep_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -391,6 +393,9 @@ class Triager:
             risk = replace(staying, reason="no plan")  # nothing ready: a little relief, then someone to be with them
         elif answer == "yes":  # they have thought of hurting themselves: crisis support now
             risk = Risk("crisis", "said yes", distress=risk.distress)
+        elif (state.risk == "crisis" and state.means and state.means != "taken" and not (state.helper or better)
+              and self.dialogue.keep.search(text)):
+            risk = replace(staying, reason="keep")  # "那是我最后的退路": not argued with; distance from it first
         elif state.risk == "crisis" and not state.helper and self.dialogue.not_safe.search(bare):
             # "不安全" to "你现在安全吗？": what to do first, now
             risk = Risk("crisis", "not safe", imminent=True, distress=risk.distress, means=state.means or "default")
