@@ -464,6 +464,10 @@ class Triager:
         scams = self.safety.scams_in(text)
         if scams and risk.reason == "unreachable":  # the fraudster can't be reached, not a relative
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        if state.helper and risk.tier == "crisis" and risk.reason.startswith("semantic") and not risk.helper:
+            # helping someone, the classifier alone reads the helper's fear and plans ("我还是很怕，我明天请假回去") as
+            # their own: it is still about the one they help
+            risk = replace(risk, helper=True)
         if risk.tier == "crisis" and risk.imminent and not risk.means:  # what to do first depends on the means named
             risk = replace(risk, means=self.risk.means(written.lower()))
         return Triage(
