@@ -106,6 +106,7 @@ class DialogueRules:
     has_means: re.Pattern[str]  # "有", "买了": the answer to "手边有没有药、刀这些东西？"
     left: re.Pattern[str]  # "我已经下来了", "炭扔了": away from the place or the means now
     keep: re.Pattern[str]  # "我不想扔，那是我最后的退路": the means named are kept
+    calls_someone: re.Pattern[str]  # "好 我给我妹打电话": reaching out, unless still at the place or with the means
     no_plan: re.Pattern[str]  # "没有", "没准备": the same question answered no
     dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
@@ -208,6 +209,7 @@ class DialogueRules:
                 has_means=re.compile(data["self_harm_answer"]["has_means_words"]),
                 left=re.compile(data["self_harm_answer"]["left_words"]),
                 keep=re.compile(data["self_harm_answer"]["keep_words"]),
+                calls_someone=re.compile(data["self_harm_answer"]["calls_someone_words"]),
                 no_plan=re.compile(data["self_harm_answer"]["no_plan_words"]),
                 dismiss=re.compile(data["self_harm_answer"]["dismiss_words"]),
                 question=re.compile(data["question"]),
@@ -227,7 +229,7 @@ class DialogueRules:
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, has_means_words, left_words, keep_words, "
+                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, has_means_words, left_words, keep_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -358,7 +360,9 @@ class Triager:
         # "嗯 我现在在家 不会乱来的": heard even when its words still carry a weak sign
         # the classifier alone reads "I'm okay now, my sister is coming over" as a farewell: the words decide
         heard = risk.tier != "crisis" or risk.reason.startswith("semantic")
-        reached_out = state.risk != "none" and heard and bool(self.dialogue.reached_out.search(text))
+        # calling family or a friend is reaching out, except while still at the place or with the means named
+        reached_out = state.risk != "none" and heard and bool(self.dialogue.reached_out.search(text) or (
+            state.means in ("", "farewell", "default") and self.dialogue.calls_someone.search(text)))
         # "没事了 不说这个" pulls back, whatever else it says: not an all-clear
         # "开玩笑的" heard as a joke (after means were named, asked to put them away), except after pills taken
         joke = state.risk != "none" and bool(self.dialogue.took_back.search(text))
