@@ -142,7 +142,7 @@ class Assistant:
             state.helper, state.crisis_turn = risk.helper, state.turns
             # it came back after they had said they were better or had no such thoughts ("好一点了" … "我还是觉得不如死了
             # 算了"): heard as coming back, and their safety is unknown again
-            back = not risk.helper and "answered:self_harm" in state.shown and not (triage.better or triage.self_harm_answer)
+            back = not (risk.helper or triage.better or triage.self_harm_answer) and "answered:self_harm" in state.shown
             if back:
                 state.shown.remove("answered:self_harm")
             if risk.imminent and not risk.helper:
@@ -216,7 +216,8 @@ class Assistant:
                                                      or risk.distress
                                                      or (triage.question and not (state.helper or took_back))):
             return Reply(mode="small_talk", small_talk="took_back" if took_back else "better",
-                         hotlines=self.footer_lines(triage.region, state.script), first_step="" if triage.left else self.step_again(state), **base)
+                         hotlines=self.footer_lines(triage.region, state.script),
+                         first_step=self.step_again(state, triage.left), **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             # thanks right after a crisis reply, never having said they are safe ("谢谢你听我说这些" after a letter left
@@ -331,7 +332,7 @@ class Assistant:
                        hotlines=self.footer_lines(triage.region, state.script)
                        if risk.tier == "check_in" or state.risk != "none" else (),
                        # after means were named and no word of being safe, the first step once more under the answer
-                       first_step="" if triage.left else self.step_again(state) if base["note"] in ("better", "took_back") or (
+                       first_step=self.step_again(state, triage.left) if base["note"] in ("better", "took_back") or (
                            state.risk == "crisis" and "answered:self_harm" not in state.shown) else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 
@@ -418,11 +419,13 @@ class Assistant:
             re.sub(r"110\s*/\s*120|110", emergency.contact, step) for step in reply.steps)
         return {"channels": channels, "steps": steps}
 
-    def step_again(self, state: DialogueState) -> str:
+    def step_again(self, state: DialogueState, left: bool = False) -> str:
         """After a plan, means or farewell, the first step once more under a later answer ("把农药拿出家门"): a crisis
         line keeps safety open when the person turns to the debt. Each step says whether it is repeated
-        (crisis.yaml, again)."""
-        return self.risk.first_step(state.means, state.language, again=True) if state.means and not state.helper else ""
+        (crisis.yaml, again); not once they say they are away from the place or the means (`left`: "我已经下来了")."""
+        if left or not state.means or state.helper:
+            return ""
+        return self.risk.first_step(state.means, state.language, again=True)
 
     def not_at_risk(self, base: dict) -> Reply:
         return Reply(mode="small_talk", small_talk="not_at_risk",

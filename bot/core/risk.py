@@ -40,7 +40,8 @@ ACT = re.compile(r"[站坐躺蹲爬跳割划切吃吞喝服烧买拿攒藏吊在
 SELF_NAMES = {"爸爸", "妈妈", "爸", "妈", "老爸", "老妈", "爹", "娘"}  # how a parent speaks of themselves to a child
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 # someone else's place ("我妈在国内", "他人在上海"): where the one at risk is, when the writer is elsewhere
-THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友|同学|室友|家里)(人)?(还|還|现|現)?在$|"
+THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友|同学|室友|家里)"
+                   r"(人)?(还|還|现|現)?在$|"
                    r"(?<![a-z])(he|she|they|brother|sister|mum|mom|dad|father|mother|wife|husband|son|daughter|friend|"
                    r"parents|family)('s| is| are)?( still| now)?( back home| at home| back)? (in|at) ?$")
 HOME_TOWN = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友)(人)?(还|還|现|現)?在老家")

@@ -229,7 +229,8 @@ class DialogueRules:
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, has_means_words, left_words, keep_words, calls_someone_words, "
+                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, "
+                                  "has_means_words, left_words, keep_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
