@@ -176,6 +176,11 @@ class DialogueRules:
     def load(cls, path: Path) -> "DialogueRules":
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+            def answers(kind: str) -> re.Pattern[str]:
+                """A list of self_harm_answer: the words said to the bot's questions in a crisis."""
+                return re.compile(data["self_harm_answer"][f"{kind}_words"])
+
             return cls(
                 small_talk={kind: _words(data["small_talk"][kind]) for kind in (*SMALL_TALK, "filler")},
                 small_talk_words=_words("|".join(f"(?:{data['small_talk'][k]})" for k in (*SMALL_TALK, "filler"))),
@@ -198,20 +203,20 @@ class DialogueRules:
                 paying=re.compile(data["paying"]),
                 danger=re.compile(data["danger"]),
                 letter_request=re.compile(data["letter_request"]),
-                self_harm_answer={k: re.compile(data["self_harm_answer"][f"{k}_words"]) for k in ("yes", "no")},
-                better=re.compile(data["self_harm_answer"]["better_words"]),
-                took_back=re.compile(data["self_harm_answer"]["took_back_words"]),
-                reached_out=re.compile(data["self_harm_answer"]["reached_out_words"]),
-                withdraw=re.compile(data["self_harm_answer"]["withdraw_words"]),
-                no_call=re.compile(data["self_harm_answer"]["no_call_words"]),
-                not_safe=re.compile(data["self_harm_answer"]["not_safe_words"]),
-                alone=re.compile(data["self_harm_answer"]["alone_words"]),
-                has_means=re.compile(data["self_harm_answer"]["has_means_words"]),
-                left=re.compile(data["self_harm_answer"]["left_words"]),
-                keep=re.compile(data["self_harm_answer"]["keep_words"]),
-                calls_someone=re.compile(data["self_harm_answer"]["calls_someone_words"]),
-                no_plan=re.compile(data["self_harm_answer"]["no_plan_words"]),
-                dismiss=re.compile(data["self_harm_answer"]["dismiss_words"]),
+                self_harm_answer={k: answers(k) for k in ("yes", "no")},
+                better=answers("better"),
+                took_back=answers("took_back"),
+                reached_out=answers("reached_out"),
+                withdraw=answers("withdraw"),
+                no_call=answers("no_call"),
+                not_safe=answers("not_safe"),
+                alone=answers("alone"),
+                has_means=answers("has_means"),
+                left=answers("left"),
+                keep=answers("keep"),
+                calls_someone=answers("calls_someone"),
+                no_plan=answers("no_plan"),
+                dismiss=answers("dismiss"),
                 question=re.compile(data["question"]),
                 yes_no=re.compile(data["yes_no_question"]),
                 rate_question=re.compile(data["rate_question"]),
