@@ -138,6 +138,8 @@ class Assistant:
         if risk.tier == "check_in" and not unreachable and not state.show_once("asked:self_harm") \
                 and "answered:self_harm" not in state.shown:
             base["note"] = base["note"] or "asked_again"  # the same question in the same words reads as a machine
+        for tag in triage.known:
+            state.show_once(f"known:{tag}")
         if risk.tier == "crisis":
             state.helper, state.crisis_turn = risk.helper, state.turns
             # it came back after they had said they were better or had no such thoughts ("好一点了" … "我还是觉得不如死了
@@ -189,6 +191,7 @@ class Assistant:
                 state.show_once("helper:far")
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          far=risk.helper and "helper:far" in state.shown,
+                         known=tuple(tag[6:] for tag in state.shown if tag.startswith("known:")),
                          first_step=self.risk.first_step(risk.means, state.language) if risk.imminent else "", **base)
         if triage.lender != "unknown":
             state.lender = triage.lender

@@ -80,6 +80,8 @@ class Reply:
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
     first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
     far: bool = False  # helping from abroad someone at home: people near them go to them and call there
+    # what the person said in this crisis (where, alone, with_someone, no_one): those questions are not asked again
+    known: tuple[str, ...] = ()
 
 
 def localized(item: object, name: str, language: str) -> str:

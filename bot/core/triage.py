@@ -103,6 +103,9 @@ class DialogueRules:
     no_call: re.Pattern[str]  # "我不想打电话", "可以发消息吗": after a crisis reply, calling is not what they can do
     not_safe: re.Pattern[str]  # "不安全", "not really safe": the answer to "你现在安全吗？"
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
+    where: re.Pattern[str]  # "我在宿舍", "还在江边": where they are (not asked again)
+    with_someone: re.Pattern[str]  # "我妈在旁边": someone is with them
+    no_one: re.Pattern[str]  # "没有朋友", "家里人都不理我": no one to call (not told to call family or friends)
     has_means: re.Pattern[str]  # "有", "买了": the answer to "手边有没有药、刀这些东西？"
     left: re.Pattern[str]  # "我已经下来了", "炭扔了": away from the place or the means now
     keep: re.Pattern[str]  # "我不想扔，那是我最后的退路": the means named are kept
@@ -211,6 +214,9 @@ class DialogueRules:
                 no_call=answers("no_call"),
                 not_safe=answers("not_safe"),
                 alone=answers("alone"),
+                where=answers("where"),
+                with_someone=answers("with_someone"),
+                no_one=answers("no_one"),
                 has_means=answers("has_means"),
                 left=answers("left"),
                 keep=answers("keep"),
@@ -234,7 +240,8 @@ class DialogueRules:
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, "
+                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
+                                  "with_someone_words, no_one_words, "
                                   "has_means_words, left_words, keep_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
@@ -282,6 +289,8 @@ class Triage:
     yes_no: bool  # a question to be answered yes or no ("那他们能这样吗", "is that legal?")
     rate_asked: bool  # "那年化是多少", "is that legal?": about a loan's rate (the one worked out, if any)
     facts: tuple[str, ...]  # who the person says they are, as tags (student)
+    # what the message says of their situation in a crisis, as tags: where (a place), alone, with_someone, no_one
+    known: tuple[str, ...] = ()
     vector: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.float32))
 
     @property
@@ -317,6 +326,10 @@ class Triager:
             return {}
         return self.acts.read(text, vector)
 
+    def encode_mandarin(self, texts: list[str]) -> np.ndarray:
+        """Embeddings of the Mandarin words of texts, as the message's own (the clauses of a long story)."""
+        return self.embedder.encode([self.dialogue.mandarin(text) for text in texts])
+
     def __call__(self, raw: str, state: DialogueState | None = None) -> Triage:
         state = state or DialogueState()
         message = normalise(raw)
@@ -328,7 +341,7 @@ class Triager:
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
         danger = bool(self.dialogue.danger.search(text))
         threat = danger or bool(self.dialogue.threat.search(text))
-        risk = self.risk.assess(written.lower(), vector, encode=self.embedder.encode, threatened=threat,
+        risk = self.risk.assess(written.lower(), vector, encode=self.encode_mandarin, threatened=threat,
                                 **self.semantic)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         folded = unicodedata.normalize("NFKC", raw)
@@ -412,7 +425,8 @@ class Triager:
         elif state.risk == "crisis" and risk.tier != "crisis" and not (state.helper or better) and talk:
             risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
         elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
-              and not (state.helper or better) and self.dialogue.alone.search(bare)):
+              and not (state.helper or better)
+              and (self.dialogue.alone.search(bare) or self.dialogue.no_one.search(text))):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them
             risk = replace(staying, reason="alone")
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
@@ -480,6 +494,11 @@ class Triager:
             risk = replace(risk, helper=True)
         if risk.tier == "crisis" and risk.imminent and not risk.means:  # what to do first depends on the means named
             risk = replace(risk, means=self.risk.means(written.lower()))
+        # in a crisis, what they said of where they are and who is with them is not asked again (tags, not words)
+        known = tuple(tag for tag, found in (
+            ("where", self.dialogue.where.search(text)), ("alone", self.dialogue.alone.search(bare)),
+            ("with_someone", self.dialogue.with_someone.search(text)), ("no_one", self.dialogue.no_one.search(text)))
+            if found) if (risk.tier == "crisis" or state.risk != "none") and not (state.helper or risk.helper) else ()
         return Triage(
             message=message,
             language="en" if english else ("zh" if HAN.search(text) or not state.turns else state.language),
@@ -525,5 +544,6 @@ class Triager:
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(self.dialogue.rate_question.search(text)),
             facts=tuple(tag for tag, (words, _) in self.dialogue.remembered.items() if words.search(text)),
+            known=known,
             vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
         )

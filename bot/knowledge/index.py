@@ -21,6 +21,7 @@ import numpy as np
 from bot.core.acts import ActRules
 from bot.core.embedders import Embedder
 from bot.core.risk import RiskRules, ordinary_questions
+from bot.core.triage import DialogueRules
 from bot.core.words import Words, passage_text, scheme
 from bot.knowledge.loader import Passage, knowledge_hash, load_knowledge
 
@@ -96,8 +97,13 @@ def build(knowledge_dir: Path, index_dir: Path, embedder: Embedder, progress: bo
     (index_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     # the classifiers read the same embedding, so they are built with the index
     questions, acts = ordinary_questions(passages), ActRules(knowledge_dir)
-    RiskRules(knowledge_dir / "crisis.yaml").train(embedder.encode, index_dir, embedder.name,
-                                                   questions + acts.everyday())
+    mandarin = DialogueRules.load(knowledge_dir / "dialogue.yaml").mandarin
+
+    def read(texts: list[str]) -> np.ndarray:
+        """The embedding of the Mandarin words, as triage computes it (a Cantonese sentence is trained as it is read)."""
+        return embedder.encode([mandarin(text) for text in texts])
+
+    RiskRules(knowledge_dir / "crisis.yaml").train(read, index_dir, embedder.name, questions + acts.everyday())
     acts.train(embedder.encode, index_dir, embedder.name, questions)
     return manifest
 
