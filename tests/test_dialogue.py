@@ -860,3 +860,41 @@ def test_calls_to_a_grandmother_with_her_age_in_between_are_about_the_debt(assis
 def test_a_threat_to_come_soon_leads_with_safety_even_with_words_about_the_debt(assistant, text):
     reply = assistant.reply(text)
     assert reply.hits and set(reply.hits[0].passage.topics) & {"home_visit", "threats_insults"}, text
+
+
+def test_too_many_words_gets_the_last_answer_again_in_fewer_words_and_keeps_them_short(assistant):
+    session = Session(user="old")
+    first = assistant.respond(session, "催收天天打电话给我爸妈")
+    again = assistant.respond(session, "字太多 看不懂")
+    said = assistant.renderer.plain(again)
+    assert again.mode == "answer" and again.brief and again.reading == first.reading
+    assert again.steps == first.steps[:2] and "情况判断" not in said and "现在可以做" not in said
+    later = assistant.respond(session, "那他们还会打到我单位吗")
+    assert later.mode == "answer" and later.brief and 0 < len(later.steps) <= 2
+
+
+def test_more_steps_after_a_brief_answer_begin_with_the_step_it_left_out(assistant):
+    session = Session(user="old-more")
+    assistant.respond(session, "字太多")
+    first = assistant.respond(session, "催收天天打电话给我爸妈")
+    assert first.brief and len(first.steps) == 2
+    full = assistant.reply("催收天天打电话给我爸妈")
+    more = assistant.respond(session, "更多做法")
+    assert more.mode == "part" and more.steps[0] == full.steps[2]
+
+
+def test_a_debt_question_in_a_crisis_gets_a_short_answer_after_asking_if_they_are_safe(assistant):
+    session = Session(user="jail")
+    assistant.respond(session, "网贷还不上 我不想活了")
+    reply = assistant.respond(session, "欠网贷还不上会不会坐牢")
+    said = assistant.renderer.plain(reply)
+    assert reply.mode == "answer" and reply.note == "safe_first" and reply.brief and len(reply.steps) <= 2
+    assert "坐牢" in said and "12356" in said and "情况判断" not in said
+
+
+@pytest.mark.parametrize("text", ["借款合同上的字太多了 哪条是说利息的", "合同看不懂"])
+def test_a_contract_that_is_hard_to_read_is_a_question_not_a_wish_for_fewer_words(assistant, text):
+    session = Session(user="contract")
+    assistant.respond(session, "催收天天打电话给我爸妈")
+    reply = assistant.respond(session, text)
+    assert not reply.brief and "brief" not in session.dialogue.shown

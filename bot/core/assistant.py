@@ -153,6 +153,8 @@ class Assistant:
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
             if triage.small_talk == "bot" and not (risk.helper or triage.withdrew or risk.means == "taken"):
                 base["note"] = "bot"  # "你是机器人吧" mid-crisis: an honest answer, and still with them
+            elif risk.reason == "help coming":  # pills taken, the ambulance called: what to do while it comes, once
+                base["note"] = "" if state.show_once("crisis:help coming") else "help again"
             elif risk.reason == "keep":  # the means kept as a way out: distance from it, without an argument
                 base["note"] = "keep"
             elif risk.reason == "talk":  # they want company, not instructions: the listening reply
@@ -164,13 +166,15 @@ class Assistant:
                 # the quieter reply for those who can't or won't call; for those alone, someone to come and the words
                 # to ask them
                 # (after pills taken, the hospital still: "third")
-                base["note"] = ("third" if risk.means == "taken" else "no_call") if risk.reason == "no call" else (
+                base["note"] = "third" if risk.means == "taken" else "no_call" if risk.reason == "no call" else (
                     "people" if state.show_once("crisis:people") else "alone_again")
             elif (risk.reason == "after crisis" and not state.show_once("after crisis")) or (
                     not risk.helper and risk.reason != "leaving"
                     and not state.show_once(f"crisis:{'imminent' if risk.imminent else 'self'}")):
                 # "no plan" (nothing ready, asked how) goes on to the next step with a word of relief
-                base["note"] = "again" if risk.helper or state.show_once("crisis:again") else follow_on(state, risk)
+                # (after pills taken, the hospital at once: "third")
+                base["note"] = "again" if risk.helper or (risk.means != "taken" and state.show_once("crisis:again")) \
+                    else follow_on(state, risk)
             if risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:missing"):
                 # a farewell or despair, then ta can't be reached or won't open the door (also after the first
                 # helper reply): looking for ta now, not waiting
@@ -197,6 +201,13 @@ class Assistant:
             state.lender = triage.lender
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
         in_conversation = bool(state.topics) and not triage.off_topic
+        # "字太多 看不懂": fewer words from now on, and the last answer again in a sentence and two steps
+        if triage.too_long and risk.tier == "none":
+            state.show_once("brief")
+            if state.last_hits and not (triage.domain or triage.figures or triage.scams):
+                reply = self.composer.shorter(state, state.language)
+                return replace(reply, **self.localised(reply, triage.region), **base,
+                               hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else ())
         own_score = self.dense.search(triage.vector, k=1)[0].score if triage.vector.size else 0.0
         # the question alone when they ask what happens to the debt if they die: its literal answer ("家人一般不用还")
         # would tell them death solves it
@@ -213,12 +224,13 @@ class Assistant:
             return self.not_at_risk(base)
         # "嗯 我打了 那边的人挺好的", "他没事 我爸陪着他呢" (a helper): glad, and back to the debt when they want; the
         # hotline stays in reach
-        relieved = triage.reached_out or (triage.better and state.helper) or took_back
+        relieved = triage.reached_out or (triage.better and state.helper) or took_back or triage.in_care
         # ("好 我给我妹打电话": 打电话 is not a question about the calls)
         if relieved and risk.tier == "none" and not ((triage.domain and not triage.reached_out) or triage.figures
                                                      or risk.distress
                                                      or (triage.question and not (state.helper or took_back))):
-            return Reply(mode="small_talk", small_talk="took_back" if took_back else "better",
+            return Reply(mode="small_talk",
+                         small_talk="took_back" if took_back else "in_care" if triage.in_care else "better",
                          hotlines=self.footer_lines(triage.region, state.script),
                          first_step=self.step_again(state, triage.left), **base)
         if triage.small_talk and risk.tier == "none" and not (
@@ -318,7 +330,10 @@ class Assistant:
             hits = sorted(hits, key=lambda hit: hit.passage.kind == "law")
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
         said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
-        reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no)
+        # fewer words when asked for, and for a debt question in the middle of a crisis (their safety comes first)
+        brief = "brief" in state.shown or (state.risk == "crisis" and not state.helper
+                                           and "answered:self_harm" not in state.shown)
+        reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no, brief)
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
             state.add_topics([*state.topics[:1], "scam"])
         state.vector = [float(x) for x in query]

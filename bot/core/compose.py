@@ -1,7 +1,9 @@
 """Turn hits, the triage and the conversation into a channel-free reply.
 
 A first answer is short: the reading of the topic the top passages and the conversation agree on,
-up to three steps, one help channel. The rest (laws, more steps, channels, evidence) is a part the
+up to three steps, one help channel; shorter still (`brief`: no headings, two steps; the reading and its
+conditions stay whole) for someone who said there are too many words, or who is in a crisis and asks about
+the debt. The rest (laws, more steps, channels, evidence) is a part the
 user opens with a button or a command; dates and the disclaimer are shown once, at the foot of a
 part or once per conversation.
 """
@@ -20,6 +22,7 @@ from bot.knowledge.loader import Channel, Knowledge, Passage
 from bot.tools.rates import Lpr, RateResult
 
 FIRST_STEPS = 3
+BRIEF_STEPS = 2
 MORE_STEPS = 6
 MAX_RIGHTS = 3
 QUOTE_LINES = 3
@@ -80,6 +83,7 @@ class Reply:
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
     first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
     far: bool = False  # helping from abroad someone at home: people near them go to them and call there
+    brief: bool = False  # fewer words: no headings, two steps
     # what the person said in this crisis (where, alone, with_someone, no_one): those questions are not asked again
     known: tuple[str, ...] = ()
 
@@ -128,8 +132,9 @@ class Composer:
         self.by_id = {p.id: p for p in knowledge.passages}
 
     def answer(self, hits: list[Hit], state: DialogueState, language: str, context_weight: float,
-               prefer: tuple[str, ...] = (), text: str = "", yes_no: bool = False) -> Reply:
-        """The short first answer; records in `state` what was shown and what can be opened next.
+               prefer: tuple[str, ...] = (), text: str = "", yes_no: bool = False, brief: bool = False) -> Reply:
+        """The short first answer; records in `state` what was shown and what can be opened next; `brief`: fewer
+        words (the steps not shown stay for "更多做法").
         `prefer` are topics the message itself settles (a loan being described: interest_fees); `text` is
         the message, which situational passages (only_if) must match; `yes_no`: the message asks a yes-or-no
         question ("那他们能这样吗"), which the topic's reading answers even when it was read before."""
@@ -151,7 +156,8 @@ class Composer:
             on_topic = sorted(on_topic, key=lambda h: h.passage is not situation)
         steps = self._steps([h.passage for h in on_topic], language)
         fresh = [s for s in steps if f"step:{_key(s)}" not in state.shown]
-        for step in fresh[:FIRST_STEPS]:
+        first = BRIEF_STEPS if brief else FIRST_STEPS
+        for step in fresh[:first]:
             state.shown.append(f"step:{_key(step)}")
         same_topic = bool(state.topics) and state.topics[0] == topic_id
         lender_lines: tuple[str, ...] = ()
@@ -175,10 +181,10 @@ class Composer:
             state.show_once(f"reading:{_key(reading)}")
         state.add_topics([topic_id])
         state.last_hits = [h.passage.id for h in on_topic[:8]]
-        return Reply(mode="answer", language=language, reading=reading,
-                     lender_lines=lender_lines, steps=tuple(fresh[:FIRST_STEPS]),
+        return Reply(mode="answer", language=language, reading=reading, brief=brief,
+                     lender_lines=lender_lines, steps=tuple(fresh[:first]),
                      channels=(channel,) if channel else (),
-                     buttons=self.expansions(state, language, len(fresh) > FIRST_STEPS),
+                     buttons=self.expansions(state, language, len(fresh) > first),
                      # not under ways to cope with stress, which are not legal information: under the next answer
                      disclaimer=topic_id != "mental_health" and state.show_once("disclaimer"), hits=tuple(hits))
 
@@ -189,6 +195,23 @@ class Composer:
         wanted = [("law", has_law), ("more", more), ("channels", True), ("evidence", "evidence" not in state.topics[:1])]
         index = 1 if language == "en" else 0
         return tuple(Button(PART_LABELS[p][index], f"/{p}") for p, ok in wanted if ok)
+
+    def shorter(self, state: DialogueState, language: str) -> Reply:
+        """The last answer again in fewer words ("字太多", "看不懂"): its reading, whole (its conditions matter),
+        and its first two steps."""
+        topic_id = state.topics[0] if state.topics else "collection_methods"
+        topic = self.knowledge.topics[topic_id]
+        passages = [self.by_id[pid] for pid in state.last_hits if pid in self.by_id]
+        reading = topic.reading_for(state.lender) if language != "en" else localized(topic, "reading", language)
+        lender_lines = tuple(topic.lender_readings[k] for k in ("licensed", "private")) if (
+            topic.lender_readings and state.lender not in topic.lender_readings and language != "en") else ()
+        # a situation with its own reading ("车被拖走") was put first in the last answer
+        if passages and passages[0].reading and passages[0].only_if and topic_id in passages[0].topics:
+            reading, lender_lines = passages[0].reading_en if language == "en" else passages[0].reading, ()
+        steps = self._steps([p for p in passages if topic_id in p.topics] or passages, language)
+        return Reply(mode="answer", language=language, reading=reading, lender_lines=lender_lines,
+                     steps=steps[:BRIEF_STEPS], brief=True,
+                     buttons=self.expansions(state, language, len(steps) > BRIEF_STEPS))
 
     def part(self, name: str, state: DialogueState, language: str) -> Reply:
         """One part of the last answer, opened on request."""
@@ -207,9 +230,11 @@ class Composer:
                          checked=self.knowledge.checked, buttons=self._other_parts("law", language))
         if name == "more":
             pool = same_topic + [p for p in self._topic_passages(topic_id, state.lender) if p not in same_topic]
+            steps = self._steps(pool, language)
+            # the steps not yet shown (a brief answer showed two)
             return Reply(mode="part", part="more", language=language,
-                         steps=self._steps(pool, language)[FIRST_STEPS:FIRST_STEPS + MORE_STEPS]
-                         or self._steps(pool, language)[:MORE_STEPS],
+                         steps=tuple(s for s in steps if f"step:{_key(s)}" not in state.shown)[:MORE_STEPS]
+                         or steps[:MORE_STEPS],
                          buttons=self._other_parts("more", language))
         if name == "channels":
             keys = list(self.knowledge.topics[topic_id].channels)

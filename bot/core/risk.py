@@ -44,8 +44,9 @@ THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|�
                    r"(人)?(还|還|现|現)?在$|"
                    r"(?<![a-z])(he|she|they|brother|sister|mum|mom|dad|father|mother|wife|husband|son|daughter|friend|"
                    r"parents|family)('s| is| are)?( still| now)?( back home| at home| back)? (in|at) ?$")
-HOME_TOWN = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友)(人)?(还|還|现|現)?在老家")
-HERE = re.compile(r"(我|人|住|现|現|还|還)在|回(到|了|去)?|搬(到|去)|(?<![a-z])(in|at|back to|moved to)\s?$")  # where they are now
+HOME_TOWN = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友)(人)?(还|還|现|現)?在[^,，.。!?]{0,6}老家")
+HERE = re.compile(r"((我|人|住|现|現|还|還)|^|[,，。.!！?？;；\s])在|回(到|了|去)?|搬(到|去)|(?<![a-z])(in|at|back to|moved to)\s?$")  # where they are now
+IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNORECASE)  # "台湾人", "香港人": who, not where
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
 TO_SOMEONE_EN = re.compile(r"(?<![a-z])(to|with|for|tell|told)\s+(my|his|her|our|a)?\s*$")
@@ -489,12 +490,14 @@ class RiskRules:
         """'mainland', 'hk', 'tw', 'abroad' or '' (no place said) from the original (not simplified) text. Where two places
         are named ("之前在上海上班 现在人回台湾了"), the one the person says they are in now. `here_only`: only a place
         they say they are in (where they are is already known: "我手机是台湾号码" does not move them)."""
-        places = [(found.start(), region) for region in (*REGIONS, ABROAD)
+        places = [(found.start(), region, found.end()) for region in (*REGIONS, ABROAD)
                   for found in self.regions[region].finditer(folded)]
         # not someone else's place ("my brother back home in Shanghai")
         here = [place for place in places if HERE.search(folded[max(0, place[0] - 3):place[0]])
                 and not THERE.search(folded[max(0, place[0] - 30):place[0]].lower())]
-        region = max(here)[1] if here else min(places)[1] if places and not here_only else ""
+        # "我是台湾人" says who they are, not where: another place named counts first
+        elsewhere = [place for place in places if not IDENTITY.match(folded, place[2])]
+        region = max(here)[1] if here else min(elsewhere or places)[1] if places and not here_only else ""
         if region == ABROAD:  # "abroad:jp" when the country is one whose emergency number is listed
             country = next((key for key, words, _ in self.abroad if words.search(folded)), "")
             return f"{ABROAD}:{country}" if country else ABROAD

@@ -32,6 +32,7 @@ SYLLABLES = re.compile(f"(?:{PINYIN.pattern}){{1,4}}")  # a word typed without s
 PUNCTUATION = re.compile(r"[^\w\s]+|_", re.UNICODE)
 SCRIPT_CHANGE = re.compile(r"(?<=[a-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[a-z])")
 EMOJI_ONLY = re.compile(r"[^\w]+")  # no letters, digits or Han characters: emoji, punctuation, spaces
+TOO_LONG_CHARS = 24  # "字太多" is read only in a message this short ("合同看不懂" in a question is not it)
 COVER_CHARS = 60  # small talk and vague openings are read only in messages this short
 PIECE_TOKENS = 16  # the longest phrase in those lists, in tokens ("谢谢你还愿意听我说这些" is 11)
 ACTS_SETTINGS = ("small_talk", "question", "vague", "off_topic", "max_chars")
@@ -106,6 +107,8 @@ class DialogueRules:
     where: re.Pattern[str]  # "我在宿舍", "还在江边": where they are (not asked again)
     with_someone: re.Pattern[str]  # "我妈在旁边": someone is with them
     no_one: re.Pattern[str]  # "没有朋友", "家里人都不理我": no one to call (not told to call family or friends)
+    help_coming: re.Pattern[str]  # "我打了120 他们说马上来", "救护车到了": after pills taken, help is on its way
+    in_care: re.Pattern[str]  # "到医院了", "洗了胃": after pills taken, they are in care
     has_means: re.Pattern[str]  # "有", "买了": the answer to "手边有没有药、刀这些东西？"
     left: re.Pattern[str]  # "我已经下来了", "炭扔了": away from the place or the means now
     keep: re.Pattern[str]  # "我不想扔，那是我最后的退路": the means named are kept
@@ -115,6 +118,7 @@ class DialogueRules:
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
     rate_question: re.Pattern[str]  # "那年化是多少": after a loan was worked out, its rate again
+    too_long: re.Pattern[str]  # "字太多 看不懂": fewer words from now on
     remembered: dict[str, tuple[re.Pattern[str], str]]  # a fact about the person (student): its words, what it says
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
@@ -217,6 +221,8 @@ class DialogueRules:
                 where=answers("where"),
                 with_someone=answers("with_someone"),
                 no_one=answers("no_one"),
+                help_coming=answers("help_coming"),
+                in_care=answers("in_care"),
                 has_means=answers("has_means"),
                 left=answers("left"),
                 keep=answers("keep"),
@@ -226,6 +232,7 @@ class DialogueRules:
                 question=re.compile(data["question"]),
                 yes_no=re.compile(data["yes_no_question"]),
                 rate_question=re.compile(data["rate_question"]),
+                too_long=re.compile(data["too_long"]),
                 remembered={tag: (re.compile(fact["words"]), str(fact["says"]))
                             for tag, fact in data["remembered"].items()},
                 spelling=WordTable.load(path, data, "spelling"),
@@ -237,11 +244,11 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, leans_on_context, question, yes_no_question, rate_question, remembered (words, says), correction, "
+                                  "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
-                                  "with_someone_words, no_one_words, "
+                                  "with_someone_words, no_one_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, keep_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
@@ -288,6 +295,8 @@ class Triage:
     question: bool  # the message asks something (吗, 怎么, ?)
     yes_no: bool  # a question to be answered yes or no ("那他们能这样吗", "is that legal?")
     rate_asked: bool  # "那年化是多少", "is that legal?": about a loan's rate (the one worked out, if any)
+    too_long: bool  # a short message saying the replies have too many words ("字太多 看不懂")
+    in_care: bool  # after pills taken, they are at the hospital now ("到医院了 洗了胃")
     facts: tuple[str, ...]  # who the person says they are, as tags (student)
     # what the message says of their situation in a crisis, as tags: where (a place), alone, with_someone, no_one
     known: tuple[str, ...] = ()
@@ -389,8 +398,12 @@ class Triager:
             state.risk == "crisis" and self.dialogue.dismiss.search(bare)) or (joke and state.means == "taken"))
         # a helper telling what ta said ("我问她她说没事") or asking how to help is not an all-clear
         told_fine = state.helper and bool(self.risk.patterns["not_clear"].search(text))
-        better = not pulls_back and (reached_out or (state.risk != "none" and heard and not told_fine and bool(
-            self.dialogue.better.search(text) or joke)))
+        # pills taken: nothing is an all-clear until they are in care ("到医院了", "洗了胃"); "打了120" and "救护车到了"
+        # are what to do while help comes
+        taken = state.means == "taken" and not state.helper
+        in_care = taken and bool(self.dialogue.in_care.search(text))
+        better = not pulls_back and (in_care or (not taken and (reached_out or (
+            state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)))))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
@@ -404,7 +417,9 @@ class Triager:
         asks_plainly = bool(self.dialogue.yes_no.search(text) or re.search(r"[?]|怎么|为什么|咋", text))
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
-        if risk.tier != "crisis" and not (better or state.helper) and (
+        if taken and not in_care:
+            risk = replace(staying, reason="help coming" if self.dialogue.help_coming.search(text) else "after crisis")
+        elif risk.tier != "crisis" and not (better or state.helper) and (
                 (state.risk == "crisis" and asked_plan and self.dialogue.has_means.search(bare))
                 or ((state.risk == "crisis" or (raised and (risk.tier == "check_in" or not domain)))
                     and self.risk.patterns["means_hint"].search(written.lower()))):
@@ -543,6 +558,8 @@ class Triager:
             question=asks,
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(self.dialogue.rate_question.search(text)),
+            in_care=in_care,
+            too_long=len(bare) <= TOO_LONG_CHARS and bool(self.dialogue.too_long.search(text)),
             facts=tuple(tag for tag, (words, _) in self.dialogue.remembered.items() if words.search(text)),
             known=known,
             vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
