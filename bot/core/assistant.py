@@ -135,6 +135,8 @@ class Assistant:
         scams = tuple(scam for scam in triage.scams if state.show_once(f"scam:{scam.name}"))
         if triage.self_harm_answer or triage.better:
             state.show_once("answered:self_harm")
+        if triage.self_harm_answer == "no" or triage.better:  # safe, in their words: the answers are whole again
+            state.show_once("said:safe")
         if risk.tier == "check_in" and not unreachable and not state.show_once("asked:self_harm") \
                 and "answered:self_harm" not in state.shown:
             base["note"] = base["note"] or "asked_again"  # the same question in the same words reads as a machine
@@ -147,12 +149,16 @@ class Assistant:
             back = not (risk.helper or triage.better or triage.self_harm_answer) and "answered:self_harm" in state.shown
             if back:
                 state.shown.remove("answered:self_harm")
+                if "said:safe" in state.shown:
+                    state.shown.remove("said:safe")
             if risk.imminent and not risk.helper:
                 state.means = risk.means
             # after a crisis reply, or a second sign of the same kind: the short version the second time, then fewer
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
             if triage.small_talk == "bot" and not (risk.helper or triage.withdrew or risk.means == "taken"):
                 base["note"] = "bot"  # "你是机器人吧" mid-crisis: an honest answer, and still with them
+            elif risk.reason == "settled":  # asked plainly once whether they have decided
+                state.show_once("crisis:settled")
             elif risk.reason == "help coming":  # pills taken, the ambulance called: what to do while it comes, once
                 base["note"] = "" if state.show_once("crisis:help coming") else "help again"
             elif risk.reason == "keep":  # the means kept as a way out: distance from it, without an argument
@@ -196,7 +202,7 @@ class Assistant:
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          far=risk.helper and "helper:far" in state.shown,
                          known=tuple(tag[6:] for tag in state.shown if tag.startswith("known:")),
-                         first_step=self.risk.first_step(risk.means, state.language) if risk.imminent else "", **base)
+                         first_step=self.first_step(state, risk.means) if risk.imminent else "", **base)
         if triage.lender != "unknown":
             state.lender = triage.lender
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
@@ -331,8 +337,7 @@ class Assistant:
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
         said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
         # fewer words when asked for, and for a debt question in the middle of a crisis (their safety comes first)
-        brief = "brief" in state.shown or (state.risk == "crisis" and not state.helper
-                                           and "answered:self_harm" not in state.shown)
+        brief = "brief" in state.shown or (state.risk == "crisis" and not state.helper and "said:safe" not in state.shown)
         reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no, brief)
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
             state.add_topics([*state.topics[:1], "scam"])
@@ -443,7 +448,14 @@ class Assistant:
         (crisis.yaml, again); not once they say they are away from the place or the means (`left`: "我已经下来了")."""
         if left or not state.means or state.helper:
             return ""
-        return self.risk.first_step(state.means, state.language, again=True)
+        return self.first_step(state, state.means, again=True)
+
+    def first_step(self, state: DialogueState, means: str, again: bool = False) -> str:
+        """The step for the means named; for someone who said there is no one to call, a place with people instead of
+        someone to come (crisis.yaml, first_step no_one)."""
+        if means in ("", "default", "farewell") and "known:no_one" in state.shown:
+            means = "no_one"
+        return self.risk.first_step(means, state.language, again=again)
 
     def not_at_risk(self, base: dict) -> Reply:
         return Reply(mode="small_talk", small_talk="not_at_risk",

@@ -440,7 +440,7 @@ class RiskRules:
         in_story = plan_in(stretches())  # a story asked about as a whole may still hold a plan in one line
         if in_story:
             return in_story
-        if possible and self.patterns["own_death"].search(masked):
+        if self.patterns["own_death"].search(masked):
             reason = "possible: own death"  # asked about, never answered as a question about debts after death
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
 

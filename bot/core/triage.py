@@ -107,6 +107,8 @@ class DialogueRules:
     where: re.Pattern[str]  # "我在宿舍", "还在江边": where they are (not asked again)
     with_someone: re.Pattern[str]  # "我妈在旁边": someone is with them
     no_one: re.Pattern[str]  # "没有朋友", "家里人都不理我": no one to call (not told to call family or friends)
+    settled: re.Pattern[str]  # "我就放心了", "我知道该怎么做了": in a crisis, the calm of a decision
+    police_fear: re.Pattern[str]  # "让警察来抓我吗": in a crisis, afraid the police would come for the debt
     help_coming: re.Pattern[str]  # "我打了120 他们说马上来", "救护车到了": after pills taken, help is on its way
     in_care: re.Pattern[str]  # "到医院了", "洗了胃": after pills taken, they are in care
     has_means: re.Pattern[str]  # "有", "买了": the answer to "手边有没有药、刀这些东西？"
@@ -221,6 +223,8 @@ class DialogueRules:
                 where=answers("where"),
                 with_someone=answers("with_someone"),
                 no_one=answers("no_one"),
+                settled=answers("settled"),
+                police_fear=answers("police_fear"),
                 help_coming=answers("help_coming"),
                 in_care=answers("in_care"),
                 has_means=answers("has_means"),
@@ -248,7 +252,7 @@ class DialogueRules:
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
-                                  "with_someone_words, no_one_words, help_coming_words, in_care_words, "
+                                  "with_someone_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, keep_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
@@ -389,8 +393,10 @@ class Triager:
         # the classifier alone reads "I'm okay now, my sister is coming over" as a farewell: the words decide
         heard = risk.tier != "crisis" or risk.reason.startswith("semantic")
         # calling family or a friend is reaching out, except while still at the place or with the means named
-        reached_out = state.risk != "none" and heard and bool(self.dialogue.reached_out.search(text) or (
-            state.means in ("", "farewell", "default") and self.dialogue.calls_someone.search(text)))
+        # (not when the line was busy or no one answered: "打过了，占线！")
+        reached_out = state.risk != "none" and heard and not self.dialogue.no_call.search(text) and bool(
+            self.dialogue.reached_out.search(text) or (
+                state.means in ("", "farewell", "default") and self.dialogue.calls_someone.search(text)))
         # "没事了 不说这个" pulls back, whatever else it says: not an all-clear
         # "开玩笑的" heard as a joke (after means were named, asked to put them away), except after pills taken
         joke = state.risk != "none" and bool(self.dialogue.took_back.search(text))
@@ -437,6 +443,17 @@ class Triager:
         elif state.risk == "crisis" and not state.helper and self.dialogue.not_safe.search(bare):
             # "不安全" to "你现在安全吗？": what to do first, now
             risk = Risk("crisis", "not safe", imminent=True, distress=risk.distress, means=state.means or "default")
+        elif (state.risk == "crisis" and not (state.helper or better)
+              and self.risk.patterns["own_death"].search(written.lower())):
+            # "我死了我爸妈要不要还" in a crisis: never the literal answer (that death would settle it)
+            risk = replace(staying, reason="own death")
+        elif (state.risk == "crisis" and not (state.helper or better) and "crisis:settled" not in state.shown
+              and self.dialogue.settled.search(bare)):
+            # "那就好 他们不用还 我就放心了", "我知道该怎么做了": the calm of someone who may have decided; asked plainly
+            risk = Risk("crisis", "settled", imminent=True, distress=risk.distress, means=state.means or "default")
+        elif state.risk == "crisis" and not (state.helper or better) and self.dialogue.police_fear.search(text):
+            # "打110干嘛，让警察来抓我吗": who the police come for, before anything else
+            risk = replace(staying, reason="police fear")
         elif state.risk == "crisis" and risk.tier != "crisis" and not (state.helper or better) and talk:
             risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
         elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
