@@ -257,9 +257,13 @@ class Assistant:
                 return Reply(mode="answer", lpr=self.lpr, lender=state.lender, **{**base, **self.loan(triage, state)})
             if re.search(r"\d", triage.text):
                 return Reply(mode="small_talk", small_talk="number", **base)
-            if asking and risk.tier == "none" and PUNCTUATION_ONLY.fullmatch(triage.message.original.strip()):
-                state.show_once(asking)
-                return self.clarify(base, state.language)
+            if PUNCTUATION_ONLY.fullmatch(triage.message.original.strip()):
+                if asking and risk.tier == "none":
+                    state.show_once(asking)
+                    return self.clarify(base, state.language)
+                # something unsaid, asked about twice already: never refused; there is no hurry
+                return Reply(mode="small_talk", small_talk="silence", **base,
+                             hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else ())
             return self.refuse(base, state, triage.says_off_topic, triage.off_topic)
         if triage.announce and in_conversation and risk.tier == "none":  # "对了，还有个事": let them say it
             return self.clarify({**base, "note": "more"}, state.language)
