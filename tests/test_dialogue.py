@@ -898,3 +898,16 @@ def test_a_contract_that_is_hard_to_read_is_a_question_not_a_wish_for_fewer_word
     assistant.respond(session, "催收天天打电话给我爸妈")
     reply = assistant.respond(session, text)
     assert not reply.brief and "brief" not in session.dialogue.shown
+
+
+@pytest.mark.parametrize("emoji", ["😞😞", "😔", "💔"])
+def test_sad_emoji_alone_are_never_refused(assistant, emoji):
+    reply = assistant.reply(emoji)
+    assert reply.mode != "out_of_scope" and "帮不上忙" not in assistant.renderer.plain(reply)
+
+
+def test_dots_after_two_questions_are_met_with_patience_not_a_refusal(assistant):
+    session = Session(user="dots")
+    replies = [assistant.respond(session, text) for text in ("...", "...", "。。。")]
+    assert [r.mode for r in replies] == ["clarify", "clarify", "small_talk"]
+    assert "帮不上忙" not in assistant.renderer.plain(replies[-1]) and "我在这里" in assistant.renderer.plain(replies[-1])

@@ -232,7 +232,8 @@ class Assistant:
         # hotline stays in reach
         relieved = triage.reached_out or (triage.better and state.helper) or took_back or triage.in_care
         # ("好 我给我妹打电话": 打电话 is not a question about the calls)
-        if relieved and risk.tier == "none" and not ((triage.domain and not triage.reached_out) or triage.figures
+        if relieved and risk.tier == "none" and not ((triage.domain and not (triage.reached_out or triage.in_care))
+                                                     or triage.figures
                                                      or risk.distress
                                                      or (triage.question and not (state.helper or took_back))):
             return Reply(mode="small_talk",

@@ -407,7 +407,7 @@ class Triager:
         # pills taken: nothing is an all-clear until they are in care ("到医院了", "洗了胃"); "打了120" and "救护车到了"
         # are what to do while help comes
         taken = state.means == "taken" and not state.helper
-        in_care = taken and bool(self.dialogue.in_care.search(text))
+        in_care = (taken or state.helper) and bool(self.dialogue.in_care.search(text))  # (a helper: ta is in care)
         better = not pulls_back and (in_care or (not taken and (reached_out or (
             state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)))))
         answer = ""
