@@ -518,7 +518,7 @@ class Triager:
             # a weaker one ("睡不着 吃不下", or "钱都是我自己花的 她根本不知道" read at 0.8) is asked about again
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
         scams = self.safety.scams_in(text)
-        if scams and risk.reason == "unreachable":  # the fraudster can't be reached, not a relative
+        if (scams or "scam" in state.topics[:2]) and risk.reason == "unreachable":  # the fraudster can't be reached
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         if state.helper and risk.tier == "crisis" and risk.reason.startswith("semantic") and not risk.helper:
             # helping someone, the classifier alone reads the helper's fear and plans ("我还是很怕，我明天请假回去") as
