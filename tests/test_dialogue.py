@@ -911,3 +911,10 @@ def test_dots_after_two_questions_are_met_with_patience_not_a_refusal(assistant)
     replies = [assistant.respond(session, text) for text in ("...", "...", "。。。")]
     assert [r.mode for r in replies] == ["clarify", "clarify", "small_talk"]
     assert "帮不上忙" not in assistant.renderer.plain(replies[-1]) and "我在这里" in assistant.renderer.plain(replies[-1])
+
+
+def test_taiwan_numbers_put_in_place_of_110_are_not_called_mainland_numbers(assistant):
+    session = Session(user="taipei")
+    reply = assistant.respond(session, "我在台北 地下錢莊明天來堵我，可以報警嗎")
+    said = assistant.renderer.plain(reply)
+    assert "119 / 110" in said and "內地的號碼" not in said
