@@ -1830,3 +1830,10 @@ def test_a_helper_whose_sister_is_now_in_hospital_is_told_they_did_well_not_how_
     reply = assistant.respond(session, "警察到了，她吃了药，送医院了，还有意识")
     said = assistant.renderer.plain(reply)
     assert reply.mode == "small_talk" and "在医院" in said and "受案回执" not in said
+
+
+@pytest.mark.parametrize("text", ["一天一百多个电话 最后一个说你不接就等着给你收尸 我只想知道怎么让他们别打了",
+                                  "新闻里那个外卖员的遗书里写了被催收辱骂的事，这种遗书能作为证据告催收吗",
+                                  "我姐姐自杀后，催收在她办丧事那几天还一直打电话给我们家亲戚，能告他们吗"])
+def test_a_collectors_threat_a_news_story_and_a_sisters_death_are_not_the_writers_crisis(assistant, text):
+    assert assistant.reply(text).mode != "crisis"
