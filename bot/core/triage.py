@@ -425,6 +425,10 @@ class Triager:
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
         if taken and not in_care:
             risk = replace(staying, reason="help coming" if self.dialogue.help_coming.search(text) else "after crisis")
+        elif (state.risk == "crisis" and not (state.helper or better) and not asks_plainly
+              and self.risk.means(written.lower()) == "taken"):
+            # "吃了几片" later in the crisis: pills taken now, the hospital first
+            risk = Risk("crisis", "has means", imminent=True, distress=risk.distress, means="taken")
         elif risk.tier != "crisis" and not (better or state.helper) and (
                 (state.risk == "crisis" and asked_plan and self.dialogue.has_means.search(bare))
                 or ((state.risk == "crisis" or (raised and (risk.tier == "check_in" or not domain)))
