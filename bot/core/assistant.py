@@ -201,13 +201,13 @@ class Assistant:
                 state.show_once("helper:far")
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          far=risk.helper and "helper:far" in state.shown,
-                         known=tuple(tag[6:] for tag in state.shown if tag.startswith("known:")),
+                         known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
                          first_step=self.first_step(state, risk.means) if risk.imminent else "", **base)
         if triage.lender != "unknown":
             state.lender = triage.lender
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
         in_conversation = bool(state.topics) and not triage.off_topic
-        # "字太多 看不懂": fewer words from now on, and the last answer again in a sentence and two steps
+        # "字太多 看不懂": fewer words from now on, and the last answer again: its reading and two steps
         if triage.too_long and risk.tier == "none":
             state.show_once("brief")
             if state.last_hits and not (triage.domain or triage.figures or triage.scams):
