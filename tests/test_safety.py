@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from bot.core.acts import ActRules
-from bot.core.dialogue import Session
+from bot.core.dialogue import DialogueState, Session
 from bot.core.risk import RiskRules, ordinary_questions
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, load_knowledge
@@ -1874,3 +1874,27 @@ def test_means_and_farewells_in_new_words_after_crisis_holdout34(assistant, text
     "我爸是留了遗书走的 遗书里列了他欠的网贷 我们要还吗"])
 def test_others_deaths_in_new_words_after_crisis_holdout34_are_not_a_crisis(assistant, text):
     assert assistant.reply(text).mode != "crisis", text
+
+
+def test_saying_the_bot_is_not_listening_gets_an_apology_in_a_crisis_and_outside_one(assistant):
+    session = Session(user="angry")
+    assistant.respond(session, "我在高速上开车 我现在真想方向盘一打冲下去算了")
+    reply = assistant.respond(session, "你听不懂吗 我说我不想停")
+    assert reply.mode == "crisis" and assistant.renderer.plain(reply).startswith("对不起")
+    calm = Session(user="angry-debt")
+    assistant.respond(calm, "催收天天打电话给我爸妈")
+    reply = assistant.respond(calm, "你根本没在听我说话")
+    said = assistant.renderer.plain(reply)
+    assert reply.small_talk == "sorry" and "对不起" in said and "自动回复的助手" not in said
+
+
+def test_parked_at_a_service_area_is_not_told_again_to_pull_over(assistant):
+    session = Session(user="parked")
+    assistant.respond(session, "我在高速上开车 我现在真想方向盘一打冲下去算了")
+    reply = assistant.respond(session, "停在服务区了 坐车里")
+    assert reply.mode == "crisis" and "先把车停到安全的地方" not in assistant.renderer.plain(reply)
+
+
+def test_a_daughter_asleep_in_the_next_room_is_not_someone_with_them(assistant):
+    triage = assistant.triage("不知道 安全吧 女儿在隔壁睡了 我坐在阳台上", DialogueState(risk="crisis"))
+    assert "with_someone" not in triage.known and "where" in triage.known

@@ -202,7 +202,9 @@ class Assistant:
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          far=risk.helper and "helper:far" in state.shown,
                          known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
-                         first_step=self.first_step(state, risk.means) if risk.imminent else "", **base)
+                         # (not once they say they are away from the place or the means: "停在服务区了")
+                         first_step=self.first_step(state, risk.means) if risk.imminent and not triage.left else "",
+                         sorry=triage.not_heard, **base)
         if triage.lender != "unknown":
             state.lender = triage.lender
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
@@ -240,6 +242,10 @@ class Assistant:
                          small_talk="took_back" if took_back else "in_care" if triage.in_care else "better",
                          hotlines=self.footer_lines(triage.region, state.script),
                          first_step=self.step_again(state, triage.left), **base)
+        if triage.not_heard and risk.tier == "none" and not (triage.domain or triage.figures or triage.question):
+            # "你根本没在听我说话": an apology and a question, not the next scripted line or a self-description
+            return Reply(mode="small_talk", small_talk="sorry",
+                         hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else (), **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             # thanks right after a crisis reply, never having said they are safe ("谢谢你听我说这些" after a letter left

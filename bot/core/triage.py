@@ -121,6 +121,7 @@ class DialogueRules:
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
     rate_question: re.Pattern[str]  # "那年化是多少": after a loan was worked out, its rate again
     too_long: re.Pattern[str]  # "字太多 看不懂": fewer words from now on
+    not_heard: re.Pattern[str]  # "你根本没在听我说话", "我说了两遍了": an apology first
     remembered: dict[str, tuple[re.Pattern[str], str]]  # a fact about the person (student): its words, what it says
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
@@ -237,6 +238,7 @@ class DialogueRules:
                 yes_no=re.compile(data["yes_no_question"]),
                 rate_question=re.compile(data["rate_question"]),
                 too_long=re.compile(data["too_long"]),
+                not_heard=re.compile(data["not_heard"]),
                 remembered={tag: (re.compile(fact["words"]), str(fact["says"]))
                             for tag, fact in data["remembered"].items()},
                 spelling=WordTable.load(path, data, "spelling"),
@@ -248,7 +250,7 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, remembered (words, says), correction, "
+                                  "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, not_heard, remembered (words, says), correction, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
@@ -301,6 +303,7 @@ class Triage:
     rate_asked: bool  # "那年化是多少", "is that legal?": about a loan's rate (the one worked out, if any)
     too_long: bool  # a short message saying the replies have too many words ("字太多 看不懂")
     in_care: bool  # after pills taken, they are at the hospital now ("到医院了 洗了胃")
+    not_heard: bool  # they say the bot is not listening or repeats itself ("你根本没在听")
     facts: tuple[str, ...]  # who the person says they are, as tags (student)
     # what the message says of their situation in a crisis, as tags: where (a place), alone, with_someone, no_one
     known: tuple[str, ...] = ()
@@ -580,6 +583,7 @@ class Triager:
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(self.dialogue.rate_question.search(text)),
             in_care=in_care,
+            not_heard=bool(self.dialogue.not_heard.search(text)),
             too_long=len(bare) <= TOO_LONG_CHARS and bool(self.dialogue.too_long.search(text)),
             facts=tuple(tag for tag, (words, _) in self.dialogue.remembered.items() if words.search(text)),
             known=known,
