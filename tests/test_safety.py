@@ -1898,3 +1898,19 @@ def test_parked_at_a_service_area_is_not_told_again_to_pull_over(assistant):
 def test_a_daughter_asleep_in_the_next_room_is_not_someone_with_them(assistant):
     triage = assistant.triage("不知道 安全吧 女儿在隔壁睡了 我坐在阳台上", DialogueState(risk="crisis"))
     assert "with_someone" not in triage.known and "where" in triage.known
+
+
+def test_someone_alone_with_the_means_is_not_told_to_give_them_to_someone(assistant):
+    session = Session(user="alone-means")
+    for text in ("我怀孕五个月了，网贷欠了八万，老公不知道，我真的不想活了", "没有", "一个人", "嗯"):
+        assistant.respond(session, text)
+    reply = assistant.respond(session, "有")
+    said = assistant.renderer.plain(reply)
+    assert reply.mode == "crisis" and "交给别人" not in said and "别的房间" in said
+
+
+def test_not_wanting_the_police_in_english_is_answered_in_the_crisis(assistant):
+    session = Session(user="police-en")
+    assistant.respond(session, "I want to die, the loan apps call my boss every day")
+    reply = assistant.respond(session, "I don't want to call the police. If the police come my landlord will find out")
+    assert reply.mode == "crisis" and "not to arrest you" in assistant.renderer.plain(reply)

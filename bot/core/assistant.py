@@ -462,9 +462,9 @@ class Assistant:
         return self.first_step(state, state.means, again=True)
 
     def first_step(self, state: DialogueState, means: str, again: bool = False) -> str:
-        """The step for the means named; for someone who said there is no one to call, a place with people instead of
-        someone to come (crisis.yaml, first_step no_one)."""
-        if means in ("", "default", "farewell") and "known:no_one" in state.shown:
+        """The step for the means named; for someone who said they are alone or have no one to call, a place with
+        people instead of someone to come and "give it to someone" (crisis.yaml, first_step no_one)."""
+        if means in ("", "default", "farewell") and ("known:no_one" in state.shown or "known:alone" in state.shown):
             means = "no_one"
         return self.risk.first_step(means, state.language, again=again)
 
