@@ -422,6 +422,11 @@ class Triager:
         staying = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
                        imminent=bool(state.means), means=state.means)
         talk = bool(self.dialogue.wants_to_talk.search(text))
+        # what the message says of where they are and who is with them, read once: it answers "身边有人吗？" and is
+        # remembered (as tags) so the questions are not asked again
+        situation = {"where": bool(self.dialogue.where.search(text)), "alone": bool(self.dialogue.alone.search(bare)),
+                     "with_someone": bool(self.dialogue.with_someone.search(text)),
+                     "no_one": bool(self.dialogue.no_one.search(text))}
         # a question in so many words ("会坐牢吗", "怎么办"), not "好几个网贷" (几 reads as a question word)
         asks_plainly = bool(self.dialogue.yes_no.search(text) or re.search(r"[?]|怎么|为什么|咋", text))
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
@@ -465,7 +470,7 @@ class Triager:
             risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
         elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
               and not (state.helper or better)
-              and (self.dialogue.alone.search(bare) or self.dialogue.no_one.search(text))):
+              and (situation["alone"] or situation["no_one"])):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them
             risk = replace(staying, reason="alone")
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
@@ -533,11 +538,9 @@ class Triager:
             risk = replace(risk, helper=True)
         if risk.tier == "crisis" and risk.imminent and not risk.means:  # what to do first depends on the means named
             risk = replace(risk, means=self.risk.means(written.lower()))
-        # in a crisis, what they said of where they are and who is with them is not asked again (tags, not words)
-        known = tuple(tag for tag, found in (
-            ("where", self.dialogue.where.search(text)), ("alone", self.dialogue.alone.search(bare)),
-            ("with_someone", self.dialogue.with_someone.search(text)), ("no_one", self.dialogue.no_one.search(text)))
-            if found) if (risk.tier == "crisis" or state.risk != "none") and not (state.helper or risk.helper) else ()
+        # kept only in a crisis of their own (tags, not words)
+        known = tuple(tag for tag, found in situation.items() if found) if (
+            risk.tier == "crisis" or state.risk != "none") and not (state.helper or risk.helper) else ()
         return Triage(
             message=message,
             language="en" if english else ("zh" if HAN.search(text) or not state.turns else state.language),
