@@ -746,6 +746,10 @@ def test_a_writer_in_hong_kong_or_taiwan_hears_that_the_help_numbers_are_mainlan
     assert "mainland numbers" in assistant.renderer.plain(taiwan)
     mainland = assistant.respond(Session(user="m"), "催收天天打我公司")
     assert "内地的号码" not in assistant.renderer.plain(mainland)
+    # 12348 can't be dialled from there either: the note under the first answer says whose law this is
+    assert "讲的是内地的法律" in assistant.renderer.plain(hong_kong) and "讲的是内地的法律" not in \
+        assistant.renderer.plain(mainland)
+    assert "mainland law" in assistant.renderer.plain(taiwan)
 
 def test_chinese_amounts_with_a_tail_and_english_words_for_what_arrived():
     assert read_figures("借了1万 到手8千 30天还1万2")["payment"] == 12000

@@ -41,6 +41,7 @@ PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "�
               "the law": "law", "more steps": "more", "where to get help": "channels", "evidence checklist": "evidence"}
 QUESTION = re.compile(r"[?？]|吗$|呢$|怎么办|怎么|为什么|是不是|能不能|可以吗|合法吗")
 QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
+DEBT_WORDS = re.compile(r"欠|债|贷|信用卡|还款|还钱|怎么还|还不上|还不起|催收|利息|花呗|借呗|白条|(?<![a-z])(debt|owe|loan)")
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 # after the short second reply, what a crisis line goes on to ask, each once and in this order: how, and whether the
 # means are at hand (not when a means was named); someone to be with them; only the next hours. Then the quiet reply
@@ -56,6 +57,19 @@ def follow_on(state: DialogueState, risk: Risk) -> str:
     steps = FOLLOW_ON[1:] if risk.imminent or risk.reason == "no plan" else FOLLOW_ON
     return next((step for step in steps if state.show_once(f"crisis:{step}")),
                 QUIET[(QUIET.index(state.crisis_note) + 1) % len(QUIET)] if state.crisis_note in QUIET else QUIET[0])
+
+# a helper's later replies, in pairs that take turns: how to get someone to ta (third) and telling those near ta
+# (tell); while waiting for news (wait) and staying with them while they wait (waiting)
+HELPER_AGAIN = {"third": "tell", "tell": "third", "wait": "waiting", "waiting": "wait"}
+HELPER_NEXT = ("again", "third", "tell")  # after the helper's first reply, each once in this order
+
+
+def again(note: str, helper: bool) -> str:
+    """Another reply than the one just given: for a helper its pair in HELPER_AGAIN, else the next of QUIET."""
+    if helper:
+        return HELPER_AGAIN.get(note, "tell")
+    return QUIET[(QUIET.index(note) + 1) % len(QUIET)] if note in QUIET else QUIET[0]
+
 
 LOCAL_POLICE, LOCAL_HOTLINE = "police_110", "psy_12356"  # channels.yaml keys that only work on the mainland
 
@@ -143,19 +157,51 @@ class Assistant:
         for tag in triage.known:
             state.show_once(f"known:{tag}")
         if risk.tier == "crisis":
-            state.helper, state.crisis_turn = risk.helper, state.turns
+            state.helper = risk.helper
             # it came back after they had said they were better or had no such thoughts ("好一点了" … "我还是觉得不如死了
             # 算了"): heard as coming back, and their safety is unknown again
-            back = not (risk.helper or triage.better or triage.self_harm_answer) and "answered:self_harm" in state.shown
+            # (not after "想过" to the question: that was no all-clear)
+            back = not (risk.helper or triage.better or triage.self_harm_answer) and "said:safe" in state.shown
             if back:
                 state.shown.remove("answered:self_harm")
                 if "said:safe" in state.shown:
                     state.shown.remove("said:safe")
-            if risk.imminent and not risk.helper:
-                state.means = risk.means
+            if risk.imminent and not risk.helper and (risk.means not in ("", "default") or not state.means):
+                state.means = risk.means  # (a later message naming no means keeps the one named: "药还在我床头")
             # after a crisis reply, or a second sign of the same kind: the short version the second time, then fewer
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
-            if triage.small_talk == "bot" and not (risk.helper or triage.withdrew or risk.means == "taken"):
+            if risk.reason == "about me":  # taken for someone they help: sorry, and their own first reply
+                base["sorry"] = True
+                state.show_once("crisis:self")
+            elif risk.reason == "reason to live":  # heard once; then the conversation goes on
+                state.show_once("crisis:reason")
+            elif risk.reason == "self harm":  # heard once; the wound's step is not said again, the question asked
+                state.show_once("crisis:self harm")
+                state.show_once("asked:self_harm")
+                state.means, base["note"] = "", "asked"
+            elif risk.reason == "jail":
+                state.show_once("crisis:jail")
+            elif risk.reason in ("calling", "safe plan", "method"):  # each heard once, in its own words
+                state.show_once(f"crisis:{risk.reason}")
+            elif risk.reason == "no plan" and state.means:
+                state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
+            elif risk.reason in ("way out", "hotline question"):
+                pass  # (their own reply; the next question of FOLLOW_ON is still to come)
+            elif (risk.reason == "after crisis" and not risk.helper and not QUESTION.search(triage.text)
+                  and (triage.figures or DEBT_WORDS.search(triage.text)) and state.show_once("crisis:debt")):
+                base["note"] = "debt"  # "欠了十几万": the weight of it heard, once, before the next question
+            elif risk.reason == "past attempt":  # asked plainly whether the thoughts are there now: a yes or no answers it
+                state.show_once("asked:self_harm")
+                base["note"] = "asked"
+            elif risk.reason == "arrived" and state.show_once("crisis:arrived"):
+                base["note"] = "arrived"
+                state.show_once("known:with_someone")
+            elif risk.reason == "left" and state.show_once("crisis:left"):
+                base["note"] = "left"  # the means given away, down from the roof: named and praised, once
+                state.means = ""  # (its step is not said again, nor asked whether they have any)
+                state.show_once("crisis:plan")
+            elif triage.small_talk == "bot" and not (risk.helper or triage.withdrew or risk.means == "taken"
+                                                     or risk.reason == "no call"):
                 base["note"] = "bot"  # "你是机器人吧" mid-crisis: an honest answer, and still with them
             elif risk.reason == "settled":  # asked plainly once whether they have decided
                 state.show_once("crisis:settled")
@@ -192,10 +238,20 @@ class Assistant:
                 # "我答应她不说的" after the first steps: their safety comes before the promise (said once)
                 if triage.secret and state.show_once("crisis:helper secret"):
                     base["note"] = "secret"
-                else:
-                    base["note"] = "again" if state.show_once("crisis:helper again") else "third"
+                else:  # each of these once, then while they wait
+                    base["note"] = next((note for note in HELPER_NEXT if state.show_once(f"crisis:helper {note}")),
+                                        "wait")
             if back and base["note"] in ("", "again"):
                 base["note"] = "back"
+            if base["note"] == "check" and len(triage.text.strip()) > 4:
+                base["note"] = "quiet"  # "回我一个字就行" is for silence, not for someone who just wrote a sentence
+            if risk.helper and triage.helper_done and base["note"] in ("again", "third", "tell"):
+                base["note"] = "wait"  # they called, told someone and wait: what to do while waiting, not "call 110"
+            if base["note"] not in ("", "help again", "left", "asked") and base["note"] == state.crisis_note \
+                    and state.crisis_turn == state.turns - 1:
+                # the same reply twice in a row reads as a machine (a helper waiting for news, one-word answers)
+                base["note"] = again(base["note"], risk.helper)
+            state.crisis_turn = state.turns
             state.crisis_note = base["note"]
             if risk.helper and triage.far:  # "我在美国 我妈在国内 她说不想活了": remembered for the later replies
                 state.show_once("helper:far")
@@ -203,8 +259,9 @@ class Assistant:
                          far=risk.helper and "helper:far" in state.shown,
                          known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
                          # (not once they say they are away from the place or the means: "停在服务区了")
-                         first_step=self.first_step(state, risk.means) if risk.imminent and not triage.left else "",
-                         sorry=triage.not_heard, **base)
+                         first_step=self.first_step(state, state.means if risk.means in ("", "default") and state.means
+                                                    else risk.means) if risk.imminent and not triage.left else "",
+                         dear=triage.dear, **{"sorry": triage.not_heard, **base})
         if triage.lender != "unknown":
             state.lender = triage.lender
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
@@ -234,7 +291,9 @@ class Assistant:
         # hotline stays in reach
         relieved = triage.reached_out or (triage.better and state.helper) or took_back or triage.in_care
         # ("好 我给我妹打电话": 打电话 is not a question about the calls)
-        if relieved and risk.tier == "none" and not ((triage.domain and not (triage.reached_out or triage.in_care))
+        # ("他女朋友找到他了…警察也到了": the police came for ta, not a question about the debt)
+        if relieved and risk.tier == "none" and not ((triage.domain and not (triage.reached_out or triage.in_care
+                                                                             or (triage.better and state.helper)))
                                                      or triage.figures
                                                      or risk.distress
                                                      or (triage.question and not (state.helper or took_back))):
@@ -330,7 +389,8 @@ class Assistant:
             if corrected:
                 base["note"] = base["note"] or "corrected"
             elif coping and triage.better:  # "我现在没事了 我妈在旁边陪我": glad first, then ways to cope
-                base["note"] = base["note"] or ("took_back" if took_back else "better")
+                # ("我下来了": the step they took, named)
+                base["note"] = base["note"] or ("took_back" if took_back else "stepped" if triage.left else "better")
             elif took_back:  # "just kidding, what can collectors legally do": heard, then the question
                 base["note"] = base["note"] or "took_back"
         # "我没事 就是太累了" after a crisis reply is read on its own: the last topic's words would bring back its
@@ -345,11 +405,21 @@ class Assistant:
             hits = self.with_coping(hits, query)
         if coping:  # ways to cope lead; damages for emotional harm are not what a line of despair asks for
             hits = sorted(hits, key=lambda hit: hit.passage.kind == "law")
+            if despair_only or (triage.better and not (asks or triage.domain or DEBT_WORDS.search(triage.text))):
+                # and nothing else: a child's school, a lawsuit are not what "我把药冲掉了 我去陪女儿睡" asks about
+                hits = [hit for hit in hits if "mental_health" in hit.passage.topics and hit.passage.kind != "law"] \
+                    or hits
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
         said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
         # fewer words when asked for, and for a debt question in the middle of a crisis (their safety comes first)
-        brief = "brief" in state.shown or (state.risk == "crisis" and not state.helper and "said:safe" not in state.shown)
+        # and for a line of despair asked about: the question, then a few ways to cope, without headings or a menu
+        quiet = (despair_only and risk.tier == "check_in") or (
+            coping and triage.better and not (asks or triage.domain or DEBT_WORDS.search(triage.text)))
+        brief = quiet or "brief" in state.shown or (
+            state.risk == "crisis" and not state.helper and "said:safe" not in state.shown)
         reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no, brief)
+        if quiet:
+            reply = replace(reply, buttons=())
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
             state.add_topics([*state.topics[:1], "scam"])
         state.vector = [float(x) for x in query]
@@ -366,7 +436,7 @@ class Assistant:
                        hotlines=self.footer_lines(triage.region, state.script)
                        if risk.tier == "check_in" or state.risk != "none" else (),
                        # after means were named and no word of being safe, the first step once more under the answer
-                       first_step=self.step_again(state, triage.left) if base["note"] in ("better", "took_back") or (
+                       first_step=self.step_again(state, triage.left) if base["note"] in ("better", "took_back", "stepped") or (
                            state.risk == "crisis" and "answered:self_harm" not in state.shown) else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 
@@ -463,10 +533,13 @@ class Assistant:
 
     def first_step(self, state: DialogueState, means: str, again: bool = False) -> str:
         """The step for the means named; for someone who said they are alone or have no one to call, a place with
-        people instead of someone to come and "give it to someone" (crisis.yaml, first_step no_one)."""
+        people instead of someone to come and "give it to someone" (crisis.yaml, first_step no_one). From the third
+        time on, the entry's question whether it is done (ask), where it has one."""
         if means in ("", "default", "farewell") and ("known:no_one" in state.shown or "known:alone" in state.shown):
             means = "no_one"
-        return self.risk.first_step(means, state.language, again=again)
+        # the same instruction in every reply reads as a machine: twice, then whether it is done
+        asked = not again and not (state.show_once(f"first:{means}") or state.show_once(f"first again:{means}"))
+        return self.risk.first_step(means, state.language, again=again, asked=asked)
 
     def not_at_risk(self, base: dict) -> Reply:
         return Reply(mode="small_talk", small_talk="not_at_risk",

@@ -87,6 +87,7 @@ class Reply:
     sorry: bool = False  # they said the bot is not listening: an apology first
     # what the person said in this crisis (where, alone, with_someone, no_one): those questions are not asked again
     known: tuple[str, ...] = ()
+    dear: str = ""  # who they would leave behind, as they named them (女儿, 妈妈, 猫)
 
 
 def localized(item: object, name: str, language: str) -> str:

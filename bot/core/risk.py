@@ -24,7 +24,7 @@ from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "not_clear", "decided", "person",
+LEXICON = ("swear", "not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "not_clear", "decided", "person",
            "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
@@ -111,6 +111,8 @@ class FirstStep:
     step: str
     step_en: str
     again: bool = False  # said once more when they say they are better: only for a means actually named
+    ask: str = ""  # after the step was said twice, whether it is done ("你现在离开边上了吗？"), not the step a third time
+    ask_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -235,10 +237,11 @@ class RiskRules:
             try:
                 self.first_steps.append(FirstStep(str(entry["key"]), re.compile(str(entry.get("words") or "(?!)")),
                                                   str(entry["step"]), str(entry["step_en"]),
-                                                  entry.get("again") is True))
+                                                  entry.get("again") is True, str(entry.get("ask") or ""),
+                                                  str(entry.get("ask_en") or "")))
             except (KeyError, TypeError, re.error) as exc:
                 problems.append(f"{path}: first_step entry {number} needs key, words (a pattern, empty for the last), "
-                                f"step and step_en ({type(exc).__name__}: {exc})")
+                                f"step and step_en, and may have ask and ask_en ({type(exc).__name__}: {exc})")
                 continue
             if entry.get("again", False) not in (True, False):
                 problems.append(f"{path}: first_step entry {number} ('{entry['key']}'): again is "
@@ -332,6 +335,8 @@ class RiskRules:
         # the lexicon's windows ([^.!?]) stop at the end of a sentence, and NFKC leaves the ideographic full stop:
         # the words are read with 。 as "." (one character for one, so the set-aside spans fit both); the classifier
         # reads the text as it was trained, with 。
+        # an oath ("活着真他妈没劲") is no person: read as if it were not there
+        text = self.patterns["swear"].sub(" ", text)
         stops = text.replace("。", ".")
         spans = [found.span() for found in self.patterns["not_self"].finditer(stops)]
         masked, read = (_blank(t, spans) for t in (stops, text))
@@ -479,11 +484,14 @@ class RiskRules:
         """The first_step key for the means a message names (the last entry's when it names none)."""
         return next((s.key for s in self.first_steps if s.words.search(text)), self.first_steps[-1].key)
 
-    def first_step(self, key: str, language: str, again: bool = False) -> str:
-        """The step for a first_step key; with `again`, only a step marked to be said again (else "")."""
+    def first_step(self, key: str, language: str, again: bool = False, asked: bool = False) -> str:
+        """The step for a first_step key; with `again`, only a step marked to be said again (else ""); `asked`:
+        said twice already, so whether it is done, when the entry has that question."""
         step = next((s for s in self.first_steps if s.key == key), self.first_steps[-1])
         if again and not step.again:
             return ""
+        if asked and step.ask:
+            return step.ask_en if language == "en" else step.ask
         return step.step_en if language == "en" else step.step
 
     def region(self, folded: str, here_only: bool = False) -> str:

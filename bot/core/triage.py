@@ -25,6 +25,7 @@ from bot.knowledge.loader import KnowledgeError
 
 LATIN = re.compile(r"[a-z]")
 HAN = re.compile(r"[\u3400-\u9fff]")
+NO_ONE = re.compile(r"(嗯 ?)?(没|没有|冇|no|nope|nobody|no one)(啊|呀|了)?")  # "没有" to "你身边现在有人吗？"
 # a syllable of Hanyu Pinyin without tones: "wo zhen de bu xiang huo le" is Chinese typed in letters, not English
 PINYIN = re.compile(r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|o|e|i|u|v|ai|ei|ui|ao|ou|iu|ie|ve|ue|er|an|en|in|un|vn|ang"
                     r"|eng|ing|ong|ia|iao|ian|iang|iong|ua|uo|uai|uan|uang)")
@@ -106,13 +107,32 @@ class DialogueRules:
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
     where: re.Pattern[str]  # "我在宿舍", "还在江边": where they are (not asked again)
     with_someone: re.Pattern[str]  # "我妈在旁边": someone is with them
+    with_child: re.Pattern[str]  # "就我跟女儿，她才六岁睡了": only a young child (the question is answered)
+    not_debt: re.Pattern[str]  # "跟钱没关系，是我男朋友跟我分手了": the pain is not about the debt
     no_one: re.Pattern[str]  # "没有朋友", "家里人都不理我": no one to call (not told to call family or friends)
     settled: re.Pattern[str]  # "我就放心了", "我知道该怎么做了": in a crisis, the calm of a decision
     police_fear: re.Pattern[str]  # "让警察来抓我吗": in a crisis, afraid the police would come for the debt
     help_coming: re.Pattern[str]  # "我打了120 他们说马上来", "救护车到了": after pills taken, help is on its way
     in_care: re.Pattern[str]  # "到医院了", "洗了胃": after pills taken, they are in care
     has_means: re.Pattern[str]  # "有", "买了": the answer to "手边有没有药、刀这些东西？"
-    left: re.Pattern[str]  # "我已经下来了", "炭扔了": away from the place or the means now
+    left: re.Pattern[str]  # "我已经下来了", "炭扔了", "我把药给她保管": away from the place or the means now
+    past_attempt: re.Pattern[str]  # "上周我吃药自杀，被抢救回来了": an attempt before, not one happening now
+    past_now: re.Pattern[str]  # "今晚", "又攒了": the same message says it is happening again now
+    thoughts: re.Pattern[str]  # "会冒出…的念头": a thought that comes, told as such
+    no_plan_said: re.Pattern[str]  # "但我没有计划": no plan, in so many words
+    about_me: re.Pattern[str]  # "我说的是我自己": helping no one, it is the writer's own crisis
+    reason_to_live: re.Pattern[str]  # "我舍不得她", "我不能让我妈再失去一个孩子": someone they would leave behind
+    way_out: re.Pattern[str]  # "跳下去就不用还了": death as the way out of the debt
+    arrived: re.Pattern[str]  # "表姐到了，在门口敲门": someone who can be with them has come
+    hotline_question: re.Pattern[str]  # "12356是啥 要钱吗": a question about the line itself
+    not_suicidal: re.Pattern[str]  # "我不是想死，就是想让自己疼一下": after hurting themselves, no wish to die said
+    jail: re.Pattern[str]  # "我会坐牢吗" in a crisis: the fear answered first
+    family_calling: re.Pattern[str]  # "我妈刚打电话来，我没接": a line to someone, to take up
+    method: re.Pattern[str]  # "我就问有没有不痛的方法": asking for a way to die, again
+    safe_plan: re.Pattern[str]  # "我可以回我妈那睡一晚": their own plan for tonight
+    helper_done: re.Pattern[str]  # "我也打了110，现在就是等": a helper has done what they can
+    with_them: re.Pattern[str]  # "我想过带着她一起走": taking a child along, said with a pronoun
+    dear_names: dict[str, str]  # 我妈 -> 妈妈: who they would leave behind, as the reply names them
     keep: re.Pattern[str]  # "我不想扔，那是我最后的退路": the means named are kept
     calls_someone: re.Pattern[str]  # "好 我给我妹打电话": reaching out, unless still at the place or with the means
     no_plan: re.Pattern[str]  # "没有", "没准备": the same question answered no
@@ -223,6 +243,8 @@ class DialogueRules:
                 alone=answers("alone"),
                 where=answers("where"),
                 with_someone=answers("with_someone"),
+                with_child=answers("with_child"),
+                not_debt=answers("not_debt"),
                 no_one=answers("no_one"),
                 settled=answers("settled"),
                 police_fear=answers("police_fear"),
@@ -230,6 +252,23 @@ class DialogueRules:
                 in_care=answers("in_care"),
                 has_means=answers("has_means"),
                 left=answers("left"),
+                past_attempt=answers("past_attempt"),
+                past_now=answers("past_now"),
+                thoughts=answers("thoughts"),
+                no_plan_said=answers("no_plan_said"),
+                about_me=answers("about_me"),
+                reason_to_live=answers("reason_to_live"),
+                way_out=answers("way_out"),
+                arrived=answers("arrived"),
+                hotline_question=answers("hotline_question"),
+                not_suicidal=answers("not_suicidal"),
+                jail=answers("jail"),
+                family_calling=answers("family_calling"),
+                method=answers("method"),
+                safe_plan=answers("safe_plan"),
+                helper_done=answers("helper_done"),
+                with_them=answers("with_them"),
+                dear_names={str(k): str(v) for k, v in data["self_harm_answer"]["dear_names"].items()},
                 keep=answers("keep"),
                 calls_someone=answers("calls_someone"),
                 no_plan=answers("no_plan"),
@@ -254,8 +293,8 @@ class DialogueRules:
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
-                                  "with_someone_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, keep_words, calls_someone_words, "
+                                  "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, dear_names, keep_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -304,6 +343,8 @@ class Triage:
     too_long: bool  # a short message saying the replies have too many words ("字太多 看不懂")
     in_care: bool  # after pills taken, they are at the hospital now ("到医院了 洗了胃")
     not_heard: bool  # they say the bot is not listening or repeats itself ("你根本没在听")
+    helper_done: bool  # helping someone, they have called or told someone and wait ("我也打了110 现在就是等")
+    dear: str  # the one they would leave behind, as the reply names them (女儿, 妈妈, 猫), or ""
     facts: tuple[str, ...]  # who the person says they are, as tags (student)
     # what the message says of their situation in a crisis, as tags: where (a place), alone, with_someone, no_one
     known: tuple[str, ...] = ()
@@ -329,6 +370,12 @@ class Triager:
         English has too many words that are not ("we live in shanghai")."""
         latin = re.findall(r"[a-z]+", text)
         return len(latin) >= 4 and sum(bool(SYLLABLES.fullmatch(w)) for w in latin) >= 0.85 * len(latin)
+
+    def dear(self, text: str) -> str:
+        """Who they would leave behind, as the reply names them (dialogue.yaml, dear_names): the first named."""
+        names = self.dialogue.dear_names
+        found = [(text.find(word), names[word]) for word in names if word in text]
+        return min(found)[1] if found else ""
 
     def about_someone_close(self, text: str) -> bool:
         """A person near the writer (她, 女儿, 我妈), not the collectors (他们): after a crisis reply, a follow-up
@@ -424,15 +471,70 @@ class Triager:
         talk = bool(self.dialogue.wants_to_talk.search(text))
         # what the message says of where they are and who is with them, read once: it answers "身边有人吗？" and is
         # remembered (as tags) so the questions are not asked again
-        situation = {"where": bool(self.dialogue.where.search(text)), "alone": bool(self.dialogue.alone.search(bare)),
+        # "没有" right after "你身边现在有人吗？" (the short second reply asks only that): alone
+        asked_company = state.crisis_note == "again" and state.crisis_turn == state.turns and not state.helper
+        situation = {"where": bool(self.dialogue.where.search(text)),
+                     "alone": bool(self.dialogue.alone.search(bare)) or (asked_company and NO_ONE.fullmatch(bare) is not None),
                      "with_someone": bool(self.dialogue.with_someone.search(text)),
+                     "with_child": bool(self.dialogue.with_child.search(text)),
+                     "not_debt": bool(self.dialogue.not_debt.search(text)),
                      "no_one": bool(self.dialogue.no_one.search(text))}
         # a question in so many words ("会坐牢吗", "怎么办"), not "好几个网贷" (几 reads as a question word)
         asks_plainly = bool(self.dialogue.yes_no.search(text) or re.search(r"[?]|怎么|为什么|咋", text))
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
-        if taken and not in_care:
+        if (state.risk == "crisis" and not state.helper and "crisis:arrived" not in state.shown
+                and self.dialogue.arrived.search(text)):
+            # "表姐到了，在门口敲门": let them in, and let them stay tonight (not "go where there are people"); after
+            # pills taken, to wait for the ambulance with them or go to hospital
+            risk = replace(staying, reason="arrived", imminent=state.means == "taken")
+        elif (state.risk == "crisis" and not state.helper and "crisis:self harm" not in state.shown
+              and (state.means == "wound" or risk.means == "wound" or "first:wound" in state.shown)
+              and self.dialogue.not_suicidal.search(text)):
+            # after cutting, "我不是想死，就是太难受了想让自己疼一下": heard; the wound looked after, and still asked
+            risk = Risk("crisis", "self harm", distress=risk.distress, probability=risk.probability)
+        elif (state.risk == "crisis" and raised and not (state.helper or better) and "crisis:jail" not in state.shown
+              and self.dialogue.jail.search(text) and not (taken and not in_care)):
+            # "他们说要让我坐牢，我会坐牢吗" on a roof: the fear that put them there, answered in one sentence first
+            risk = replace(staying, reason="jail")
+        elif (state.risk == "crisis" and not state.helper and "crisis:calling" not in state.shown
+              and self.dialogue.family_calling.search(text)):
+            # "我妈刚打电话来，我没接": the one reaching out to them, taken up
+            risk = replace(staying, reason="calling")
+        elif (state.risk == "crisis" and not state.helper and "crisis:safe plan" not in state.shown
+              and self.dialogue.safe_plan.search(text)):
+            # "我可以返去阿妈度瞓一晚": their own plan for tonight, backed
+            risk = replace(staying, reason="safe plan", imminent=False)
+        elif (state.risk == "crisis" and not state.helper and "crisis:method" not in state.shown
+              and ("crisis:self" in state.shown or "crisis:imminent" in state.shown)
+              and self.dialogue.method.search(text)):
+            # asked again how to die: said plainly it won't be told, and why
+            risk = replace(staying, reason="method", imminent=True, means=state.means or "default")
+        elif state.risk == "crisis" and not state.helper and self.dialogue.with_them.search(text):
+            # "我想过带着她一起走" in a crisis: the child taken along, as "带女儿一起走" is; someone to take the child first
+            risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress, means="children")
+        elif state.risk != "none" and self.dialogue.hotline_question.search(text) and not (taken and not in_care):
+            # "12356是啥 要钱吗": the line answered plainly, the one thing between them and a person's voice
+            risk = replace(staying, reason="hotline question", helper=state.helper)
+        elif taken and not in_care:
             risk = replace(staying, reason="help coming" if self.dialogue.help_coming.search(text) else "after crisis")
+        elif (state.risk == "crisis" and not (state.helper or better) and "crisis:left" not in state.shown
+              and self.dialogue.left.search(text) and not self.risk.patterns["imminent"].search(written.lower())):
+            # "我把药倒进马桶冲掉了", "我已经下来了": the step taken is named and praised before anything else
+            risk = replace(staying, reason="left", imminent=False)
+        elif state.helper and state.risk == "crisis" and self.dialogue.about_me.search(text):
+            # "你在说什么？我哥已经死了，我说的是我自己": their own crisis, not someone they help
+            risk = Risk("crisis", "about me", distress=risk.distress, probability=risk.probability)
+        elif (risk.tier == "crisis" and risk.imminent and self.dialogue.thoughts.search(text)
+              and self.dialogue.no_plan_said.search(text) and not self.dialogue.past_now.search(text)):
+            # "会冒出'跳下去就解脱了'的念头，但我没有计划": their own thoughts told, no plan; not an act now, not
+            # someone else's
+            risk = Risk("crisis", "thoughts", distress=risk.distress, probability=risk.probability)
+        elif (risk.tier == "crisis" and not risk.helper and state.risk != "crisis"
+              and self.dialogue.past_attempt.search(text) and not self.dialogue.past_now.search(text)):
+            # an attempt before, survived ("上周我吃药自杀，被抢救回来了"): asked about now, not sent to 110 as if it
+            # were happening
+            risk = Risk("crisis", "past attempt", distress=risk.distress, probability=risk.probability)
         elif (state.risk == "crisis" and not (state.helper or better) and not asks_plainly
               and self.risk.means(written.lower()) == "taken"):
             # "吃了几片" later in the crisis: pills taken now, the hospital first
@@ -445,9 +547,17 @@ class Triager:
             # a knife here", "降压药 安眠的都有") or after the question was asked ("车停在路边，前面就是悬崖"): 110/120
             # and the first step, now
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress)
-        elif asked_plan and risk.tier != "crisis" and self.dialogue.no_plan.search(bare):
-            risk = replace(staying, reason="no plan")  # nothing ready: a little relief, then someone to be with them
-        elif answer == "yes":  # they have thought of hurting themselves: crisis support now
+        elif (asked_plan and risk.tier != "crisis" and self.dialogue.no_plan.search(bare)) or (
+                state.risk == "crisis" and state.means not in ("", "taken") and not state.helper
+                and self.dialogue.no_plan_said.search(text)
+                and not self.risk.patterns["imminent"].search(written.lower())):
+            # nothing ready ("没有", "未買炭，只係諗過"): a little relief, then someone to be with them
+            risk = replace(staying, reason="no plan", imminent=False, means="")
+        elif answer == "no" and state.crisis_note == "asked" and state.crisis_turn == state.turns and not risk.imminent:
+            # "没有" to "这几天还会有结束生命的念头吗？" (after a past attempt, after cutting): heard as no
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        elif answer == "yes" and not risk.imminent:  # they have thought of hurting themselves: crisis support now
+            # (with a plan or means in the same words, "想过。安眠药我攒了一瓶", the step for it first: kept as read)
             risk = Risk("crisis", "said yes", distress=risk.distress)
         elif (state.risk == "crisis" and state.means and state.means != "taken" and not (state.helper or better)
               and self.dialogue.keep.search(text)):
@@ -455,6 +565,14 @@ class Triager:
         elif state.risk == "crisis" and not state.helper and self.dialogue.not_safe.search(bare):
             # "不安全" to "你现在安全吗？": what to do first, now
             risk = Risk("crisis", "not safe", imminent=True, distress=risk.distress, means=state.means or "default")
+        elif state.risk == "crisis" and not (state.helper or better) and self.dialogue.way_out.search(text):
+            # "跳下去就不用还了" in a crisis: asked whether that is the thought, and told the debt can be dealt with
+            risk = replace(staying, reason="way out", imminent=bool(state.means or risk.imminent),
+                           means=state.means or risk.means)
+        elif (state.risk == "crisis" and not (state.helper or better) and "crisis:reason" not in state.shown
+              and self.dialogue.reason_to_live.search(text)):
+            # "我舍不得她", "我妈已经失去一个儿子了": what holds them here, heard first (once)
+            risk = replace(staying, reason="reason to live")
         elif (state.risk == "crisis" and not (state.helper or better)
               and self.risk.patterns["own_death"].search(written.lower())):
             # "我死了我爸妈要不要还" in a crisis: never the literal answer (that death would settle it)
@@ -525,9 +643,11 @@ class Triager:
             # after means were named, the means again ("那个农药我已经放到柜子里了"): still urgent
             risk = staying
         elif risk.tier == "check_in" and state.risk != "none" and not better and (
-                risk.reason.startswith("possible") or risk.probability >= self.semantic["acute"]):
+                risk.reason.startswith("possible") or risk.probability >= self.semantic["acute"]
+                or (state.risk == "crisis" and raised and not state.helper and not asks_plainly)):
             # a second clear sign in one conversation: a phrase of possible ideation, or the classifier very sure;
-            # a weaker one ("睡不着 吃不下", or "钱都是我自己花的 她根本不知道" read at 0.8) is asked about again
+            # a weaker one ("睡不着 吃不下", or "钱都是我自己花的 她根本不知道" read at 0.8) is asked about again;
+            # after a crisis reply of their own, never asked as if nothing had been said ("我有时候觉得当时没救回来可能更好")
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
         scams = self.safety.scams_in(text)
         if (scams or "scam" in state.topics[:2]) and risk.reason == "unreachable":  # the fraudster can't be reached
@@ -537,7 +657,14 @@ class Triager:
             # their own: it is still about the one they help
             risk = replace(risk, helper=True)
         if risk.tier == "crisis" and risk.imminent and not risk.means:  # what to do first depends on the means named
-            risk = replace(risk, means=self.risk.means(written.lower()))
+            means = self.risk.means(written.lower())
+            # "有" to "手边有没有药、刀这些东西？": what it is and where, and away from them first
+            risk = replace(risk, means="unnamed" if risk.reason == "has means" and means == "default" else means)
+        elif risk.tier == "crisis" and risk.imminent and not risk.helper and risk.means not in ("taken", "children"):
+            # a means named later in the crisis is the one the step is for ("炭在楼下车里，没点": throw it away)
+            named = self.risk.means(written.lower())
+            if named != self.risk.first_steps[-1].key:
+                risk = replace(risk, means=named)
         # kept only in a crisis of their own (tags, not words)
         known = tuple(tag for tag, found in situation.items() if found) if (
             risk.tier == "crisis" or state.risk != "none") and not (state.helper or risk.helper) else ()
@@ -587,6 +714,8 @@ class Triager:
             rate_asked=bool(self.dialogue.rate_question.search(text)),
             in_care=in_care,
             not_heard=bool(self.dialogue.not_heard.search(text)),
+            helper_done=bool(self.dialogue.helper_done.search(text)),
+            dear=self.dear(text) if risk.reason == "reason to live" else "",
             too_long=len(bare) <= TOO_LONG_CHARS and bool(self.dialogue.too_long.search(text)),
             facts=tuple(tag for tag, (words, _) in self.dialogue.remembered.items() if words.search(text)),
             known=known,
