@@ -436,7 +436,8 @@ class Assistant:
                        hotlines=self.footer_lines(triage.region, state.script)
                        if risk.tier == "check_in" or state.risk != "none" else (),
                        # after means were named and no word of being safe, the first step once more under the answer
-                       first_step=self.step_again(state, triage.left) if base["note"] in ("better", "took_back", "stepped") or (
+                       first_step=self.step_again(state, triage.left)
+                       if base["note"] in ("better", "took_back", "stepped") or (
                            state.risk == "crisis" and "answered:self_harm" not in state.shown) else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 

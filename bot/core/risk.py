@@ -24,8 +24,8 @@ from bot.core.classifier import Heads, digest, fit, labelled, matrix
 from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
-LEXICON = ("swear", "not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "not_clear", "decided", "person",
-           "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
+LEXICON = ("swear", "not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "not_clear", "decided",
+           "person", "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
 SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
@@ -332,11 +332,11 @@ class RiskRules:
         `encode` embeds the clauses of a long story; `threatened`: the message tells of a threat to the
         person's safety (堵在门口, 上门), whose fear the classifier can mistake for despair. The other arguments
         are the classifier's settings for the embedder (crisis.yaml, semantic)."""
+        # an oath ("活着真他妈没劲") is no person: read as if it were not there
+        text = self.patterns["swear"].sub(" ", text)
         # the lexicon's windows ([^.!?]) stop at the end of a sentence, and NFKC leaves the ideographic full stop:
         # the words are read with 。 as "." (one character for one, so the set-aside spans fit both); the classifier
         # reads the text as it was trained, with 。
-        # an oath ("活着真他妈没劲") is no person: read as if it were not there
-        text = self.patterns["swear"].sub(" ", text)
         stops = text.replace("。", ".")
         spans = [found.span() for found in self.patterns["not_self"].finditer(stops)]
         masked, read = (_blank(t, spans) for t in (stops, text))

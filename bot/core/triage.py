@@ -474,7 +474,8 @@ class Triager:
         # "没有" right after "你身边现在有人吗？" (the short second reply asks only that): alone
         asked_company = state.crisis_note == "again" and state.crisis_turn == state.turns and not state.helper
         situation = {"where": bool(self.dialogue.where.search(text)),
-                     "alone": bool(self.dialogue.alone.search(bare)) or (asked_company and NO_ONE.fullmatch(bare) is not None),
+                     "alone": bool(self.dialogue.alone.search(bare))
+                     or (asked_company and NO_ONE.fullmatch(bare) is not None),
                      "with_someone": bool(self.dialogue.with_someone.search(text)),
                      "with_child": bool(self.dialogue.with_child.search(text)),
                      "not_debt": bool(self.dialogue.not_debt.search(text)),
