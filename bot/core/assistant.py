@@ -55,8 +55,8 @@ def follow_on(state: DialogueState, risk: Risk) -> str:
     if risk.means == "taken":
         return "third"
     steps = FOLLOW_ON[1:] if risk.imminent or risk.reason == "no plan" else FOLLOW_ON
-    return next((step for step in steps if state.show_once(f"crisis:{step}")),
-                QUIET[(QUIET.index(state.crisis_note) + 1) % len(QUIET)] if state.crisis_note in QUIET else QUIET[0])
+    return next((step for step in steps if state.show_once(f"crisis:{step}")), again(state.crisis_note, helper=False))
+
 
 # a helper's later replies, in pairs that take turns: how to get someone to ta (third) and telling those near ta
 # (tell); while waiting for news (wait) and staying with them while they wait (waiting)
@@ -179,9 +179,7 @@ class Assistant:
                 state.show_once("crisis:self harm")
                 state.show_once("asked:self_harm")
                 state.means, base["note"] = "", "asked"
-            elif risk.reason == "jail":
-                state.show_once("crisis:jail")
-            elif risk.reason in ("calling", "safe plan", "method"):  # each heard once, in its own words
+            elif risk.reason in ("jail", "calling", "safe plan", "method"):  # each heard once, in its own words
                 state.show_once(f"crisis:{risk.reason}")
             elif risk.reason == "no plan" and state.means:
                 state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
@@ -359,6 +357,7 @@ class Assistant:
             query = query / max(float(np.linalg.norm(query)), 1e-12)
         loan = self.loan(triage, state)
         coping = False
+        at_ease = False  # better, and nothing about the debt asked or said ("我把药冲掉了 我去陪女儿睡")
         if ((triage.scams or "scam" in state.topics[:2]) and triage.paying) or (triage.scams and not triage.domain):
             # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud, or a fraud's sign with no words of its
             # own about the debt ("那个链接我点了"): about the fraud, not a loan's cost or the last topic
@@ -378,6 +377,7 @@ class Assistant:
             # of its own about the debt ("我真的撑不下去了 不知道还能怎么办"): ways to cope first, not the last topic's
             # court steps
             possible_ideation = risk.tier == "check_in" and not triage.threat and not (asks and triage.domain)
+            at_ease = triage.better and not (asks or triage.domain or DEBT_WORDS.search(triage.text))
             coping = despair_only or possible_ideation or triage.wants_to_talk or (
                 (triage.better or (risk.distress and not asks)) and not (triage.domain or triage.threat))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean; with a question of its own
@@ -405,7 +405,7 @@ class Assistant:
             hits = self.with_coping(hits, query)
         if coping:  # ways to cope lead; damages for emotional harm are not what a line of despair asks for
             hits = sorted(hits, key=lambda hit: hit.passage.kind == "law")
-            if despair_only or (triage.better and not (asks or triage.domain or DEBT_WORDS.search(triage.text))):
+            if despair_only or at_ease:
                 # and nothing else: a child's school, a lawsuit are not what "我把药冲掉了 我去陪女儿睡" asks about
                 hits = [hit for hit in hits if "mental_health" in hit.passage.topics and hit.passage.kind != "law"] \
                     or hits
@@ -413,8 +413,7 @@ class Assistant:
         said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
         # fewer words when asked for, and for a debt question in the middle of a crisis (their safety comes first)
         # and for a line of despair asked about: the question, then a few ways to cope, without headings or a menu
-        quiet = (despair_only and risk.tier == "check_in") or (
-            coping and triage.better and not (asks or triage.domain or DEBT_WORDS.search(triage.text)))
+        quiet = (despair_only and risk.tier == "check_in") or (coping and at_ease)
         brief = quiet or "brief" in state.shown or (
             state.risk == "crisis" and not state.helper and "said:safe" not in state.shown)
         reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no, brief)
