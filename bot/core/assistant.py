@@ -179,7 +179,7 @@ class Assistant:
                 state.show_once("crisis:self harm")
                 state.show_once("asked:self_harm")
                 state.means, base["note"] = "", "asked"
-            elif risk.reason in ("jail", "calling", "safe plan", "method"):  # each heard once, in its own words
+            elif risk.reason in ("jail", "calling", "safe plan", "method", "open door"):  # each in its own words
                 state.show_once(f"crisis:{risk.reason}")
             elif risk.reason == "no plan" and state.means:
                 state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
@@ -210,6 +210,16 @@ class Assistant:
             elif risk.reason == "talk":  # they want company, not instructions: the listening reply
                 state.show_once("crisis:again")
                 base["note"] = "quiet"
+            elif risk.reason == "company":  # someone is there: to tell them, once
+                state.show_once("crisis:again")
+                state.show_once("crisis:people")
+                base["note"] = "people"
+            elif (risk.imminent and not risk.helper and state.crisis_turn
+                  and risk.reason.split("+")[0] in ("imminent", "possible", "semantic", "story")
+                  and state.show_once("crisis:plan told")):
+                # a plan or means told after the first crisis reply ("明天上去了就不用下来了"): named as what it is,
+                # not the next reply in turn
+                base["note"] = "plan_told"
             elif risk.reason in ("no call", "alone"):
                 # heard: the short second reply ("你身边现在有人吗？") would ask what they just said
                 state.show_once("crisis:again")

@@ -45,7 +45,7 @@ THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|�
                    r"(?<![a-z])(he|she|they|brother|sister|mum|mom|dad|father|mother|wife|husband|son|daughter|friend|"
                    r"parents|family)('s| is| are)?( still| now)?( back home| at home| back)? (in|at) ?$")
 HOME_TOWN = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友)(人)?(还|還|现|現)?在[^,，.。!?]{0,6}老家")
-HERE = re.compile(r"((我|人|住|现|現|还|還)|^|[,，。.!！?？;；\s])在|回(到|了|去)?|搬(到|去)|(?<![a-z])(in|at|back to|moved to)\s?$")  # where they are now
+HERE = re.compile(r"((我|人|住|现|現|还|還)|^|[,，。.!！?？;；\s])在|喺|嚟|回(到|了|去)?|搬(到|去)|(?<![a-z])(in|at|back to|moved to)\s?$")  # where they are now
 IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNORECASE)  # "台湾人", "香港人": who, not where
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
@@ -354,7 +354,13 @@ class RiskRules:
         found = self.patterns["imminent"].search(masked)
         plan = found is not None
         someone = bool(self.patterns["other"].search(masked))
-        own = bool(self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked))
+        direct = self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked)
+        own = direct is not None
+        # "我室友…前天还跟我说好累不想撑了": the words of someone named, said to the writer, not the writer's own
+        said_to_me = self.patterns["told_me"].search(masked) if own and not someone else None
+        if direct and said_to_me and said_to_me.end() <= direct.start() and self.patterns["person"].search(
+                masked, 0, said_to_me.start()):
+            someone, own = True, False
         if plan or someone or own:
             reason = "imminent" if plan else "other" if someone and not own else "direct"
             # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
@@ -364,8 +370,11 @@ class RiskRules:
             # "家里还有半瓶敌敌畏 我不想活了": a direct statement with a means or a time named is urgent
             urgent = plan or (own and not someone and bool(self.patterns["means_hint"].search(masked)
                                                            or self.patterns["plan_hint"].search(masked)))
-            return Risk("crisis", reason, imminent=urgent, helper=(someone or told) and not own, distress=distress,
-                        mentioned=mentioned, probability=guess.risk)
+            helper = (someone or told) and not own
+            # someone at risk who can't be reached now ("电话关机", "锁在里面不应"): looked for now, not waited for
+            missing = helper and bool(self.patterns["unreachable"].search(masked))
+            return Risk("crisis", f"{reason}+missing" if missing else reason, imminent=urgent or missing, helper=helper,
+                        distress=distress, mentioned=mentioned, probability=guess.risk)
         soft = bool(self.patterns["soft"].search(masked))
         # the classifier is believed at even odds where the words could carry risk (on short, plain questions
         # such as "那我该怎么跟爸妈说" it guesses), and without such words only when it is sure and nothing was

@@ -132,6 +132,7 @@ class DialogueRules:
     safe_plan: re.Pattern[str]  # "我可以回我妈那睡一晚": their own plan for tonight
     helper_done: re.Pattern[str]  # "我也打了110，现在就是等": a helper has done what they can
     with_them: re.Pattern[str]  # "我想过带着她一起走": taking a child along, said with a pronoun
+    open_door: re.Pattern[str]  # "我要不要把门踹开": a helper at a locked door, asking whether to get in
     dear_names: dict[str, str]  # 我妈 -> 妈妈: who they would leave behind, as the reply names them
     keep: re.Pattern[str]  # "我不想扔，那是我最后的退路": the means named are kept
     calls_someone: re.Pattern[str]  # "好 我给我妹打电话": reaching out, unless still at the place or with the means
@@ -268,6 +269,7 @@ class DialogueRules:
                 safe_plan=answers("safe_plan"),
                 helper_done=answers("helper_done"),
                 with_them=answers("with_them"),
+                open_door=answers("open_door"),
                 dear_names={str(k): str(v) for k, v in data["self_harm_answer"]["dear_names"].items()},
                 keep=answers("keep"),
                 calls_someone=answers("calls_someone"),
@@ -294,7 +296,7 @@ class DialogueRules:
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, dear_names, keep_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, open_door_words, dear_names, keep_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -494,10 +496,14 @@ class Triager:
               and self.dialogue.not_suicidal.search(text)):
             # after cutting, "我不是想死，就是太难受了想让自己疼一下": heard; the wound looked after, and still asked
             risk = Risk("crisis", "self harm", distress=risk.distress, probability=risk.probability)
-        elif (state.risk == "crisis" and raised and not (state.helper or better) and "crisis:jail" not in state.shown
+        elif (state.risk == "crisis" and raised and not (state.helper or better)
               and self.dialogue.jail.search(text) and not (taken and not in_care)):
-            # "他们说要让我坐牢，我会坐牢吗" on a roof: the fear that put them there, answered in one sentence first
-            risk = replace(staying, reason="jail")
+            # "他们说要让我坐牢，我会坐牢吗" on a roof: the fear that put them there, answered in one sentence first;
+            # asked again ("你就告诉我 会不会抓"), the plain no again, shorter (silence would sound like a yes)
+            risk = replace(staying, reason="jail again" if "crisis:jail" in state.shown else "jail")
+        elif state.helper and state.risk == "crisis" and self.dialogue.open_door.search(text):
+            # "我要不要把门踹开": yes, now, with 110/120 on the way
+            risk = replace(staying, reason="open door")
         elif (state.risk == "crisis" and not state.helper and "crisis:calling" not in state.shown
               and self.dialogue.family_calling.search(text)):
             # "我妈刚打电话来，我没接": the one reaching out to them, taken up
@@ -592,6 +598,11 @@ class Triager:
               and (situation["alone"] or situation["no_one"])):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them
             risk = replace(staying, reason="alone")
+        elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
+              and not (state.helper or better) and situation["with_someone"] and "crisis:people" not in state.shown):
+            # "我媳妇在家 在里屋睡觉 她还不知道我欠了这么多": the answer to "身边有人吗？", not a question about a
+            # spouse's share of the debt; to tell the one who is there
+            risk = replace(staying, reason="company")
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and self.dialogue.no_call.search(text)):
             # "我不想打电话" after a crisis reply: heard; still with them, without pressing the call again
@@ -614,11 +625,12 @@ class Triager:
               and not text.startswith("/")
               and (small_talk not in ("thanks", "bye") or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague or small_talk in ("bot", "ack", "greeting")
-                   or self.about_someone_close(text))):
+                   or self.about_someone_close(text) or self.dialogue.not_heard.search(text))):
             # right after a crisis reply, "没有", "嗯", "好", "还没", "你是机器人吧" (not a goodbye or thanks, read
             # below), "我一个人在出租屋", "我该怎么办", after means were named words
             # about the debt that ask nothing ("告赢了我也还不起"), "她才六岁 她看得懂吗" (the
-            # daughter a letter was left for) answer it: stay with them
+            # daughter a letter was left for), "我说了在宿舍啊 你是复读机吗" (an apology, and still with them) answer
+            # it: stay with them
             # (the helper's "要报警吗" too: getting help to the person, not a question about the debt).
             # Once a later turn was answered, the person has moved on ("好 周末回家说"): the risk is remembered
             # (a hotline line), not the crisis reply again. Thanks,
