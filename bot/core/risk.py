@@ -436,7 +436,9 @@ class RiskRules:
         means = bool(self.patterns["means_hint"].search(masked)) and not threatened
         hint = means or bool(self.patterns["plan_hint"].search(masked))
         # a third person is all the message speaks of, with a means or a time ("这几天他特别反常 半夜一个人坐在阳台上")
-        third = hint and THIRD_PERSON.search(masked) is not None and not FIRST_PERSON.search(masked)
+        # (not a message spoken to someone: "照顾好你妈 她腰不好" is a farewell to a son)
+        third = hint and THIRD_PERSON.search(masked) is not None and not (FIRST_PERSON.search(masked)
+                                                                          or ADDRESSED.search(masked))
         if ((possible or sure) and (described or third)) or unreachable:  # "我老婆说她撑不住了": the helper reply
             return Risk("crisis", f"{reason}+{'missing' if unreachable else 'other'}", helper=True,
                         imminent=hint or unreachable or guess.imminent >= imminent,
