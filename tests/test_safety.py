@@ -2284,3 +2284,8 @@ def test_holding_a_baby_on_a_balcony_the_baby_is_put_down_first(assistant):
                                   "他们刚才踹了好几脚门 我把门反锁了"])
 def test_collectors_in_the_stairwell_or_kicking_the_door_mean_calling_110_now(assistant, text):
     assert assistant.renderer.plain(assistant.reply(text)).startswith("你现在有危险：马上打 110"), text
+
+
+def test_arriving_at_the_roof_after_saying_so_is_asked_whether_they_are_away_from_the_edge(assistant):
+    *_, reply = _talk(assistant, "went-up", "我真的不想活了", "想过从我们楼顶跳下去", "嗯", "我去天台透透气", "上来了 风挺大的")
+    assert reply.mode == "crisis" and reply.risk.reason == "has means" and "边上" in assistant.renderer.plain(reply)
