@@ -471,6 +471,7 @@ class Triager:
         staying = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
                        imminent=bool(state.means), means=state.means)
         talk = bool(self.dialogue.wants_to_talk.search(text))
+        not_heard = bool(self.dialogue.not_heard.search(text))  # "你是复读机吗": an apology first
         # what the message says of where they are and who is with them, read once: it answers "身边有人吗？" and is
         # remembered (as tags) so the questions are not asked again
         # "没有" right after "你身边现在有人吗？" (the short second reply asks only that): alone
@@ -625,7 +626,7 @@ class Triager:
               and not text.startswith("/")
               and (small_talk not in ("thanks", "bye") or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague or small_talk in ("bot", "ack", "greeting")
-                   or self.about_someone_close(text) or self.dialogue.not_heard.search(text))):
+                   or self.about_someone_close(text) or not_heard)):
             # right after a crisis reply, "没有", "嗯", "好", "还没", "你是机器人吧" (not a goodbye or thanks, read
             # below), "我一个人在出租屋", "我该怎么办", after means were named words
             # about the debt that ask nothing ("告赢了我也还不起"), "她才六岁 她看得懂吗" (the
@@ -726,7 +727,7 @@ class Triager:
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(self.dialogue.rate_question.search(text)),
             in_care=in_care,
-            not_heard=bool(self.dialogue.not_heard.search(text)),
+            not_heard=not_heard,
             helper_done=bool(self.dialogue.helper_done.search(text)),
             dear=self.dear(text) if risk.reason == "reason to live" else "",
             too_long=len(bare) <= TOO_LONG_CHARS and bool(self.dialogue.too_long.search(text)),
