@@ -922,3 +922,13 @@ def test_taiwan_numbers_put_in_place_of_110_are_not_called_mainland_numbers(assi
     reply = assistant.respond(session, "我在台北 地下錢莊明天來堵我，可以報警嗎")
     said = assistant.renderer.plain(reply)
     assert "119 / 110" in said and "內地的號碼" not in said
+
+
+def test_what_to_do_once_the_topics_steps_were_all_said_gets_them_again_in_order(assistant):
+    """Not the steps of a passage on something else ("不给陌生人开门" after two answers on calls to parents)."""
+    session = Session(user="recap")
+    for text in ("催收天天打电话给我爸妈", "他们这样合法吗"):
+        assistant.respond(session, text)
+    reply = assistant.respond(session, "那我该怎么办")
+    said = assistant.renderer.plain(reply)
+    assert reply.recap and "不给陌生人开门" not in said and "按这个顺序做" in said

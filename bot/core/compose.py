@@ -72,6 +72,7 @@ class Reply:
     rate_again: bool = False  # the rate asked for again ("那年化多少"): one line, not the whole block twice
     small_talk: str = ""
     note: str = ""  # left_flow, ...
+    recap: bool = False  # the steps were all said before in this conversation: the first of them again, in order
     buttons: tuple[Button, ...] = ()  # expansions or clarify choices
     examples: tuple[str, ...] = ()
     disclaimer: bool = False
@@ -158,9 +159,15 @@ class Composer:
             on_topic = sorted(on_topic, key=lambda h: h.passage is not situation)
         steps = self._steps([h.passage for h in on_topic], language)
         fresh = [s for s in steps if f"step:{_key(s)}" not in state.shown]
+        # every step of the topic's own passages already said ("那我该怎么办" after two answers on calls to parents):
+        # those steps again, in order, rather than a passage's on something else (a home visit: "不给陌生人开门")
+        own = self._steps([h.passage for h in on_topic if topic_id in h.passage.topics], language)
+        recap = bool(own) and all(f"step:{_key(s)}" in state.shown for s in own)
+        if recap:
+            fresh = list(own)
         first = BRIEF_STEPS if brief else FIRST_STEPS
         for step in fresh[:first]:
-            state.shown.append(f"step:{_key(step)}")
+            state.show_once(f"step:{_key(step)}")
         same_topic = bool(state.topics) and state.topics[0] == topic_id
         lender_lines: tuple[str, ...] = ()
         reading = localized(topic, "reading", language)
@@ -183,7 +190,7 @@ class Composer:
             state.show_once(f"reading:{_key(reading)}")
         state.add_topics([topic_id])
         state.last_hits = [h.passage.id for h in on_topic[:8]]
-        return Reply(mode="answer", language=language, reading=reading, brief=brief,
+        return Reply(mode="answer", language=language, reading=reading, brief=brief, recap=recap,
                      lender_lines=lender_lines, steps=tuple(fresh[:first]),
                      channels=(channel,) if channel else (),
                      buttons=self.expansions(state, language, len(fresh) > first),
