@@ -135,12 +135,14 @@ class Composer:
         self.by_id = {p.id: p for p in knowledge.passages}
 
     def answer(self, hits: list[Hit], state: DialogueState, language: str, context_weight: float,
-               prefer: tuple[str, ...] = (), text: str = "", yes_no: bool = False, brief: bool = False) -> Reply:
+               prefer: tuple[str, ...] = (), text: str = "", yes_no: bool = False, brief: bool = False,
+               leans: bool = False) -> Reply:
         """The short first answer; records in `state` what was shown and what can be opened next; `brief`: fewer
         words (the steps not shown stay for "更多做法").
         `prefer` are topics the message itself settles (a loan being described: interest_fees); `text` is
         the message, which situational passages (only_if) must match; `yes_no`: the message asks a yes-or-no
-        question ("那他们能这样吗"), which the topic's reading answers even when it was read before."""
+        question ("那他们能这样吗"), which the topic's reading answers even when it was read before; `leans`: the
+        message asks only what the conversation gives it meaning ("那我该怎么办"), so the topic's steps may come again."""
         # a situational passage whose situation the message names ("我是担保人") moves up two places, also in the
         # vote: the guarantor's question is about the guarantee, though collectors calling came first
         hits = [h for _, h in sorted(enumerate(hits), key=lambda item: item[0] - 2.5 * (
@@ -159,10 +161,11 @@ class Composer:
             on_topic = sorted(on_topic, key=lambda h: h.passage is not situation)
         steps = self._steps([h.passage for h in on_topic], language)
         fresh = [s for s in steps if f"step:{_key(s)}" not in state.shown]
-        # every step of the topic's own passages already said ("那我该怎么办" after two answers on calls to parents):
-        # those steps again, in order, rather than a passage's on something else (a home visit: "不给陌生人开门")
+        # asked what to do when every step of the topic's own passages was already said ("那我该怎么办" after two
+        # answers on calls to parents): those steps again, in order, rather than a passage's on something else (a
+        # home visit: "不给陌生人开门"); a new question still gets the steps of whatever answers it
         own = self._steps([h.passage for h in on_topic if topic_id in h.passage.topics], language)
-        recap = bool(own) and all(f"step:{_key(s)}" in state.shown for s in own)
+        recap = leans and bool(own) and all(f"step:{_key(s)}" in state.shown for s in own)
         if recap:
             fresh = list(own)
         first = BRIEF_STEPS if brief else FIRST_STEPS
