@@ -426,8 +426,8 @@ class Assistant:
         quiet = (despair_only and risk.tier == "check_in") or (coping and at_ease)
         brief = quiet or "brief" in state.shown or (
             state.risk == "crisis" and not state.helper and "said:safe" not in state.shown)
-        leans = bool(state.turns and self.triage.dialogue.leans_on_context.search(triage.text))
-        reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no, brief, leans)
+        reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no, brief,
+                                     triage.leans)
         if quiet:
             reply = replace(reply, buttons=())
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic

@@ -164,8 +164,8 @@ class Composer:
         # asked what to do when every step of the topic's own passages was already said ("那我该怎么办" after two
         # answers on calls to parents): those steps again, in order, rather than a passage's on something else (a
         # home visit: "不给陌生人开门"); a new question still gets the steps of whatever answers it
-        own = self._steps([h.passage for h in on_topic if topic_id in h.passage.topics], language)
-        recap = leans and bool(own) and all(f"step:{_key(s)}" in state.shown for s in own)
+        own = self._steps([h.passage for h in on_topic if topic_id in h.passage.topics], language) if leans else ()
+        recap = bool(own) and all(f"step:{_key(s)}" in state.shown for s in own)
         if recap:
             fresh = list(own)
         first = BRIEF_STEPS if brief else FIRST_STEPS

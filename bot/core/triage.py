@@ -325,6 +325,7 @@ class Triage:
     off_topic: bool  # "顺便问下 …", "今天天气怎么样" with no words about debt: read without the conversation
     says_off_topic: bool  # the words say it is about something else ("顺便问下", "btw"), not just the classifier
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
+    leans: bool  # asks only what the conversation gives meaning ("那我该怎么办", "这合法吗"), in a conversation
     correction: bool  # "不是网贷，是信用卡"
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
     threat_soon: bool  # "催收说今晚就带人来": the threat is to come soon; safety leads even with words about the debt
@@ -595,15 +596,13 @@ class Triager:
         elif state.risk == "crisis" and risk.tier != "crisis" and not (state.helper or better) and talk:
             risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
         elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
-              and not (state.helper or better)
-              and (situation["alone"] or situation["no_one"])):
-            # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them
-            risk = replace(staying, reason="alone")
-        elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
-              and not (state.helper or better) and situation["with_someone"] and "crisis:people" not in state.shown):
-            # "我媳妇在家 在里屋睡觉 她还不知道我欠了这么多": the answer to "身边有人吗？", not a question about a
-            # spouse's share of the debt; to tell the one who is there
-            risk = replace(staying, reason="company")
+              and not (state.helper or better) and (
+                  situation["alone"] or situation["no_one"]
+                  or (situation["with_someone"] and "crisis:people" not in state.shown))):
+            # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them; "我媳妇在家 在里屋睡觉
+            # 她还不知道我欠了这么多" answers it too (not a question about a spouse's share of the debt): to tell the one
+            # who is there
+            risk = replace(staying, reason="alone" if situation["alone"] or situation["no_one"] else "company")
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and self.dialogue.no_call.search(text)):
             # "我不想打电话" after a crisis reply: heard; still with them, without pressing the call again
@@ -679,6 +678,7 @@ class Triager:
             named = self.risk.means(written.lower())
             if named != self.risk.first_steps[-1].key:
                 risk = replace(risk, means=named)
+        leans = bool(state.turns and self.dialogue.leans_on_context.search(text))
         # kept only in a crisis of their own (tags, not words)
         known = tuple(tag for tag, found in situation.items() if found) if (
             risk.tier == "crisis" or state.risk != "none") and not (state.helper or risk.helper) else ()
@@ -705,10 +705,11 @@ class Triager:
             # the classifier's "something else" is not believed of a question only the context can answer
             off_topic=not domain and (asks_other or (
                 act == "off_topic" and odds["off_topic"] >= self.dialogue.acts["off_topic"]
-                and not (state.turns and self.dialogue.leans_on_context.search(text)))),
+                and not leans)),
             says_off_topic=not domain and asks_other,
             # "有", "没有" in a conversation answer what was said before: never read alone
             follow_up=follow_up or bool(state.turns and self.dialogue.yes_or_no(bare)),
+            leans=leans,
             correction=bool(self.dialogue.correction.search(text)),
             threat=threat,
             threat_soon=threat and bool(self.dialogue.threat_soon.search(text)),
