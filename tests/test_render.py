@@ -64,6 +64,15 @@ def test_traditional_in_traditional_out_taiwan_usage(assistant):
     assert "覈對" not in text and "纔" not in text
 
 
+@pytest.mark.parametrize("script", ["tw", "hk"])
+def test_fa_is_hair_only_where_it_is_hair(script):
+    """OpenCC writes 被发到群里 as 被髮到 (hair), 发卡行 as 髮卡行 (walk 33, 2026-11-30)."""
+    from bot.core.textnorm import convert_script
+
+    text = convert_script("照片被发到群里，联系发卡行，保留发送记录，一直发短信，头发掉了，理发店", script)
+    assert text.count("發") == 4 and text.count("髮") == 2, text
+
+
 def test_cantonese_gets_hong_kong_usage(assistant):
     reply = assistant.reply("財仔日日打電話去我公司，點算")
     assert reply.script == "hk" and reply.region == "hk"

@@ -28,11 +28,12 @@ LEXICON = ("swear", "not_self", "imminent", "direct", "other", "unreachable", "r
            "person", "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
 REGIONS = ("mainland", "hk", "tw")
 ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
-SEMANTIC = ("check_in", "alone", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
+SEMANTIC = ("check_in", "alone", "long", "long_plan", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
 THIRD_PERSON = re.compile(r"[他她](?!们)|(?<![a-z])(he|she|his|her)(?![a-z])")
 FIRST_PERSON = re.compile(r"[我咱俺]|(?<![a-z])(i|me|my|i'm|im|i've)(?![a-z])")
 PLAN_WORDS = 15  # without a weak word, the classifier alone gives the full reply only to a message this long
+LONG_WORDS = 24  # without a weak word, the classifier asks about a message this long at `long`, not only at `alone`
 STORY_CHARS = 50  # a message this long is also read clause by clause: a long story blurs one line of despair
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ACTING_BETWEEN = re.compile(r"(现在|刚才|刚刚|刚|已经|正在|正|又|还|就|偷偷|一个人|自己)*(站|坐|蹲|躺|爬|跑|去|到)?(在[^,.!?;\s我你]{0,5})?(用|拿着|拿)?")
@@ -325,7 +326,7 @@ class RiskRules:
         return [self.estimate(t, v) for t, v in zip(stretches, encode(stretches))]
 
     def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
-               story: float = 0.85, crisis: float = 0.7, imminent: float = 0.5, acute: float = 0.9,
+               long: float = 0.6, long_plan: float = 0.7, story: float = 0.85, crisis: float = 0.7, imminent: float = 0.5, acute: float = 0.9,
                other: float = 0.85, min_chars: int = 8,
                encode: Callable[[list[str]], np.ndarray] | None = None, threatened: bool = False) -> Risk:
         """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone);
@@ -430,6 +431,17 @@ class RiskRules:
                 return in_story
             if any(part.risk >= story for part in parts):
                 return Risk("check_in", "story", distress=distress, probability=guess.risk)
+            # a means or a farewell told in everyday words ("老房子的房梁很结实 我今天搬梯子上去看过了…") leaves the
+            # classifier only fairly sure: a message long enough to read is asked about at `long` (on short replies
+            # such as "好吧 那就这样 谢了" it guesses), and given the full reply where it is surer (`long_plan`) and very
+            # sure of a plan, means or farewell in the writer's own words; never where others' words were set aside or
+            # others threaten
+            if length >= LONG_WORDS and guess.risk >= long and not (aside or threatened):
+                if guess.risk >= long_plan and guess.imminent >= acute and guess.other < 0.5:
+                    means = bool(self.patterns["means_hint"].search(masked))
+                    return Risk("crisis", f"semantic+{'means' if means else 'plan'}", imminent=True, distress=distress,
+                                probability=guess.risk)
+                return Risk("check_in", "semantic: long", distress=distress, probability=guess.risk)
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
         reason = "possible" if possible else "semantic"
         # a knife or a rope in the hands of those who threaten the person is not a means of their own

@@ -5,6 +5,7 @@ Retrieval works on simplified Chinese; replies go back in the script the user wr
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,10 +31,15 @@ def to_simplified(text: str) -> str:
 SCRIPT_CONFIG = {"tw": "s2tw", "hk": "s2hk"}
 
 
+# OpenCC writes 发 as 髮 (hair) after some characters ("被发到群里" → "被髮到", "发卡行" → "髮卡行", "一直发短信" → "一直髮"):
+# 髮 is kept only where it is hair (头发, 理发, 发型 …), every other one is 發
+NOT_HAIR = re.compile(r"(?<![頭头理白黑毛洗吹燙烫美護护脫脱落假染剪削短長长捲卷])髮(?![型廊夾夹絲丝際际膠胶蠟蜡梢根])")
+
+
 def convert_script(text: str, script: str) -> str:
     """Simplified text in the user's script: 'tw' (Taiwan usage), 'hk' (Hong Kong) or unchanged."""
     config = SCRIPT_CONFIG.get(script)
-    return _converter(config).convert(text) if config else text
+    return NOT_HAIR.sub("發", _converter(config).convert(text)) if config else text
 
 
 @dataclass(frozen=True)
