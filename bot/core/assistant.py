@@ -207,6 +207,12 @@ class Assistant:
                 base["note"] = "" if state.show_once("crisis:help coming") else "help again"
             elif risk.reason == "keep":  # the means kept as a way out: distance from it, without an argument
                 base["note"] = "keep"
+            elif risk.reason == "put away":  # "那这药咋整": the step for it, and where it can go tonight
+                base["note"] = "put_away"
+            elif risk.reason == "helper means":  # charcoal, pills, a wound reported by a helper: what those there do
+                base["note"] = "helper_means"
+                if risk.means:
+                    state.show_once(f"helper means:{risk.means}")  # said again when they ask whether to call
             elif risk.reason == "talk":  # they want company, not instructions: the listening reply
                 state.show_once("crisis:again")
                 base["note"] = "quiet"
@@ -240,6 +246,8 @@ class Assistant:
                 # helper reply): looking for ta now, not waiting
                 state.show_once("crisis:helper")
                 base["note"] = "missing"
+            elif risk.helper and risk.reason == "helper means":
+                state.show_once("crisis:helper")  # what those with ta do first, every time a means is reported
             elif risk.helper and not state.show_once("crisis:helper"):
                 # the helper heard the first steps: now what to do if ta can't be reached; then, shorter, how to
                 # get someone to ta
@@ -255,7 +263,7 @@ class Assistant:
                 base["note"] = "quiet"  # "回我一个字就行" is for silence, not for someone who just wrote a sentence
             if risk.helper and triage.helper_done and base["note"] in ("again", "third", "tell"):
                 base["note"] = "wait"  # they called, told someone and wait: what to do while waiting, not "call 110"
-            if base["note"] not in ("", "help again", "left", "asked") and base["note"] == state.crisis_note \
+            if base["note"] not in ("", "help again", "left", "asked", "helper_means") and base["note"] == state.crisis_note \
                     and state.crisis_turn == state.turns - 1:
                 # the same reply twice in a row reads as a machine (a helper waiting for news, one-word answers)
                 base["note"] = again(base["note"], risk.helper)
@@ -267,8 +275,10 @@ class Assistant:
                          far=risk.helper and "helper:far" in state.shown,
                          known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
                          # (not once they say they are away from the place or the means: "停在服务区了")
-                         first_step=self.first_step(state, state.means if risk.means in ("", "default") and state.means
-                                                    else risk.means) if risk.imminent and not triage.left else "",
+                         first_step=self.risk.helper_step(risk.means, state.language) if risk.reason == "helper means"
+                         else self.first_step(state, state.means if risk.means in ("", "default") and state.means
+                                              else risk.means, again=risk.reason == "put away")
+                         if risk.imminent and not triage.left else "",
                          dear=triage.dear, **{"sorry": triage.not_heard, **base})
         if triage.lender != "unknown":
             state.lender = triage.lender
@@ -303,7 +313,8 @@ class Assistant:
         if relieved and risk.tier == "none" and not ((triage.domain and not (triage.reached_out or triage.in_care
                                                                              or (triage.better and state.helper)))
                                                      or triage.figures
-                                                     or risk.distress
+                                                     # (a helper's "醒了点 哭呢" is ta's tears, not a question)
+                                                     or (risk.distress and not (state.helper and triage.in_care))
                                                      or (triage.question and not (state.helper or took_back))):
             return Reply(mode="small_talk",
                          small_talk="took_back" if took_back else "in_care" if triage.in_care else "better",
@@ -540,6 +551,10 @@ class Assistant:
         (crisis.yaml, again); not once they say they are away from the place or the means (`left`: "我已经下来了")."""
         if left or not state.means or state.helper:
             return ""
+        # a plan told for tomorrow ("明天拉货去贵州…跑完这趟就不跑了"), then "没事了 睡了 明早五点发车": the plan, not
+        # only "don't be alone tonight"
+        if state.means in ("default", "farewell") and "crisis:plan told" in state.shown:
+            return self.first_step(state, "plan_told", again=True)
         return self.first_step(state, state.means, again=True)
 
     def first_step(self, state: DialogueState, means: str, again: bool = False) -> str:

@@ -114,6 +114,8 @@ class FirstStep:
     again: bool = False  # said once more when they say they are better: only for a means actually named
     ask: str = ""  # after the step was said twice, whether it is done ("你现在离开边上了吗？"), not the step a third time
     ask_en: str = ""
+    helper: str = ""  # what those with the person do first, told to someone helping from afar ("老乡说屋里有股炭味")
+    helper_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -239,10 +241,11 @@ class RiskRules:
                 self.first_steps.append(FirstStep(str(entry["key"]), re.compile(str(entry.get("words") or "(?!)")),
                                                   str(entry["step"]), str(entry["step_en"]),
                                                   entry.get("again") is True, str(entry.get("ask") or ""),
-                                                  str(entry.get("ask_en") or "")))
+                                                  str(entry.get("ask_en") or ""), str(entry.get("helper") or ""),
+                                                  str(entry.get("helper_en") or "")))
             except (KeyError, TypeError, re.error) as exc:
                 problems.append(f"{path}: first_step entry {number} needs key, words (a pattern, empty for the last), "
-                                f"step and step_en, and may have ask and ask_en ({type(exc).__name__}: {exc})")
+                                f"step and step_en, and may have ask, ask_en, helper and helper_en ({type(exc).__name__}: {exc})")
                 continue
             if entry.get("again", False) not in (True, False):
                 problems.append(f"{path}: first_step entry {number} ('{entry['key']}'): again is "
@@ -326,8 +329,8 @@ class RiskRules:
         return [self.estimate(t, v) for t, v in zip(stretches, encode(stretches))]
 
     def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
-               long: float = 0.6, long_plan: float = 0.7, story: float = 0.85, crisis: float = 0.7, imminent: float = 0.5, acute: float = 0.9,
-               other: float = 0.85, min_chars: int = 8,
+               long: float = 0.6, long_plan: float = 0.7, story: float = 0.85, crisis: float = 0.7,
+               imminent: float = 0.5, acute: float = 0.9, other: float = 0.85, min_chars: int = 8,
                encode: Callable[[list[str]], np.ndarray] | None = None, threatened: bool = False) -> Risk:
         """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone);
         `encode` embeds the clauses of a long story; `threatened`: the message tells of a threat to the
@@ -394,6 +397,11 @@ class RiskRules:
         acute_alone = semantic and not (aside or threatened) and length >= PLAN_WORDS and (
             (guess.risk >= acute and guess.imminent >= imminent)
             or (guess.risk >= alone and guess.imminent >= acute and guess.other < 0.5))
+        # a long message the classifier is sure of, reading a plan, means or farewell in the writer's own words: the
+        # full reply also where a collector's words were set aside ("工作交接文档写完发给组长了…以后也不会再去任何地方了，
+        # 催收再打到公司你们就说查无此人吧")
+        long_read = semantic and length >= LONG_WORDS and guess.risk >= alone and guess.imminent >= imminent and (
+            guess.other < 0.5)
         possible = bool(self.patterns["possible"].search(masked))
 
         def stretches() -> list[Estimate]:
@@ -462,7 +470,7 @@ class RiskRules:
             sure or (possible and guess.risk >= crisis and not aside))
         # very sure without a weak word, and the words name a time or a means ("过完年我就去"): as sure as with one
         confident = semantic and guess.risk >= acute and not (aside or threatened)
-        if ((possible or sure or confident) and hint) or plan_read or acute_alone:
+        if ((possible or sure or confident) and hint) or plan_read or acute_alone or long_read:
             return Risk("crisis", f"{reason}+{'means' if means else 'plan'}", imminent=True, distress=distress,
                         mentioned=mentioned, probability=guess.risk)
         in_story = plan_in(stretches())  # a story asked about as a whole may still hold a plan in one line
@@ -516,6 +524,17 @@ class RiskRules:
         if asked and step.ask:
             return step.ask_en if language == "en" else step.ask
         return step.step_en if language == "en" else step.step
+
+    def helper_means(self, text: str) -> str:
+        """The first_step key, among those with a helper's step, for the means a helper reports; charcoal or gas before
+        the rest ("炉子里还有炭…叫他叫不太醒": the air first, then 120)."""
+        keys = [s.key for s in self.first_steps if s.helper and s.words.search(text)]
+        return "air" if "air" in keys else keys[0] if keys else ""
+
+    def helper_step(self, key: str, language: str) -> str:
+        """What those with the person do first for the means a helper reports ("" where the entry has none)."""
+        step = next((s for s in self.first_steps if s.key == key), self.first_steps[-1])
+        return step.helper_en if language == "en" else step.helper
 
     def region(self, folded: str, here_only: bool = False) -> str:
         """'mainland', 'hk', 'tw', 'abroad' or '' (no place said) from the original (not simplified) text. Where two places

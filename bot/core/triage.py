@@ -135,6 +135,9 @@ class DialogueRules:
     open_door: re.Pattern[str]  # "我要不要把门踹开": a helper at a locked door, asking whether to get in
     dear_names: dict[str, str]  # 我妈 -> 妈妈: who they would leave behind, as the reply names them
     keep: re.Pattern[str]  # "我不想扔，那是我最后的退路": the means named are kept
+    put_away: re.Pattern[str]  # "那这药咋整": what to do with the means named
+    call_question: re.Pattern[str]  # "要打120吗": a helper asking whether to call
+    ambulance: re.Pattern[str]  # "老乡打了120": for a helper, ta is being cared for
     calls_someone: re.Pattern[str]  # "好 我给我妹打电话": reaching out, unless still at the place or with the means
     no_plan: re.Pattern[str]  # "没有", "没准备": the same question answered no
     dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
@@ -272,6 +275,9 @@ class DialogueRules:
                 open_door=answers("open_door"),
                 dear_names={str(k): str(v) for k, v in data["self_harm_answer"]["dear_names"].items()},
                 keep=answers("keep"),
+                put_away=answers("put_away"),
+                call_question=answers("call_question"),
+                ambulance=answers("ambulance"),
                 calls_someone=answers("calls_someone"),
                 no_plan=answers("no_plan"),
                 dismiss=answers("dismiss"),
@@ -296,7 +302,7 @@ class DialogueRules:
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, open_door_words, dear_names, keep_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -460,7 +466,9 @@ class Triager:
         # pills taken: nothing is an all-clear until they are in care ("到医院了", "洗了胃"); "打了120" and "救护车到了"
         # are what to do while help comes
         taken = state.means == "taken" and not state.helper
-        in_care = (taken or state.helper) and bool(self.dialogue.in_care.search(text))  # (a helper: ta is in care)
+        # (a helper: ta is in care, also once someone there has called 120: "老乡打了120 人拖到走廊了 醒了点")
+        in_care = (taken or state.helper) and bool(self.dialogue.in_care.search(text)) or (
+            state.helper and bool(self.dialogue.ambulance.search(text)))
         better = not pulls_back and (in_care or (not taken and (reached_out or (
             state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)))))
         answer = ""
@@ -503,6 +511,15 @@ class Triager:
             # "他们说要让我坐牢，我会坐牢吗" on a roof: the fear that put them there, answered in one sentence first;
             # asked again ("你就告诉我 会不会抓"), the plain no again, shorter (silence would sound like a yes)
             risk = replace(staying, reason="jail again" if "crisis:jail" in state.shown else "jail")
+        elif state.helper and state.risk == "crisis" and not in_care and (
+                helper_means := self.risk.helper_means(written.lower())):
+            # "老乡说炉子里还有炭 屋里有股味 叫他叫不太醒": what those with ta do first, and 120 now
+            risk = replace(staying, reason="helper means", imminent=True, means=helper_means)
+        elif state.helper and state.risk == "crisis" and self.dialogue.call_question.search(text):
+            # "要打120吗": yes, now, with what those with ta do first when a means was reported
+            reported = next((tag.removeprefix("helper means:") for tag in state.shown
+                             if tag.startswith("helper means:")), "")
+            risk = replace(staying, reason="helper means", imminent=bool(reported), means=reported)
         elif state.helper and state.risk == "crisis" and self.dialogue.open_door.search(text):
             # "我要不要把门踹开": yes, now, with 110/120 on the way
             risk = replace(staying, reason="open door")
@@ -548,6 +565,9 @@ class Triager:
               and self.risk.means(written.lower()) == "taken"):
             # "吃了几片" later in the crisis: pills taken now, the hospital first
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress, means="taken")
+        elif (state.risk == "crisis" and state.means and state.means != "taken" and not state.helper
+              and self.dialogue.put_away.search(text)):
+            risk = replace(staying, reason="put away")  # "那这药咋整": where to put it, in so many words
         elif risk.tier != "crisis" and not (better or state.helper) and (
                 (state.risk == "crisis" and asked_plan and self.dialogue.has_means.search(bare))
                 or ((state.risk == "crisis" or (raised and (risk.tier == "check_in" or not domain)))
