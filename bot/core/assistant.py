@@ -271,8 +271,11 @@ class Assistant:
             state.crisis_note = base["note"]
             if risk.helper and triage.far:  # "我在美国 我妈在国内 她说不想活了": remembered for the later replies
                 state.show_once("helper:far")
+            if risk.helper and triage.away:  # "我在高铁上": remembered, the door is for those who are there
+                state.show_once("helper:away")
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          far=risk.helper and "helper:far" in state.shown,
+                         away=risk.helper and "helper:away" in state.shown,
                          known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
                          # (not once they say they are away from the place or the means: "停在服务区了")
                          first_step=self.risk.helper_step(risk.means, state.language) if risk.reason == "helper means"

@@ -84,6 +84,7 @@ class Reply:
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
     first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
     far: bool = False  # helping from abroad someone at home: people near them go to them and call there
+    away: bool = False  # helping from somewhere else ("我在高铁上"): those at the door open it, not the helper
     brief: bool = False  # fewer words: no headings, two steps
     sorry: bool = False  # they said the bot is not listening: an apology first
     # what the person said in this crisis (where, alone, with_someone, no_one): those questions are not asked again

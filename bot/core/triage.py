@@ -138,6 +138,7 @@ class DialogueRules:
     put_away: re.Pattern[str]  # "那这药咋整": what to do with the means named
     call_question: re.Pattern[str]  # "要打120吗": a helper asking whether to call
     ambulance: re.Pattern[str]  # "老乡打了120": for a helper, ta is being cared for
+    away: re.Pattern[str]  # "我在高铁上": a helper who is not where ta is
     calls_someone: re.Pattern[str]  # "好 我给我妹打电话": reaching out, unless still at the place or with the means
     no_plan: re.Pattern[str]  # "没有", "没准备": the same question answered no
     dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
@@ -278,6 +279,7 @@ class DialogueRules:
                 put_away=answers("put_away"),
                 call_question=answers("call_question"),
                 ambulance=answers("ambulance"),
+                away=answers("away"),
                 calls_someone=answers("calls_someone"),
                 no_plan=answers("no_plan"),
                 dismiss=answers("dismiss"),
@@ -302,7 +304,7 @@ class DialogueRules:
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -316,6 +318,7 @@ class Triage:
     left: bool  # "我已经下来了", "炭我扔到楼下了": away from the place or the means; the first step is not said again
     withdrew: bool  # "算了 不说了", "你别管我了" after the question or a crisis reply: not an all-clear, not small talk
     far: bool  # the writer is abroad and the one they write about is at home (mainland, HK, TW): others there call
+    away: bool  # "我在高铁上 往回赶": a helper not where ta is; others there open the door
     risk: Risk
     scams: tuple[Scam, ...]
     figures: dict[str, float | str]  # loan figures stated in this message
@@ -711,6 +714,7 @@ class Triager:
             withdrew=pulls_back,
             left=bool(self.dialogue.left.search(text)),
             far=region.startswith(ABROAD) and bool(self.risk.theirs(folded)),
+            away=bool(self.dialogue.away.search(text)),
             risk=risk,
             scams=scams,
             figures=figures,
