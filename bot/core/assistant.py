@@ -273,16 +273,20 @@ class Assistant:
                 state.show_once("helper:far")
             if risk.helper and triage.away:  # "我在高铁上": remembered, the door is for those who are there
                 state.show_once("helper:away")
+            # the step for the means: none once they say they are away from the place or the means ("停在服务区了");
+            # for a helper's report, what those with ta do; asked where to put it, the step itself, not whether it's done
+            if not risk.imminent or triage.left:
+                step = ""
+            elif risk.reason == "helper means":
+                step = self.risk.helper_step(risk.means, state.language)
+            else:
+                step = self.first_step(state, state.means if risk.means in ("", "default") and state.means
+                                       else risk.means, again=risk.reason == "put away")
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          far=risk.helper and "helper:far" in state.shown,
                          away=risk.helper and "helper:away" in state.shown,
                          known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
-                         # (not once they say they are away from the place or the means: "停在服务区了")
-                         first_step=self.risk.helper_step(risk.means, state.language) if risk.reason == "helper means"
-                         else self.first_step(state, state.means if risk.means in ("", "default") and state.means
-                                              else risk.means, again=risk.reason == "put away")
-                         if risk.imminent and not triage.left else "",
-                         dear=triage.dear, **{"sorry": triage.not_heard, **base})
+                         first_step=step, dear=triage.dear, **{"sorry": triage.not_heard, **base})
         if triage.lender != "unknown":
             state.lender = triage.lender
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))

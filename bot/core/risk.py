@@ -515,10 +515,14 @@ class RiskRules:
         """The first_step key for the means a message names (the last entry's when it names none)."""
         return next((s.key for s in self.first_steps if s.words.search(text)), self.first_steps[-1].key)
 
+    def entry(self, key: str) -> FirstStep:
+        """The first_step entry for a key (the last one, for no means named, when there is none)."""
+        return next((s for s in self.first_steps if s.key == key), self.first_steps[-1])
+
     def first_step(self, key: str, language: str, again: bool = False, asked: bool = False) -> str:
         """The step for a first_step key; with `again`, only a step marked to be said again (else ""); `asked`:
         said twice already, so whether it is done, when the entry has that question."""
-        step = next((s for s in self.first_steps if s.key == key), self.first_steps[-1])
+        step = self.entry(key)
         if again and not step.again:
             return ""
         if asked and step.ask:
@@ -533,7 +537,7 @@ class RiskRules:
 
     def helper_step(self, key: str, language: str) -> str:
         """What those with the person do first for the means a helper reports ("" where the entry has none)."""
-        step = next((s for s in self.first_steps if s.key == key), self.first_steps[-1])
+        step = self.entry(key)
         return step.helper_en if language == "en" else step.helper
 
     def region(self, folded: str, here_only: bool = False) -> str:

@@ -470,7 +470,7 @@ class Triager:
         # are what to do while help comes
         taken = state.means == "taken" and not state.helper
         # (a helper: ta is in care, also once someone there has called 120: "老乡打了120 人拖到走廊了 醒了点")
-        in_care = (taken or state.helper) and bool(self.dialogue.in_care.search(text)) or (
+        in_care = ((taken or state.helper) and bool(self.dialogue.in_care.search(text))) or (
             state.helper and bool(self.dialogue.ambulance.search(text)))
         better = not pulls_back and (in_care or (not taken and (reached_out or (
             state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)))))
