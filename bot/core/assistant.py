@@ -156,6 +156,8 @@ class Assistant:
             base["note"] = base["note"] or "asked_again"  # the same question in the same words reads as a machine
         for tag in triage.known:
             state.show_once(f"known:{tag}")
+        if risk.reason == "no call":  # "我不想打110": not pressed to call again in the replies that follow
+            state.show_once("known:no_call")
         if risk.tier == "crisis":
             state.helper = risk.helper
             # it came back after they had said they were better or had no such thoughts ("好一点了" … "我还是觉得不如死了
@@ -179,7 +181,7 @@ class Assistant:
                 state.show_once("crisis:self harm")
                 state.show_once("asked:self_harm")
                 state.means, base["note"] = "", "asked"
-            elif risk.reason in ("jail", "calling", "safe plan", "method", "open door"):  # each in its own words
+            elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "far police"):  # own words
                 state.show_once(f"crisis:{risk.reason}")
             elif risk.reason == "no plan" and state.means:
                 state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
@@ -189,6 +191,7 @@ class Assistant:
                   and (triage.figures or DEBT_WORDS.search(triage.text)) and state.show_once("crisis:debt")):
                 base["note"] = "debt"  # "欠了十几万": the weight of it heard, once, before the next question
             elif risk.reason == "past attempt":  # asked plainly whether the thoughts are there now: a yes or no answers it
+                state.means = ""  # (pills told of as taken, then "是上个月的事": not the hospital again)
                 state.show_once("asked:self_harm")
                 base["note"] = "asked"
             elif risk.reason == "arrived" and state.show_once("crisis:arrived"):
@@ -263,6 +266,8 @@ class Assistant:
                 base["note"] = "quiet"  # "回我一个字就行" is for silence, not for someone who just wrote a sentence
             if risk.helper and triage.helper_done and base["note"] in ("again", "third", "tell"):
                 base["note"] = "wait"  # they called, told someone and wait: what to do while waiting, not "call 110"
+            if risk.helper and triage.leads and base["note"] in ("again", "third", "tell", "wait"):
+                base["note"] = "leads"  # where ta may be, who is near ta: to the police and those people now
             if base["note"] not in ("", "help again", "left", "asked", "helper_means") and base["note"] == state.crisis_note \
                     and state.crisis_turn == state.turns - 1:
                 # the same reply twice in a row reads as a machine (a helper waiting for news, one-word answers)
@@ -314,17 +319,29 @@ class Assistant:
             return self.not_at_risk(base)
         # "嗯 我打了 那边的人挺好的", "他没事 我爸陪着他呢" (a helper): glad, and back to the debt when they want; the
         # hotline stays in reach
-        relieved = triage.reached_out or (triage.better and state.helper) or took_back or triage.in_care
+        # ("他下来了 现在坐在床上哭": the one they help stepped away)
+        relieved = triage.reached_out or ((triage.better or (triage.left and not triage.question)) and state.helper) \
+            or took_back or triage.in_care
         # ("好 我给我妹打电话": 打电话 is not a question about the calls)
         # ("他女朋友找到他了…警察也到了": the police came for ta, not a question about the debt)
+        # (ta in care was said once: a question about the debt after it is answered, "醒了以后这些怎么办")
+        if triage.in_care and state.helper and (triage.domain or triage.question) and not triage.help_called \
+                and not state.show_once("helper:in care"):
+            relieved = False
         if relieved and risk.tier == "none" and not ((triage.domain and not (triage.reached_out or triage.in_care
                                                                              or (triage.better and state.helper)))
                                                      or triage.figures
                                                      # (a helper's "醒了点 哭呢" is ta's tears, not a question)
-                                                     or (risk.distress and not (state.helper and triage.in_care))
-                                                     or (triage.question and not (state.helper or took_back))):
+                                                     or (risk.distress and not (state.helper and (triage.in_care
+                                                                                                   or triage.left)))
+                                                     or (triage.question and not (state.helper or took_back))
+                                                     # a helper's own question about the debt is answered
+                                                     # ("回来了催收会不会上门到我们家")
+                                                     or (state.helper and triage.question and triage.domain
+                                                         and not triage.in_care)):
             return Reply(mode="small_talk",
-                         small_talk="took_back" if took_back else "in_care" if triage.in_care else "better",
+                         small_talk="took_back" if took_back else "help_called" if triage.help_called
+                         else "in_care" if triage.in_care else "better",
                          hotlines=self.footer_lines(triage.region, state.script),
                          first_step=self.step_again(state, triage.left), **base)
         if triage.not_heard and risk.tier == "none" and not (triage.domain or triage.figures or triage.question):
@@ -377,8 +394,10 @@ class Assistant:
                                          or own_score >= self.min_score - FOLLOW_UP_MARGIN)
         if not (signals or follow_up):
             return self.refuse(base, state, triage.says_off_topic, triage.off_topic)
-        # a line of despair alone is read on its own, not with the last topic
-        weight = 0.0 if despair_only else self.context_weight(triage, in_conversation, own_score - self.min_score)
+        # a line of despair alone is read on its own, not with the last topic; so is a question they say the last
+        # answer missed ("不是问这个 我是问起诉是真的假的")
+        weight = 0.0 if despair_only or triage.redirect else self.context_weight(triage, in_conversation,
+                                                                                 own_score - self.min_score)
         query = triage.vector
         if weight and state.vector:
             query = triage.vector + weight * np.asarray(state.vector, dtype=np.float32)
@@ -410,7 +429,7 @@ class Assistant:
                 (triage.better or (risk.distress and not asks)) and not (triage.domain or triage.threat))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean; with a question of its own
             # ("不对 是信用卡 这个也一样能投诉吗") that question is answered, for the lender they mean
-            corrected = triage.correction and in_conversation and bool(state.topics) and not (
+            corrected = triage.correction and not triage.redirect and in_conversation and bool(state.topics) and not (
                 asks and own_score >= self.min_score)
             prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
                 (state.topics[0],) if corrected else ()
@@ -423,7 +442,7 @@ class Assistant:
                 base["note"] = base["note"] or "took_back"
         # "我没事 就是太累了" after a crisis reply is read on its own: the last topic's words would bring back its
         # passages. Fear ("我一个人在家 有点怕") is still about what was said before
-        alone = despair_only or (coping and triage.better and not asks)
+        alone = despair_only or (coping and triage.better and not asks) or triage.redirect
         if alone:
             query, weight = triage.vector, 0.0
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH,
@@ -538,17 +557,17 @@ class Assistant:
         return Reply(mode="out_of_scope", examples=self.safety.examples, **base)
 
     def localised(self, reply: Reply, region: str) -> dict:
-        """In Hong Kong or Taiwan the mainland's 110 and 12356 reach no one: the region's emergency number and
-        first crisis line (crisis.yaml, hotlines) take their place among the channels, and in Hong Kong (police
-        999; Taiwan's are 110 too) in the steps."""
-        if region not in ("hk", "tw"):
+        """In Hong Kong, Macau or Taiwan the mainland's 110 and 12356 reach no one: the region's emergency number and
+        first crisis line (crisis.yaml, hotlines) take their place among the channels, and in Hong Kong and Macau
+        (999; Taiwan's police are 110 too) in the steps."""
+        if region not in ("hk", "mo", "tw"):
             return {}
         lines = self.risk.hotlines[region]
         emergency = next(line for line in lines if line.key == "emergency")
         swap = {LOCAL_POLICE: emergency, LOCAL_HOTLINE: next(line for line in lines if line.key != "emergency")}
         channels = tuple(replace(c, name=swap[c.key].name, contact=swap[c.key].contact, checked=swap[c.key].checked,
                                  name_en=swap[c.key].name_en) if c.key in swap else c for c in reply.channels)
-        steps = reply.steps if region != "hk" else tuple(
+        steps = reply.steps if region not in ("hk", "mo") else tuple(
             re.sub(r"110\s*/\s*120|110", emergency.contact, step) for step in reply.steps)
         return {"channels": channels, "steps": steps}
 

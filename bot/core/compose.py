@@ -23,6 +23,7 @@ from bot.tools.rates import Lpr, RateResult
 
 FIRST_STEPS = 3
 BRIEF_STEPS = 2
+SITUATION_GAP = 0.15  # a situational passage moves up past others only when it scores within this of the best
 MORE_STEPS = 6
 MAX_RIGHTS = 3
 QUOTE_LINES = 3
@@ -146,8 +147,10 @@ class Composer:
         message asks only what the conversation gives it meaning ("那我该怎么办"), so the topic's steps may come again."""
         # a situational passage whose situation the message names ("我是担保人") moves up two places, also in the
         # vote: the guarantor's question is about the guarantee, though collectors calling came first
+        # (not past a passage it trails by far: "立案起诉了 三天内不还就来厂里抓人" is about the threat, not the factory)
+        best = max((h.score for h in hits), default=0.0)
         hits = [h for _, h in sorted(enumerate(hits), key=lambda item: item[0] - 2.5 * (
-            bool(item[1].passage.only_if) and item[1].passage.fits(text)))]
+            bool(item[1].passage.only_if) and item[1].passage.fits(text) and item[1].score >= best - SITUATION_GAP))]
         # the topic is voted on by every top passage: one written for another situation (a call to the employer)
         # still says what the message is about, though only passages that fit give the steps
         topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0))

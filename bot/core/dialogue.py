@@ -31,7 +31,7 @@ class DialogueState:
     shown: list[str] = field(default_factory=list)  # blocks already shown once (disclaimer, channel keys)
     last_hits: list[str] = field(default_factory=list)  # passage ids of the last answer, for /law, /more …
     vector: list[float] = field(default_factory=list)  # the last on-topic turn's embedding
-    region: str = ""  # '' | mainland | hk | tw | abroad[:country]: where the person said they are (hotlines)
+    region: str = ""  # '' | mainland | hk | tw | mo | abroad[:country]: where the person said they are (hotlines)
     facts: list[str] = field(default_factory=list)  # who the person said they are (student): a tag, not their words
     language: str = "zh"  # zh | en
     script: str = "simplified"  # simplified | tw | hk

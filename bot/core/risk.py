@@ -26,7 +26,8 @@ from bot.knowledge.loader import KnowledgeError, Passage
 
 LEXICON = ("swear", "not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "not_clear", "decided",
            "person", "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
-REGIONS = ("mainland", "hk", "tw")
+REGIONS = ("mainland", "hk", "tw")  # every one listed when the writing says nothing of where
+MACAU = "mo"  # a region of its own (999, its own crisis line), not listed unless said
 ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
 SEMANTIC = ("check_in", "alone", "long", "long_plan", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
@@ -47,6 +48,10 @@ THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|�
                    r"parents|family)('s| is| are)?( still| now)?( back home| at home| back)? (in|at) ?$")
 HOME_TOWN = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友)(人)?(还|還|现|現)?在[^,，.。!?]{0,6}老家")
 HERE = re.compile(r"((我|人|住|现|現|还|還)|^|[,，。.!！?？;；\s])在|喺|嚟|回(到|了|去)?|搬(到|去)|(?<![a-z])(in|at|back to|moved to)\s?$")  # where they are now
+# a place they mean to go to ("想搬回台灣", "我回台灣以後他們可以追過來嗎"), not where they are
+GOING = re.compile(r"(想|要|会|會|将|將|打算|準備|准备|计划|計劃|考虑|考慮|如果|要是|假如|等)[^,，.。!?]{0,3}$|"
+                   r"(?<![a-z])(want|plan|going|thinking of|if i)( to)?[a-z ]{0,12}$")
+GOING_AFTER = re.compile(r"^[^,，.。!?]{0,2}(以后|以後|之后|之後|的话|的話)|^[^,，.。!?\s]{0,10}(可以|会|會|能)[^,，.。!?\s]{0,6}(吗|嗎|\?)")
 IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNORECASE)  # "台湾人", "香港人": who, not where
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
@@ -220,7 +225,7 @@ class RiskRules:
                 problems.append(f"{training_path}: '{group}' is empty; the classifier needs at-risk sentences "
                                 "of each kind (imminent, ideation, other)")
         self.hotlines: dict[str, tuple[Hotline, ...]] = {}
-        for region in (*REGIONS, ABROAD):
+        for region in (*REGIONS, MACAU, ABROAD):
             entries = (data.get("hotlines") or {}).get(region) or []
             lines = []
             for number, entry in enumerate(entries, 1):
@@ -275,8 +280,8 @@ class RiskRules:
             except (KeyError, TypeError, ValueError, re.error) as exc:
                 problems.append(f"{path}: abroad_emergency entry {number} needs key, places (a pattern), contact, "
                                 f"contact_en and checked (a date like 2026-11-30) ({type(exc).__name__}: {exc})")
-        if set(self.regions) != {*REGIONS, ABROAD, "cantonese"}:
-            problems.append(f"{path}: regions needs 'mainland', 'hk', 'tw', 'abroad' (places) and 'cantonese' (writing) "
+        if set(self.regions) != {*REGIONS, MACAU, ABROAD, "cantonese"}:
+            problems.append(f"{path}: regions needs 'mainland', 'hk', 'tw', 'mo', 'abroad' (places) and 'cantonese' (writing) "
                             "patterns")
         if problems:
             raise KnowledgeError(problems)
@@ -477,6 +482,11 @@ class RiskRules:
         if in_story:
             return in_story
         if self.patterns["own_death"].search(masked):
+            if hint and not (aside or threatened):
+                # what happens to the debt once they are dead, with a time or a means ("考完最后一科我就走 … 人走了他们
+                # 总不用替我还了吧"): a plan, not a question about inheritance
+                return Risk("crisis", f"possible+{'means' if means else 'plan'}", imminent=True, distress=distress,
+                            mentioned=mentioned, probability=guess.risk)
             reason = "possible: own death"  # asked about, never answered as a question about debts after death
         return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
 
@@ -541,14 +551,16 @@ class RiskRules:
         return step.helper_en if language == "en" else step.helper
 
     def region(self, folded: str, here_only: bool = False) -> str:
-        """'mainland', 'hk', 'tw', 'abroad' or '' (no place said) from the original (not simplified) text. Where two places
+        """'mainland', 'hk', 'tw', 'mo', 'abroad' or '' (no place said) from the original (not simplified) text. Where two places
         are named ("之前在上海上班 现在人回台湾了"), the one the person says they are in now. `here_only`: only a place
         they say they are in (where they are is already known: "我手机是台湾号码" does not move them)."""
-        places = [(found.start(), region, found.end()) for region in (*REGIONS, ABROAD)
+        places = [(found.start(), region, found.end()) for region in (*REGIONS, MACAU, ABROAD)
                   for found in self.regions[region].finditer(folded)]
         # not someone else's place ("my brother back home in Shanghai")
         here = [place for place in places if HERE.search(folded[max(0, place[0] - 3):place[0]])
-                and not THERE.search(folded[max(0, place[0] - 30):place[0]].lower())]
+                and not THERE.search(folded[max(0, place[0] - 30):place[0]].lower())
+                and not GOING.search(folded[max(0, place[0] - 8):place[0]].lower())
+                and not GOING_AFTER.search(folded[place[2]:place[2] + 20])]
         # "我是台湾人" says who they are, not where: another place named counts first
         elsewhere = [place for place in places if not IDENTITY.match(folded, place[2])]
         region = max(here)[1] if here else min(elsewhere or places)[1] if places and not here_only else ""
@@ -558,9 +570,9 @@ class RiskRules:
         return region
 
     def theirs(self, folded: str) -> str:
-        """'mainland', 'hk' or 'tw' where the message places someone else there ("我在美国 我妈在国内 她说不想活了"),
+        """'mainland', 'hk', 'tw' or 'mo' where the message places someone else there ("我在美国 我妈在国内 她说不想活了"),
         else ''."""
-        places = [region for region in REGIONS for found in self.regions[region].finditer(folded)
+        places = [region for region in (*REGIONS, MACAU) for found in self.regions[region].finditer(folded)
                   if THERE.search(folded[max(0, found.start() - 30):found.start()].lower())]
         return places[0] if places else "mainland" if HOME_TOWN.search(folded) else ""
 

@@ -88,6 +88,7 @@ class DialogueRules:
     follow_up: re.Pattern[str]
     leans_on_context: re.Pattern[str]  # "那我该怎么办", "这合法吗": only the context can answer it
     correction: re.Pattern[str]
+    redirect: re.Pattern[str]  # "不是问这个 我是问起诉是真的假的": the last answer's topic is not the question
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
     threat_soon: re.Pattern[str]  # "今晚就带人来": a threat to come soon
@@ -118,6 +119,7 @@ class DialogueRules:
     left: re.Pattern[str]  # "我已经下来了", "炭扔了", "我把药给她保管": away from the place or the means now
     past_attempt: re.Pattern[str]  # "上周我吃药自杀，被抢救回来了": an attempt before, not one happening now
     past_now: re.Pattern[str]  # "今晚", "又攒了": the same message says it is happening again now
+    past_said: re.Pattern[str]  # "不是现在 是上个月的事": the pills taken were an attempt before, not now
     thoughts: re.Pattern[str]  # "会冒出…的念头": a thought that comes, told as such
     no_plan_said: re.Pattern[str]  # "但我没有计划": no plan, in so many words
     about_me: re.Pattern[str]  # "我说的是我自己": helping no one, it is the writer's own crisis
@@ -132,6 +134,9 @@ class DialogueRules:
     safe_plan: re.Pattern[str]  # "我可以回我妈那睡一晚": their own plan for tonight
     helper_done: re.Pattern[str]  # "我也打了110，现在就是等": a helper has done what they can
     with_them: re.Pattern[str]  # "我想过带着她一起走": taking a child along, said with a pronoun
+    going_back: re.Pattern[str]  # "没事了 我就上去抽根烟": going (back) to the high place or the water
+    far_police: re.Pattern[str]  # "打110成都那边会管吗": a helper in another city asks how police there are reached
+    leads: re.Pattern[str]  # "他喜欢开车去江边大桥", "我有邻居的电话": where ta may be, who is near ta
     open_door: re.Pattern[str]  # "我要不要把门踹开": a helper at a locked door, asking whether to get in
     dear_names: dict[str, str]  # 我妈 -> 妈妈: who they would leave behind, as the reply names them
     keep: re.Pattern[str]  # "我不想扔，那是我最后的退路": the means named are kept
@@ -229,6 +234,7 @@ class DialogueRules:
                 follow_up=re.compile(data["follow_up"]),
                 leans_on_context=re.compile(data["leans_on_context"]),
                 correction=re.compile(data["correction"]),
+                redirect=re.compile(data["redirect"]),
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
                 threat_soon=re.compile(data["threat_soon"]),
@@ -259,6 +265,7 @@ class DialogueRules:
                 left=answers("left"),
                 past_attempt=answers("past_attempt"),
                 past_now=answers("past_now"),
+                past_said=answers("past_said"),
                 thoughts=answers("thoughts"),
                 no_plan_said=answers("no_plan_said"),
                 about_me=answers("about_me"),
@@ -273,6 +280,9 @@ class DialogueRules:
                 safe_plan=answers("safe_plan"),
                 helper_done=answers("helper_done"),
                 with_them=answers("with_them"),
+                going_back=answers("going_back"),
+                far_police=answers("far_police"),
+                leads=answers("leads"),
                 open_door=answers("open_door"),
                 dear_names={str(k): str(v) for k, v in data["self_harm_answer"]["dear_names"].items()},
                 keep=answers("keep"),
@@ -299,12 +309,12 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, not_heard, remembered (words, says), correction, "
+                                  "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, not_heard, remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -314,7 +324,7 @@ class Triage:
     message: Message
     language: str  # zh | en
     script: str  # simplified | tw | hk: the script of the reply
-    region: str  # '' | mainland | hk | tw | abroad[:country]: where the person said they are (hotlines)
+    region: str  # '' | mainland | hk | tw | mo | abroad[:country]: where the person said they are (hotlines)
     left: bool  # "我已经下来了", "炭我扔到楼下了": away from the place or the means; the first step is not said again
     withdrew: bool  # "算了 不说了", "你别管我了" after the question or a crisis reply: not an all-clear, not small talk
     far: bool  # the writer is abroad and the one they write about is at home (mainland, HK, TW): others there call
@@ -336,6 +346,7 @@ class Triage:
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     leans: bool  # asks only what the conversation gives meaning ("那我该怎么办", "这合法吗"), in a conversation
     correction: bool  # "不是网贷，是信用卡"
+    redirect: bool  # "不是问这个 我是问…": a new question, not the last topic again
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
     threat_soon: bool  # "催收说今晚就带人来": the threat is to come soon; safety leads even with words about the debt
     wants_to_talk: bool  # "我不想聊催收，就是想找个人说说话": listened to, not answered with a topic
@@ -354,6 +365,8 @@ class Triage:
     rate_asked: bool  # "那年化是多少", "is that legal?": about a loan's rate (the one worked out, if any)
     too_long: bool  # a short message saying the replies have too many words ("字太多 看不懂")
     in_care: bool  # after pills taken, they are at the hospital now ("到医院了 洗了胃")
+    help_called: bool  # helping someone, 120 is called and on its way ("已经叫了120"), not yet at the hospital
+    leads: bool  # helping someone, they name where ta may be or who is near ta: told to the police and called now
     not_heard: bool  # they say the bot is not listening or repeats itself ("你根本没在听")
     helper_done: bool  # helping someone, they have called or told someone and wait ("我也打了110 现在就是等")
     dear: str  # the one they would leave behind, as the reply names them (女儿, 妈妈, 猫), or ""
@@ -470,9 +483,14 @@ class Triager:
         # are what to do while help comes
         taken = state.means == "taken" and not state.helper
         # (a helper: ta is in care, also once someone there has called 120: "老乡打了120 人拖到走廊了 醒了点")
-        in_care = ((taken or state.helper) and bool(self.dialogue.in_care.search(text))) or (
-            state.helper and bool(self.dialogue.ambulance.search(text)))
-        better = not pulls_back and (in_care or (not taken and (reached_out or (
+        cared = bool(self.dialogue.in_care.search(text))
+        in_care = ((taken or state.helper) and cared) or (state.helper and bool(self.dialogue.ambulance.search(text)))
+        # a helper: 120 called, not yet at the hospital ("她吃了一瓶药 已经叫了120"): what to do while it comes
+        help_called = in_care and state.helper and not cared
+        # after a high place or the water was named, going (back) there is no all-clear, whatever else is said
+        going_back = (state.risk == "crisis" and not state.helper and state.means in ("height", "scouted")
+                      and bool(self.dialogue.going_back.search(text)) and not self.dialogue.left.search(text))
+        better = not (pulls_back or going_back) and (in_care or (not taken and (reached_out or (
             state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)))))
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
@@ -499,7 +517,11 @@ class Triager:
         asks_plainly = bool(self.dialogue.yes_no.search(text) or re.search(r"[?]|怎么|为什么|咋", text))
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
-        if (state.risk == "crisis" and not state.helper and "crisis:arrived" not in state.shown
+        if going_back:
+            # "没事了 我就上去抽根烟": the place itself, named as what it is, with the step away from it
+            risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress, means=state.means,
+                        probability=risk.probability)
+        elif (state.risk == "crisis" and not state.helper and "crisis:arrived" not in state.shown
                 and self.dialogue.arrived.search(text)):
             # "表姐到了，在门口敲门": let them in, and let them stay tonight (not "go where there are people"); after
             # pills taken, to wait for the ambulance with them or go to hospital
@@ -542,9 +564,15 @@ class Triager:
         elif state.risk == "crisis" and not state.helper and self.dialogue.with_them.search(text):
             # "我想过带着她一起走" in a crisis: the child taken along, as "带女儿一起走" is; someone to take the child first
             risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress, means="children")
+        elif state.helper and state.risk == "crisis" and self.dialogue.far_police.search(text):
+            # "让我打成都的电话 我不知道打哪个": someone in ta's city dials 110 there; the building staff knock first
+            risk = replace(staying, reason="far police")
         elif state.risk != "none" and self.dialogue.hotline_question.search(text) and not (taken and not in_care):
             # "12356是啥 要钱吗": the line answered plainly, the one thing between them and a person's voice
             risk = replace(staying, reason="hotline question", helper=state.helper)
+        elif taken and self.dialogue.past_said.search(text) and not self.dialogue.past_now.search(text):
+            # "不是现在 是上个月的事 早出院了": an attempt before, not pills taken now; asked about now
+            risk = Risk("crisis", "past attempt", distress=risk.distress, probability=risk.probability)
         elif taken and not in_care:
             risk = replace(staying, reason="help coming" if self.dialogue.help_coming.search(text) else "after crisis")
         elif (state.risk == "crisis" and not (state.helper or better) and "crisis:left" not in state.shown
@@ -708,7 +736,7 @@ class Triager:
         return Triage(
             message=message,
             language="en" if english else ("zh" if HAN.search(text) or not state.turns else state.language),
-            script=("hk" if region == "hk" or (not region and self.risk.cantonese(folded)) else "tw")
+            script=("hk" if region in ("hk", "mo") or (not region and self.risk.cantonese(folded)) else "tw")
             if message.traditional else "simplified",
             region=region,
             withdrew=pulls_back,
@@ -735,6 +763,7 @@ class Triager:
             follow_up=follow_up or bool(state.turns and self.dialogue.yes_or_no(bare)),
             leans=leans,
             correction=bool(self.dialogue.correction.search(text)),
+            redirect=bool(self.dialogue.redirect.search(text)),
             threat=threat,
             threat_soon=threat and bool(self.dialogue.threat_soon.search(text)),
             wants_to_talk=talk,
@@ -752,6 +781,8 @@ class Triager:
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(self.dialogue.rate_question.search(text)),
             in_care=in_care,
+            help_called=help_called,
+            leads=bool(self.dialogue.leads.search(text)),
             not_heard=not_heard,
             helper_done=bool(self.dialogue.helper_done.search(text)),
             dear=self.dear(text) if risk.reason == "reason to live" else "",
