@@ -156,8 +156,6 @@ class Assistant:
             base["note"] = base["note"] or "asked_again"  # the same question in the same words reads as a machine
         for tag in triage.known:
             state.show_once(f"known:{tag}")
-        if risk.reason == "no call":  # "我不想打110": not pressed to call again in the replies that follow
-            state.show_once("known:no_call")
         if risk.tier == "crisis":
             state.helper = risk.helper
             # it came back after they had said they were better or had no such thoughts ("好一点了" … "我还是觉得不如死了

@@ -731,7 +731,8 @@ class Triager:
                 risk = replace(risk, means=named)
         leans = bool(state.turns and self.dialogue.leans_on_context.search(text))
         # kept only in a crisis of their own (tags, not words)
-        known = tuple(tag for tag, found in situation.items() if found) if (
+        # ("我不想打110": not pressed to call again in the replies that follow)
+        known = tuple(tag for tag, found in {**situation, "no_call": risk.reason == "no call"}.items() if found) if (
             risk.tier == "crisis" or state.risk != "none") and not (state.helper or risk.helper) else ()
         return Triage(
             message=message,
