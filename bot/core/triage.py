@@ -487,9 +487,10 @@ class Triager:
         in_care = ((taken or state.helper) and cared) or (state.helper and bool(self.dialogue.ambulance.search(text)))
         # a helper: 120 called, not yet at the hospital ("她吃了一瓶药 已经叫了120"): what to do while it comes
         help_called = in_care and state.helper and not cared
+        left = bool(self.dialogue.left.search(text))  # "我已经下来了", "炭扔了": away from the place or the means
         # after a high place or the water was named, going (back) there is no all-clear, whatever else is said
         going_back = (state.risk == "crisis" and not state.helper and state.means in ("height", "scouted")
-                      and bool(self.dialogue.going_back.search(text)) and not self.dialogue.left.search(text))
+                      and bool(self.dialogue.going_back.search(text)) and not left)
         better = not (pulls_back or going_back) and (in_care or (not taken and (reached_out or (
             state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)))))
         answer = ""
@@ -576,7 +577,7 @@ class Triager:
         elif taken and not in_care:
             risk = replace(staying, reason="help coming" if self.dialogue.help_coming.search(text) else "after crisis")
         elif (state.risk == "crisis" and not (state.helper or better) and "crisis:left" not in state.shown
-              and self.dialogue.left.search(text) and not self.risk.patterns["imminent"].search(written.lower())):
+              and left and not self.risk.patterns["imminent"].search(written.lower())):
             # "我把药倒进马桶冲掉了", "我已经下来了": the step taken is named and praised before anything else
             risk = replace(staying, reason="left", imminent=False)
         elif state.helper and state.risk == "crisis" and self.dialogue.about_me.search(text):
@@ -741,7 +742,7 @@ class Triager:
             if message.traditional else "simplified",
             region=region,
             withdrew=pulls_back,
-            left=bool(self.dialogue.left.search(text)),
+            left=left,
             far=region.startswith(ABROAD) and bool(self.risk.theirs(folded)),
             away=bool(self.dialogue.away.search(text)),
             risk=risk,
