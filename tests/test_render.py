@@ -73,6 +73,15 @@ def test_fa_is_hair_only_where_it_is_hair(script):
     assert text.count("發") == 4 and text.count("髮") == 2, text
 
 
+@pytest.mark.parametrize("script", ["tw", "hk"])
+def test_kun_is_sleepy_only_where_it_is_sleepy(script):
+    """OpenCC writes 备好困难证明 as 備好睏難證明 (sleepy) (walk 37, 2026-11-30)."""
+    from bot.core.textnorm import convert_script
+
+    text = convert_script("备好困难证明，经济困境，我好困", script)
+    assert "困難" in text and "困境" in text and "睏難" not in text and text.endswith("睏"), text
+
+
 def test_cantonese_gets_hong_kong_usage(assistant):
     reply = assistant.reply("財仔日日打電話去我公司，點算")
     assert reply.script == "hk" and reply.region == "hk"

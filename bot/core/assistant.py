@@ -41,6 +41,7 @@ PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "�
               "the law": "law", "more steps": "more", "where to get help": "channels", "evidence checklist": "evidence"}
 QUESTION = re.compile(r"[?？]|吗$|呢$|怎么办|怎么|为什么|是不是|能不能|可以吗|合法吗")
 QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
+OWN_FEAR = re.compile(r"我[^,.!?]{0,4}(怕|害怕|担心|慌|睡不着)")  # a helper's own fear, not the tears of the one helped
 DEBT_WORDS = re.compile(r"欠|债|贷|信用卡|还款|还钱|怎么还|还不上|还不起|催收|利息|花呗|借呗|白条|(?<![a-z])(debt|owe|loan)")
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 # after the short second reply, what a crisis line goes on to ask, each once and in this order: how, and whether the
@@ -60,7 +61,7 @@ def follow_on(state: DialogueState, risk: Risk) -> str:
 
 # a helper's later replies, in pairs that take turns: how to get someone to ta (third) and telling those near ta
 # (tell); while waiting for news (wait) and staying with them while they wait (waiting)
-HELPER_AGAIN = {"third": "tell", "tell": "third", "wait": "waiting", "waiting": "wait"}
+HELPER_AGAIN = {"third": "tell", "tell": "third", "wait": "waiting", "waiting": "wait", "talk": "again"}
 HELPER_NEXT = ("again", "third", "tell")  # after the helper's first reply, each once in this order
 
 
@@ -266,6 +267,16 @@ class Assistant:
                 base["note"] = "wait"  # they called, told someone and wait: what to do while waiting, not "call 110"
             if risk.helper and triage.leads and base["note"] in ("again", "third", "tell", "wait"):
                 base["note"] = "leads"  # where ta may be, who is near ta: to the police and those people now
+            if risk.helper and triage.how_to_talk and not risk.imminent and base["note"] not in ("missing",
+                                                                                                  "helper_means"):
+                base["note"] = "talk"  # "我该跟她说啥": the words to use with ta, not again "call 110"
+                if triage.better:  # ("她在屋里 人没事 就是哭…我该跟她说啥": ta is found)
+                    state.show_once("helper:found")
+            elif risk.helper and "helper:found" in state.shown and "helper:far" not in state.shown and base["note"] in (
+                    "again", "third", "tell", "wait", "waiting", "leads"):
+                # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
+                # not "call 110 and look for ta" (walk 39)
+                base["note"] = "with_ta"
             if base["note"] not in ("", "help again", "left", "asked", "helper_means") and base["note"] == state.crisis_note \
                     and state.crisis_turn == state.turns - 1:
                 # the same reply twice in a row reads as a machine (a helper waiting for news, one-word answers)
@@ -329,14 +340,18 @@ class Assistant:
         if relieved and risk.tier == "none" and not ((triage.domain and not (triage.reached_out or triage.in_care
                                                                              or (triage.better and state.helper)))
                                                      or triage.figures
-                                                     # (a helper's "醒了点 哭呢" is ta's tears, not a question)
-                                                     or (risk.distress and not (state.helper and (triage.in_care
-                                                                                                   or triage.left)))
+                                                     # (a helper's "醒了点 哭呢", "找到了 警察陪着他呢 他哭了" is
+                                                     # ta's tears, not a question; "我还是很怕" is the helper's own)
+                                                     or (risk.distress and not (state.helper and (
+                                                         triage.in_care or triage.left
+                                                         or (triage.better and not OWN_FEAR.search(triage.text)))))
                                                      or (triage.question and not (state.helper or took_back))
                                                      # a helper's own question about the debt is answered
                                                      # ("回来了催收会不会上门到我们家")
                                                      or (state.helper and triage.question and triage.domain
                                                          and not triage.in_care)):
+            if state.helper and (triage.better or triage.in_care or triage.left):
+                state.show_once("helper:found")  # ta is found or safe: what they tell next is about the night with ta
             return Reply(mode="small_talk",
                          small_talk="took_back" if took_back else "help_called" if triage.help_called
                          else "in_care" if triage.in_care else "better",

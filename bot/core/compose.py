@@ -154,6 +154,12 @@ class Composer:
         # the topic is voted on by every top passage: one written for another situation (a call to the employer)
         # still says what the message is about, though only passages that fit give the steps
         topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0))
+        # unless the closest passage of all is a situation the message names and has its own reading ("是我孙子用我
+        # 身份证借的" after a threat of prison): its topic, however many passages on the last one follow
+        closest = max(hits, key=lambda h: h.score, default=None)
+        if (closest is not None and closest.passage.only_if and closest.passage.reading and not prefer
+                and closest.passage.fits(text)):
+            topic_id = closest.passage.topics[0]
         hits = [h for h in hits if h.passage.applies_to(state.lender) and h.passage.fits(text)] or hits
         topic = self.knowledge.topics[topic_id]
         on_topic = [h for h in hits if topic_id in h.passage.topics] + [h for h in hits if topic_id not in h.passage.topics]

@@ -29,7 +29,8 @@ LEXICON = ("swear", "not_self", "imminent", "direct", "other", "unreachable", "r
 REGIONS = ("mainland", "hk", "tw")  # every one listed when the writing says nothing of where
 MACAU = "mo"  # a region of its own (999, its own crisis line), not listed unless said
 ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
-SEMANTIC = ("check_in", "alone", "long", "long_plan", "story", "crisis", "imminent", "acute", "other", "min_chars")  # the classifier's, per embedder
+SEMANTIC = ("check_in", "alone", "long", "long_plan", "sure_plan", "story", "crisis", "imminent", "acute", "other",
+            "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
 THIRD_PERSON = re.compile(r"[他她](?!们)|(?<![a-z])(he|she|his|her)(?![a-z])")
 FIRST_PERSON = re.compile(r"[我咱俺]|(?<![a-z])(i|me|my|i'm|im|i've)(?![a-z])")
@@ -261,8 +262,8 @@ class RiskRules:
         for name, entry in self.semantic.items():
             if not isinstance(entry, dict) or set(entry) != set(SEMANTIC):
                 problems.append(f"{path}: semantic '{name}' needs {', '.join(SEMANTIC)}, "
-                                "like {check_in: 0.5, alone: 0.8, story: 0.85, crisis: 0.7, imminent: 0.5, acute: 0.9, other: 0.85, "
-                                "min_chars: 8}")
+                                "like {check_in: 0.5, alone: 0.8, long: 0.6, long_plan: 0.7, sure_plan: 0.45, story: 0.85, "
+                                "crisis: 0.7, imminent: 0.5, acute: 0.9, other: 0.85, min_chars: 8}")
         if "default" not in self.semantic:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
         self.regions = {k: re.compile(v, re.IGNORECASE) for k, v in (data.get("regions") or {}).items()}
@@ -334,7 +335,7 @@ class RiskRules:
         return [self.estimate(t, v) for t, v in zip(stretches, encode(stretches))]
 
     def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
-               long: float = 0.6, long_plan: float = 0.7, story: float = 0.85, crisis: float = 0.7,
+               long: float = 0.6, long_plan: float = 0.7, sure_plan: float = 1.0, story: float = 0.85, crisis: float = 0.7,
                imminent: float = 0.5, acute: float = 0.9, other: float = 0.85, min_chars: int = 8,
                encode: Callable[[list[str]], np.ndarray] | None = None, threatened: bool = False) -> Risk:
         """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone);
@@ -408,6 +409,18 @@ class RiskRules:
         long_read = semantic and length >= LONG_WORDS and guess.risk >= alone and guess.imminent >= imminent and (
             guess.other < 0.5)
         possible = bool(self.patterns["possible"].search(masked))
+        # asked about so far, but the classifier is very sure of a plan, means or farewell in the writer's own words
+        # and fairly sure of risk ("买了酒和两盒头孢放在一起了 催收都打到我女儿学校了 我没脸了"): the full reply
+        sure_of_plan = (length >= PLAN_WORDS and guess.risk >= sure_plan and guess.imminent >= acute
+                        and guess.other < 0.3 and not (aside or threatened or mentioned))
+
+        def asked(reason: str) -> Risk:
+            """The check-in, or the full reply where the classifier is sure of a plan (`sure_of_plan`)."""
+            if sure_of_plan:
+                means = bool(self.patterns["means_hint"].search(masked))
+                return Risk("crisis", f"semantic+{'means' if means else 'plan'}", imminent=True, distress=distress,
+                            probability=guess.risk)
+            return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
 
         def stretches() -> list[Estimate]:
             return self.story(read, encode, min_chars) if (
@@ -443,7 +456,7 @@ class RiskRules:
             if in_story:
                 return in_story
             if any(part.risk >= story for part in parts):
-                return Risk("check_in", "story", distress=distress, probability=guess.risk)
+                return asked("story")
             # a means or a farewell told in everyday words ("老房子的房梁很结实 我今天搬梯子上去看过了…") leaves the
             # classifier only fairly sure: a message long enough to read is asked about at `long` (on short replies
             # such as "好吧 那就这样 谢了" it guesses), and given the full reply where it is surer (`long_plan`) and very
@@ -454,7 +467,7 @@ class RiskRules:
                     means = bool(self.patterns["means_hint"].search(masked))
                     return Risk("crisis", f"semantic+{'means' if means else 'plan'}", imminent=True, distress=distress,
                                 probability=guess.risk)
-                return Risk("check_in", "semantic: long", distress=distress, probability=guess.risk)
+                return asked("semantic: long")
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
         reason = "possible" if possible else "semantic"
         # a knife or a rope in the hands of those who threaten the person is not a means of their own
@@ -488,7 +501,8 @@ class RiskRules:
                 return Risk("crisis", f"possible+{'means' if means else 'plan'}", imminent=True, distress=distress,
                             mentioned=mentioned, probability=guess.risk)
             reason = "possible: own death"  # asked about, never answered as a question about debts after death
-        return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
+            return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
+        return asked(reason)
 
     def acting(self, masked: str, plan: re.Match[str]) -> bool:
         """Someone named just before the plan or means read (`plan`), with no 我 or 你 between ("我哥现在站在我们小区楼顶", "发现她在

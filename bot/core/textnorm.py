@@ -34,12 +34,16 @@ SCRIPT_CONFIG = {"tw": "s2tw", "hk": "s2hk"}
 # OpenCC writes 发 as 髮 (hair) after some characters ("被发到群里" → "被髮到", "发卡行" → "髮卡行", "一直发短信" → "一直髮"):
 # 髮 is kept only where it is hair (头发, 理发, 发型 …), every other one is 發
 NOT_HAIR = re.compile(r"(?<![頭头理白黑毛洗吹燙烫美護护脫脱落假染剪削短長长捲卷])髮(?![型廊夾夹絲丝際际膠胶蠟蜡梢根])")
+# and 困 as 睏 (sleepy) after 好 ("备好困难证明" → "備好睏難證明"): 睏 is kept only where it is not 困难, 困境 …
+NOT_SLEEPY = re.compile(r"睏(?=[難境擾惑頓])")
 
 
 def convert_script(text: str, script: str) -> str:
     """Simplified text in the user's script: 'tw' (Taiwan usage), 'hk' (Hong Kong) or unchanged."""
     config = SCRIPT_CONFIG.get(script)
-    return NOT_HAIR.sub("發", _converter(config).convert(text)) if config else text
+    if not config:
+        return text
+    return NOT_SLEEPY.sub("困", NOT_HAIR.sub("發", _converter(config).convert(text)))
 
 
 @dataclass(frozen=True)

@@ -360,6 +360,7 @@ class Triage:
     took_back: bool  # and that what they said was a joke or said in anger ("我没事 刚才说着玩的")
     reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
     secret: bool  # a helper was asked to keep it secret ("我答应她不说的")
+    how_to_talk: bool  # a helper asks what to say to ta ("我该跟她说啥 我怕说错话")
     question: bool  # the message asks something (吗, 怎么, ?)
     yes_no: bool  # a question to be answered yes or no ("那他们能这样吗", "is that legal?")
     rate_asked: bool  # "那年化是多少", "is that legal?": about a loan's rate (the one worked out, if any)
@@ -429,7 +430,9 @@ class Triager:
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
         danger = bool(self.dialogue.danger.search(text))
         threat = danger or bool(self.dialogue.threat.search(text))
-        risk = self.risk.assess(written.lower(), vector, encode=self.encode_mandarin, threatened=threat,
+        retaliation = bool(self.dialogue.retaliation.search(text))
+        # anger at the collectors ("真想拿刀去砍那个催收的") is read like a threat: the classifier takes it for despair
+        risk = self.risk.assess(written.lower(), vector, encode=self.encode_mandarin, threatened=threat or retaliation,
                                 **self.semantic)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         folded = unicodedata.normalize("NFKC", raw)
@@ -493,6 +496,9 @@ class Triager:
                       and bool(self.dialogue.going_back.search(text)) and not left)
         better = not (pulls_back or going_back) and (in_care or (not taken and (reached_out or (
             state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)))))
+        # ta was found and is safe; the helper now asks about the debt ("警察都去过了 她说就是钱的事…我能帮她做点啥"):
+        # answered, not the helper's crisis reply again
+        found_asks_debt = state.helper and "helper:found" in state.shown and domain
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
@@ -582,7 +588,9 @@ class Triager:
             risk = replace(staying, reason="left", imminent=False)
         elif state.helper and state.risk == "crisis" and self.dialogue.about_me.search(text):
             # "你在说什么？我哥已经死了，我说的是我自己": their own crisis, not someone they help
-            risk = Risk("crisis", "about me", distress=risk.distress, probability=risk.probability)
+            # ("什么ta 我说的是我自己 家里有一瓶安眠药": a means of their own named with it, its step first)
+            named = self.risk.patterns["means_hint"].search(written.lower()) is not None
+            risk = Risk("crisis", "about me", imminent=named, distress=risk.distress, probability=risk.probability)
         elif (risk.tier == "crisis" and risk.imminent and self.dialogue.thoughts.search(text)
               and self.dialogue.no_plan_said.search(text) and not self.dialogue.past_now.search(text)):
             # "会冒出'跳下去就解脱了'的念头，但我没有计划": their own thoughts told, no plan; not an act now, not
@@ -673,7 +681,7 @@ class Triager:
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
               and not better and (not figures or state.means)
               and (not domain or (state.means and not asks_plainly)
-                   or (state.helper and self.risk.patterns["rescue"].search(text)))
+                   or (state.helper and self.risk.patterns["rescue"].search(text) and not found_asks_debt))
               and not text.startswith("/")
               and (small_talk not in ("thanks", "bye") or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague or small_talk in ("bot", "ack", "greeting")
@@ -689,8 +697,12 @@ class Triager:
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
             risk = staying
+        elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and told_fine
+              and self.dialogue.question.search(text)):
+            # "她在屋里 人没事 就是哭…我该跟她说啥": what to say to ta, also once ta is found (walk 38)
+            risk = staying
         elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and not better
-              and self.risk.patterns["rescue"].search(text)):
+              and self.risk.patterns["rescue"].search(text) and not found_asks_debt):
             # the helper asks again how to get help to ta, after a turn about the debt ("要不要等他回来"): the helper's
             # crisis reply, not the debt's steps
             risk = staying
@@ -714,6 +726,9 @@ class Triager:
             # a weaker one ("睡不着 吃不下", or "钱都是我自己花的 她根本不知道" read at 0.8) is asked about again;
             # after a crisis reply of their own, never asked as if nothing had been said ("我有时候觉得当时没救回来可能更好")
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
+        if answer == "yes" and risk.helper and not state.helper:
+            # "想过 不止一次了 今晚他上夜班 孩子睡了" answers the question about themselves: 他 is who is away tonight
+            risk = replace(risk, helper=False)
         scams = self.safety.scams_in(text)
         if (scams or "scam" in state.topics[:2]) and risk.reason == "unreachable":  # the fraudster can't be reached
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
@@ -769,7 +784,7 @@ class Triager:
             threat=threat,
             threat_soon=threat and bool(self.dialogue.threat_soon.search(text)),
             wants_to_talk=talk,
-            retaliation=bool(self.dialogue.retaliation.search(text)),
+            retaliation=retaliation,
             bereaved=bool(self.dialogue.bereaved.search(text)),
             paying=bool(self.dialogue.paying.search(text)),
             danger=danger,
@@ -779,6 +794,7 @@ class Triager:
             took_back=joke and (better or answer == "no"),
             reached_out=reached_out,
             secret=bool(self.risk.patterns["secret"].search(written.lower())),
+            how_to_talk=told_fine and bool(self.dialogue.question.search(text)),
             question=asks,
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(self.dialogue.rate_question.search(text)),
