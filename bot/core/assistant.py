@@ -61,7 +61,7 @@ def follow_on(state: DialogueState, risk: Risk) -> str:
 
 # a helper's later replies, in pairs that take turns: how to get someone to ta (third) and telling those near ta
 # (tell); while waiting for news (wait) and staying with them while they wait (waiting)
-HELPER_AGAIN = {"third": "tell", "tell": "third", "wait": "waiting", "waiting": "wait", "talk": "again"}
+HELPER_AGAIN = {"third": "tell", "tell": "third", "wait": "waiting", "waiting": "wait", "talk": "again", "with_ta": "talk"}
 HELPER_NEXT = ("again", "third", "tell")  # after the helper's first reply, each once in this order
 
 
