@@ -414,12 +414,16 @@ class RiskRules:
         sure_of_plan = (length >= PLAN_WORDS and guess.risk >= sure_plan and guess.imminent >= acute
                         and guess.other < 0.3 and not (aside or threatened or mentioned))
 
+        def read_plan() -> Risk:
+            """The full reply on the classifier's reading of a plan, means or farewell."""
+            means = bool(self.patterns["means_hint"].search(masked))
+            return Risk("crisis", f"semantic+{'means' if means else 'plan'}", imminent=True, distress=distress,
+                        probability=guess.risk)
+
         def asked(reason: str) -> Risk:
             """The check-in, or the full reply where the classifier is sure of a plan (`sure_of_plan`)."""
             if sure_of_plan:
-                means = bool(self.patterns["means_hint"].search(masked))
-                return Risk("crisis", f"semantic+{'means' if means else 'plan'}", imminent=True, distress=distress,
-                            probability=guess.risk)
+                return read_plan()
             return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
 
         def stretches() -> list[Estimate]:
@@ -464,9 +468,7 @@ class RiskRules:
             # others threaten
             if length >= LONG_WORDS and guess.risk >= long and not (aside or threatened):
                 if guess.risk >= long_plan and guess.imminent >= acute and guess.other < 0.5:
-                    means = bool(self.patterns["means_hint"].search(masked))
-                    return Risk("crisis", f"semantic+{'means' if means else 'plan'}", imminent=True, distress=distress,
-                                probability=guess.risk)
+                    return read_plan()
                 return asked("semantic: long")
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
         reason = "possible" if possible else "semantic"

@@ -697,8 +697,7 @@ class Triager:
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
             risk = staying
-        elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and told_fine
-              and self.dialogue.question.search(text)):
+        elif state.helper and state.risk == "crisis" and risk.tier != "crisis" and told_fine and asks:
             # "她在屋里 人没事 就是哭…我该跟她说啥": what to say to ta, also once ta is found (walk 38)
             risk = staying
         elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and not better
@@ -794,7 +793,7 @@ class Triager:
             took_back=joke and (better or answer == "no"),
             reached_out=reached_out,
             secret=bool(self.risk.patterns["secret"].search(written.lower())),
-            how_to_talk=told_fine and bool(self.dialogue.question.search(text)),
+            how_to_talk=told_fine and asks,
             question=asks,
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(self.dialogue.rate_question.search(text)),
