@@ -267,7 +267,7 @@ def test_after_a_crisis_reply_saying_one_is_safer_is_heard_and_the_debt_answered
     assert assistant.respond(session, "家里人都不知道").mode == "crisis"  # no sign of being safer: stay with them
     safer = assistant.respond(session, "嗯 我现在在家 没事")
     assert safer.mode == "answer" and "mental_health" in session.dialogue.topics and safer.hotlines  # coping
-    assert assistant.renderer.plain(safer).lstrip().startswith("听到你现在好一些，我很高兴。")  # heard, gladly
+    assert assistant.renderer.plain(safer).lstrip().startswith("谢谢你告诉我。")  # heard, without congratulating
     debt = assistant.respond(session, "我现在好一点了 就是不知道怎么还")
     assert debt.mode == "answer" and debt.hotlines  # answered, with one hotline line
     figures = Session(user="f")

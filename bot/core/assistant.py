@@ -155,6 +155,11 @@ class Assistant:
         if risk.tier == "check_in" and not unreachable and not state.show_once("asked:self_harm") \
                 and "answered:self_harm" not in state.shown:
             base["note"] = base["note"] or "asked_again"  # the same question in the same words reads as a machine
+        elif risk.tier == "check_in" and not unreachable and not (triage.self_harm_answer or triage.better):
+            # asked again after an earlier answer ("安全的", then "算了 反正都完了"): the next reply answers this question
+            # ("有 刚才不是说了吗")
+            if "answered:self_harm" in state.shown:
+                state.shown.remove("answered:self_harm")
         for tag in triage.known:
             state.show_once(f"known:{tag}")
         if risk.tier == "crisis":
@@ -169,6 +174,9 @@ class Assistant:
                     state.shown.remove("said:safe")
             if risk.imminent and not risk.helper and (risk.means not in ("", "default") or not state.means):
                 state.means = risk.means  # (a later message naming no means keeps the one named: "药还在我床头")
+            # a high place named, then "我在家呢 什么边上": not to step back from an edge, but not to go there tonight
+            if state.means == "height" and triage.indoors and self.risk.means(self.risk.own_words(triage.text.lower())) != "height":
+                state.means = "scouted"
             # after a crisis reply, or a second sign of the same kind: the short version the second time, then fewer
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
             if risk.reason == "about me":  # taken for someone they help: sorry, and their own first reply
@@ -294,8 +302,13 @@ class Assistant:
             elif risk.reason == "helper means":
                 step = self.risk.helper_step(risk.means, state.language)
             else:
-                step = self.first_step(state, state.means if risk.means in ("", "default") and state.means
-                                       else risk.means, again=risk.reason == "put away")
+                named = risk.means not in ("", "default") and not (risk.means == "height" and state.means == "scouted")
+                step = self.first_step(state, risk.means if named or not state.means else state.means,
+                                       again=risk.reason == "put away")
+            # danger from another person in a crisis conversation ("他在拍厕所门了", "我要发12110 写啥"): the door and how
+            # to reach the police first, not the next question about means
+            if not risk.helper and risk.reason == "after crisis" and (triage.danger or triage.silent):
+                base["note"] = "danger"
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          far=risk.helper and "helper:far" in state.shown,
                          away=risk.helper and "helper:away" in state.shown,
@@ -380,7 +393,8 @@ class Assistant:
             if re.search(r"\d", triage.text):
                 return Reply(mode="small_talk", small_talk="number", **base)
             if PUNCTUATION_ONLY.fullmatch(triage.message.original.strip()):
-                if asking and risk.tier == "none":
+                # ("。" after the question whether they have thought of hurting themselves: no menu of topics)
+                if asking and risk.tier == state.risk == "none":
                     state.show_once(asking)
                     return self.clarify(base, state.language)
                 # something unsaid, asked about twice already: never refused; there is no hurry
@@ -491,7 +505,7 @@ class Assistant:
         # after a crisis or a check-in in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
-                       calm=triage.retaliation, danger=triage.danger,
+                       calm=triage.retaliation, danger=triage.danger, silent=triage.silent,
                        condolence=triage.bereaved and state.show_once("condolence"),
                        hotlines=self.footer_lines(triage.region, state.script)
                        if risk.tier == "check_in" or state.risk != "none" else (),

@@ -83,6 +83,7 @@ class Reply:
     calm: bool = False  # the person speaks of hurting the collector: a line to step back first
     condolence: bool = False  # someone close has died: a word of sympathy before the answer
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
+    silent: bool = False  # they cannot speak to call: how to report by text message first
     first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
     far: bool = False  # helping from abroad someone at home: people near them go to them and call there
     away: bool = False  # helping from somewhere else ("我在高铁上"): those at the door open it, not the helper
@@ -155,10 +156,11 @@ class Composer:
         # still says what the message is about, though only passages that fit give the steps
         topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0))
         # unless the closest passage of all is a situation the message names and has its own reading ("是我孙子用我
-        # 身份证借的" after a threat of prison): its topic, however many passages on the last one follow
+        # 身份证借的" after a threat of prison): its topic, however many passages on the last one follow; with topics
+        # the message settles, only a situation on one of them ("我老公喝醉了在打我" is danger, and not at the door)
         closest = max(hits, key=lambda h: h.score, default=None)
-        if (closest is not None and closest.passage.only_if and closest.passage.reading and not prefer
-                and closest.passage.fits(text)):
+        if (closest is not None and closest.passage.only_if and closest.passage.reading
+                and not (prefer and set(prefer).isdisjoint(closest.passage.topics)) and closest.passage.fits(text)):
             topic_id = closest.passage.topics[0]
         hits = [h for h in hits if h.passage.applies_to(state.lender) and h.passage.fits(text)] or hits
         topic = self.knowledge.topics[topic_id]

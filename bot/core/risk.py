@@ -57,6 +57,9 @@ IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNOR
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
 TO_SOMEONE_EN = re.compile(r"(?<![a-z])(to|with|for|tell|told)\s+(my|his|her|our|a)?\s*$")
+WORD_GAP = re.compile(r"[,.!?;\s]")  # where a clause of a short message ends: a stop or a space
+# the writer as the one acting in the clause of a plan or means ("我买了一瓶百草枯"), not a person of their family
+SELF_ACTING = re.compile(r"我(?![爸妈哥姐弟妹儿女侄舅叔姑姨爷奶嫂们家]|老公|老婆|老伴|媳妇|室友|舍友|朋友|同事|同学|外公|外婆)")
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
 CLASSIFIER_FILE = "crisis_classifier.npz"
 MODEL_VERSION = 3  # the heads below; a change makes a saved classifier stale
@@ -334,6 +337,12 @@ class RiskRules:
         stretches = list(dict.fromkeys(stretches))
         return [self.estimate(t, v) for t, v in zip(stretches, encode(stretches))]
 
+    def own_words(self, text: str) -> str:
+        """`text` (simplified, lowercased) with what the lexicon sets aside blanked out (someone else's words, a denial
+        such as "我现在没在楼顶"): where a means or place named is read from."""
+        stops = self.patterns["swear"].sub(" ", text).replace("。", ".")
+        return _blank(stops, [found.span() for found in self.patterns["not_self"].finditer(stops)])
+
     def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
                long: float = 0.6, long_plan: float = 0.7, sure_plan: float = 1.0, story: float = 0.85, crisis: float = 0.7,
                imminent: float = 0.5, acute: float = 0.9, other: float = 0.85, min_chars: int = 8,
@@ -376,7 +385,9 @@ class RiskRules:
             # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
             # or a means the writer saw someone else hide, the classifier sure it is them ("我看到他把一瓶敌敌畏塞在衣柜
             # 最里面")
-            told = plan and ((guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked, found))
+            # (not when the writer acts in the plan's own clause: "我爸逢人就说儿子读研究生 我买了一瓶百草枯")
+            told = plan and not self.own_act(masked, found) and (
+                (guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked, found))
             # "家里还有半瓶敌敌畏 我不想活了": a direct statement with a means or a time named is urgent
             urgent = plan or (own and not someone and bool(self.patterns["means_hint"].search(masked)
                                                            or self.patterns["plan_hint"].search(masked)))
@@ -519,6 +530,13 @@ class RiskRules:
                     and not TO_SOMEONE.search(masked[max(0, person.start() - 4):person.start()])):
                 return True
         return False
+
+    def own_act(self, masked: str, plan: re.Match[str]) -> bool:
+        """The writer acts in the clause that names the plan or means ("我买了一瓶百草枯"), with no one else named after
+        them there ("我看到他把一瓶敌敌畏塞在衣柜里" is someone else's)."""
+        start = max((m.end() for m in WORD_GAP.finditer(masked, 0, plan.start())), default=0)
+        me = SELF_ACTING.search(masked, start, plan.end())
+        return me is not None and not self.patterns["person"].search(masked, me.end(), plan.end())
 
     def reports(self, masked: str) -> bool:
         """Someone's words told by the writer ("我弟老说活着没意思"): a person named, then within a few characters

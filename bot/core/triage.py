@@ -97,6 +97,8 @@ class DialogueRules:
     bereaved: re.Pattern[str]  # someone close has died: condolences before the answer
     paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
     danger: re.Pattern[str]  # danger to the person here and now (在门口, 砸门, 拿着刀): 110 first
+    silent: re.Pattern[str]  # "我躲在厕所 不敢打电话", "他会听见的": they cannot speak to call for help
+    police_asked: re.Pattern[str]  # 报警, 110, 警察: what silent reporting answers
     letter_request: re.Pattern[str]  # "帮我写一封投诉信": the letter tool, without the command
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
@@ -135,6 +137,7 @@ class DialogueRules:
     helper_done: re.Pattern[str]  # "我也打了110，现在就是等": a helper has done what they can
     with_them: re.Pattern[str]  # "我想过带着她一起走": taking a child along, said with a pronoun
     going_back: re.Pattern[str]  # "没事了 我就上去抽根烟": going (back) to the high place or the water
+    indoors: re.Pattern[str]  # "我现在在宿舍床上": inside, not at an edge
     far_police: re.Pattern[str]  # "打110成都那边会管吗": a helper in another city asks how police there are reached
     leads: re.Pattern[str]  # "他喜欢开车去江边大桥", "我有邻居的电话": where ta may be, who is near ta
     open_door: re.Pattern[str]  # "我要不要把门踹开": a helper at a locked door, asking whether to get in
@@ -243,6 +246,8 @@ class DialogueRules:
                 bereaved=re.compile(data["bereaved"]),
                 paying=re.compile(data["paying"]),
                 danger=re.compile(data["danger"]),
+                silent=re.compile(data["silent"]),
+                police_asked=re.compile(data["police_asked"]),
                 letter_request=re.compile(data["letter_request"]),
                 self_harm_answer={k: answers(k) for k in ("yes", "no")},
                 better=answers("better"),
@@ -281,6 +286,7 @@ class DialogueRules:
                 helper_done=answers("helper_done"),
                 with_them=answers("with_them"),
                 going_back=answers("going_back"),
+                indoors=answers("indoors"),
                 far_police=answers("far_police"),
                 leads=answers("leads"),
                 open_door=answers("open_door"),
@@ -311,10 +317,10 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, not_heard, remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
-                                  "paying, danger, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
+                                  "paying, danger, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -326,6 +332,7 @@ class Triage:
     script: str  # simplified | tw | hk: the script of the reply
     region: str  # '' | mainland | hk | tw | mo | abroad[:country]: where the person said they are (hotlines)
     left: bool  # "我已经下来了", "炭我扔到楼下了": away from the place or the means; the first step is not said again
+    indoors: bool  # "我在家呢 什么边上": inside; a high place named earlier is not where they are
     withdrew: bool  # "算了 不说了", "你别管我了" after the question or a crisis reply: not an all-clear, not small talk
     far: bool  # the writer is abroad and the one they write about is at home (mainland, HK, TW): others there call
     away: bool  # "我在高铁上 往回赶": a helper not where ta is; others there open the door
@@ -354,6 +361,7 @@ class Triage:
     bereaved: bool  # "我哥上个月走了": someone close has died
     paying: bool  # "我已经转了1000定金了": money paid or asked for
     danger: bool  # "他们现在在我家门口 拿着刀": danger here and now
+    silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
@@ -526,8 +534,9 @@ class Triager:
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
         if going_back:
             # "没事了 我就上去抽根烟": the place itself, named as what it is, with the step away from it
-            risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress, means=state.means,
-                        probability=risk.probability)
+            # ("我去走廊那边透透气": not to step back from an edge they are not at yet, but not to go)
+            risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress,
+                        means="going_there" if state.means == "height" else state.means, probability=risk.probability)
         elif (state.risk == "crisis" and not state.helper and "crisis:arrived" not in state.shown
                 and self.dialogue.arrived.search(text)):
             # "表姐到了，在门口敲门": let them in, and let them stay tonight (not "go where there are people"); after
@@ -611,7 +620,7 @@ class Triager:
         elif risk.tier != "crisis" and not (better or state.helper) and (
                 (state.risk == "crisis" and asked_plan and self.dialogue.has_means.search(bare))
                 or ((state.risk == "crisis" or (raised and (risk.tier == "check_in" or not domain)))
-                    and self.risk.patterns["means_hint"].search(written.lower()))):
+                    and self.risk.patterns["means_hint"].search(self.risk.own_words(written.lower())))):
             # asked whether pills, a blade … are at hand, "有" or "买了", or a means named later in the crisis ("I have
             # a knife here", "降压药 安眠的都有") or after the question was asked ("车停在路边，前面就是悬崖"): 110/120
             # and the first step, now
@@ -736,12 +745,12 @@ class Triager:
             # their own: it is still about the one they help
             risk = replace(risk, helper=True)
         if risk.tier == "crisis" and risk.imminent and not risk.means:  # what to do first depends on the means named
-            means = self.risk.means(written.lower())
+            means = self.risk.means(self.risk.own_words(written.lower()))
             # "有" to "手边有没有药、刀这些东西？": what it is and where, and away from them first
             risk = replace(risk, means="unnamed" if risk.reason == "has means" and means == "default" else means)
         elif risk.tier == "crisis" and risk.imminent and not risk.helper and risk.means not in ("taken", "children"):
             # a means named later in the crisis is the one the step is for ("炭在楼下车里，没点": throw it away)
-            named = self.risk.means(written.lower())
+            named = self.risk.means(self.risk.own_words(written.lower()))
             if named != self.risk.first_steps[-1].key:
                 risk = replace(risk, means=named)
         leans = bool(state.turns and self.dialogue.leans_on_context.search(text))
@@ -757,6 +766,7 @@ class Triager:
             region=region,
             withdrew=pulls_back,
             left=left,
+            indoors=bool(self.dialogue.indoors.search(text)),
             far=region.startswith(ABROAD) and bool(self.risk.theirs(folded)),
             away=bool(self.dialogue.away.search(text)),
             risk=risk,
@@ -787,6 +797,7 @@ class Triager:
             bereaved=bool(self.dialogue.bereaved.search(text)),
             paying=bool(self.dialogue.paying.search(text)),
             danger=danger,
+            silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
             wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
             better=better,
