@@ -337,11 +337,16 @@ class RiskRules:
         stretches = list(dict.fromkeys(stretches))
         return [self.estimate(t, v) for t, v in zip(stretches, encode(stretches))]
 
+    def set_aside(self, stops: str) -> list[tuple[int, int]]:
+        """The spans of `stops` (oaths removed, 。 read as ".") that are not the writer's own words: someone else's
+        words, news, a denial such as "我现在没在楼顶" (crisis.yaml, not_self)."""
+        return [found.span() for found in self.patterns["not_self"].finditer(stops)]
+
     def own_words(self, text: str) -> str:
-        """`text` (simplified, lowercased) with what the lexicon sets aside blanked out (someone else's words, a denial
-        such as "我现在没在楼顶"): where a means or place named is read from."""
+        """`text` (simplified, lowercased) with what the lexicon sets aside blanked out: where a means or place named
+        is read from."""
         stops = self.patterns["swear"].sub(" ", text).replace("。", ".")
-        return _blank(stops, [found.span() for found in self.patterns["not_self"].finditer(stops)])
+        return _blank(stops, self.set_aside(stops))
 
     def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
                long: float = 0.6, long_plan: float = 0.7, sure_plan: float = 1.0, story: float = 0.85, crisis: float = 0.7,
@@ -357,7 +362,7 @@ class RiskRules:
         # the words are read with 。 as "." (one character for one, so the set-aside spans fit both); the classifier
         # reads the text as it was trained, with 。
         stops = text.replace("。", ".")
-        spans = [found.span() for found in self.patterns["not_self"].finditer(stops)]
+        spans = self.set_aside(stops)
         masked, read = (_blank(t, spans) for t in (stops, text))
         aside = masked != stops  # someone else's words or death were set aside (a quote, a prescription, a parent)
         mentioned = aside and bool(SUICIDE_WORDS.search(text))
