@@ -295,7 +295,7 @@ def test_what_they_will_do_next_is_an_acknowledgement_even_with_words_about_debt
 def test_a_new_question_announced_mid_conversation_is_invited(assistant):
     session = Session(user="n")
     assistant.respond(session, "催收天天打电话给我爸妈")
-    for text in ("对了，还有个事", "诶 那我再问你个问题", "有个事"):
+    for text in ("对了，还有个事", "诶 那我再问你个问题", "有个事", "有件事不知道该不该问", "能问你个事吗"):
         reply = assistant.respond(session, text)
         assert (reply.mode, reply.note) == ("clarify", "more"), text
         assert "你说" in assistant.renderer.plain(reply)
@@ -416,6 +416,30 @@ def test_danger_here_and_now_puts_110_first(assistant):
     assert reply.mode == "answer" and reply.danger
     assert assistant.renderer.plain(reply).lstrip().startswith("你现在有危险：马上打 110")
     assert not assistant.respond(Session(user="k2"), "催收说下周要上门").danger  # a visit announced is not
+
+
+def test_danger_that_goes_on_stays_danger_in_other_words_and_its_end_is_heard(assistant):
+    # "还在拍 我好怕" right after "you are in danger" got sleep advice (勿扰模式); the paragraph is not repeated
+    session = Session(user="dg")
+    first = assistant.renderer.plain(assistant.respond(session, "催收的人在我家门口砸门"))
+    still = assistant.respond(session, "还在拍 我好怕")
+    text = assistant.renderer.plain(still)
+    assert still.danger and text.lstrip().startswith("门锁好了吗") and "勿扰" not in text
+    assert first.split("\n")[0] not in text
+    over = assistant.respond(session, "他们走了")
+    assert over.mode == "small_talk" and "记下来" in assistant.renderer.plain(over)
+    # the police declining ("说这是经济纠纷…就走了") is not relief (walk 43)
+    declined = Session(user="decl")
+    assistant.respond(declined, "催收的人在我家门口砸门")
+    reply = assistant.respond(declined, "打了110 派出所来了个人 说这是经济纠纷让我们自己协商 说完就走了")
+    assert reply.mode == "answer" and "松了一口气" not in assistant.renderer.plain(reply)
+    feared = Session(user="decl2")
+    assistant.respond(feared, "催收的人在我家门口砸门")
+    assert assistant.respond(feared, "我怕报警了他们报复").mode == "answer"  # (conversations_holdout13)
+    # without a danger reply just before, fear is fear, not danger
+    other = Session(user="dg2")
+    assistant.respond(other, "催收说下周要上门")
+    assert not assistant.respond(other, "还在拍 我好怕").danger
 
 
 def test_leaving_after_a_crisis_reply_without_saying_they_are_safer_is_asked_once_more(assistant):
@@ -932,3 +956,47 @@ def test_what_to_do_once_the_topics_steps_were_all_said_gets_them_again_in_order
     reply = assistant.respond(session, "那我该怎么办")
     said = assistant.renderer.plain(reply)
     assert reply.recap and "不给陌生人开门" not in said and "按这个顺序做" in said
+
+
+def test_collectors_turning_to_the_family_mid_conversation_is_answered_as_that(assistant):
+    # after a question about a husband's liability, "他们说要打电话给我老公" got the liability steps again (walk 42)
+    session = Session(user="tp")
+    assistant.respond(session, "我怀孕五个月 网贷都是我自己名下借的 现在逾期了 老公不知道")
+    reply = assistant.respond(session, "他们说要打电话给我老公")
+    assert reply.hits[0].passage.topics[0] == "third_party_contact"
+    # whether he must pay is still the liability answer
+    again = assistant.respond(session, "那我老公要替我还吗")
+    assert "family_liability" in again.hits[0].passage.topics
+
+
+def test_collectors_blocking_a_car_on_the_road_is_danger_in_the_car_not_a_crisis(assistant):
+    # walk 43: "先从边上退回来，到有人的地方去" and a mental-health line for a man boxed in on a 国道
+    reply = assistant.respond(Session(user="road"), "现在他们四五个人开了两台车在国道上把我车给别停了 我人在车里 他们在外面敲窗户 要我下车")
+    text = assistant.renderer.plain(reply)
+    assert reply.mode == "answer" and reply.danger and reply.in_car
+    assert "别下车" in text and "锁好车门" in text and "边上退回来" not in text
+
+
+def test_a_threat_to_break_a_leg_leads_with_safety(assistant):
+    reply = assistant.respond(Session(user="leg"), "那个老板说我不还就找人卸我一条腿")
+    assert {"threats_insults", "home_visit"} & set(reply.hits[0].passage.topics)
+    assert "110" in assistant.renderer.plain(reply)
+
+
+@pytest.mark.parametrize("text", ["今天又有个人加我微信 说是帮被骗的人追回损失的 要先交3000手续费 靠谱吗",
+                                  "短信上还有个电话 说打这个电话可以撤案 要我先还一半"])
+def test_a_fee_to_recover_losses_and_a_number_to_withdraw_the_case_are_warned_of(assistant, text):
+    reply = assistant.respond(Session(user="scam2"), text)  # walk 43: answered with damages and harassing calls
+    assert any("追回损失" in scam.name for scam in reply.scams), text
+    assert "二次诈骗" in assistant.renderer.plain(reply)
+
+
+def test_a_bank_loan_and_a_private_boss_in_one_message_leave_the_lender_open(assistant):
+    triage = assistant.triage("找银行贷了30万经营贷 后来又找朋友介绍的一个老板借了20万 说好月息5分")
+    assert triage.lender == "unknown"
+    assert assistant.triage("那个不是银行 是私人老板 放高利贷的").lender == "private"
+
+
+def test_a_gambling_confession_gets_what_gambling_debts_mean(assistant):
+    reply = assistant.respond(Session(user="gamble"), "说出来丢人 我是玩网赌输的 前后在十几个app上借了快20万 都拿去充了")
+    assert reply.hits[0].passage.id == "guide-gambling-debt"  # walk 43: family liability and 套路贷 steps

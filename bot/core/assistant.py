@@ -43,6 +43,8 @@ QUESTION = re.compile(r"[?？]|吗$|呢$|怎么办|怎么|为什么|是不是|�
 QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
 OWN_FEAR = re.compile(r"我[^,.!?]{0,4}(怕|害怕|担心|慌|睡不着)")  # a helper's own fear, not the tears of the one helped
 DEBT_WORDS = re.compile(r"欠|债|贷|信用卡|还款|还钱|怎么还|还不上|还不起|催收|利息|花呗|借呗|白条|(?<![a-z])(debt|owe|loan)")
+DANGER_OVER_CHARS = 14  # "他们走了", "打了110 说马上到": relief is said in few words
+IN_CAR = re.compile(r"车里|车上|在车|国道|高速|公路|路上|下车|车窗|(?<![a-z])(in (my|the) car|on the road)")  # danger on the road
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 # after the short second reply, what a crisis line goes on to ask, each once and in this order: how, and whether the
 # means are at hand (not when a means was named); someone to be with them; only the next hours. Then the quiet reply
@@ -142,6 +144,8 @@ class Assistant:
         shown_risk = replace(risk, helper=True) if state.helper and risk.tier == "none" else risk
         base = dict(language=state.language, script=state.script, region=triage.region or "",
                     risk=shown_risk, note=note, truncated=triage.message.truncated)
+        # right after "you are in danger", "还在拍 我好怕" is that danger still and "他们走了" its end (not sleep advice)
+        after_danger = bool(state.danger_turn) and state.turns - state.danger_turn <= 2  # (one message between)
         # a relative who can't be reached: the writer is helped, not asked about themselves later
         unreachable = risk.tier == "check_in" and risk.helper
         if not unreachable:
@@ -251,7 +255,9 @@ class Assistant:
                 # (after pills taken, the hospital at once: "third")
                 base["note"] = "again" if risk.helper or (risk.means != "taken" and state.show_once("crisis:again")) \
                     else follow_on(state, risk)
-            if risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:missing"):
+            if risk.helper and triage.found and state.show_once("helper:found"):
+                base["note"] = "found"  # "找到了 … 说没事让我们别管": the news heard, then tonight with ta (walk 43)
+            elif risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:missing"):
                 # a farewell or despair, then ta can't be reached or won't open the door (also after the first
                 # helper reply): looking for ta now, not waiting
                 state.show_once("crisis:helper")
@@ -307,8 +313,10 @@ class Assistant:
                                        again=risk.reason == "put away")
             # danger from another person in a crisis conversation ("他在拍厕所门了", "我要发12110 写啥"): the door and how
             # to reach the police first, not the next question about means
-            if not risk.helper and risk.reason == "after crisis" and (triage.danger or triage.silent):
-                base["note"] = "danger"
+            if not risk.helper and risk.reason == "after crisis" and (triage.danger or triage.silent or (
+                    after_danger and triage.danger_still)):
+                base["note"] = "danger_again" if after_danger else "danger"
+                state.danger_turn = state.turns
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
                          far=risk.helper and "helper:far" in state.shown,
                          away=risk.helper and "helper:away" in state.shown,
@@ -370,6 +378,17 @@ class Assistant:
                          else "in_care" if triage.in_care else "better",
                          hotlines=self.footer_lines(triage.region, state.script),
                          first_step=self.step_again(state, triage.left), **base)
+        # (short: "打了110 派出所来了个人 说这是经济纠纷…就走了" is the police declining, not relief; nor is fear or a
+        # question: "我怕报警了他们报复")
+        if after_danger and triage.danger_over and not triage.danger and risk.tier == "none" \
+                and len(triage.text) <= DANGER_OVER_CHARS and not (triage.danger_still or triage.question):
+            return Reply(mode="small_talk", small_talk="danger_over",
+                         hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else (), **base)
+        danger = triage.danger or (after_danger and triage.danger_still and risk.tier == "none")
+        if danger:
+            state.danger_turn = state.turns
+            if after_danger:  # the same paragraph twice reads as a machine: the door, and whether they have called
+                base["note"] = base["note"] or "danger_again"
         if triage.not_heard and risk.tier == "none" and not (triage.domain or triage.figures or triage.question):
             # "你根本没在听我说话": an apology and a question, not the next scripted line or a self-description
             return Reply(mode="small_talk", small_talk="sorry",
@@ -436,7 +455,7 @@ class Assistant:
             # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud, or a fraud's sign with no words of its
             # own about the debt ("那个链接我点了"): about the fraud, not a loan's cost or the last topic
             prefer, loan = ("scam",), {}
-        elif triage.danger or triage.threat_soon or (
+        elif danger or triage.threat_soon or (
                 triage.threat and (len(triage.text) >= LONG_STORY or not triage.domain)):
             # danger here and now, a threat to come soon ("催收说今晚就带人来 网贷逾期三个月了"), a threat in a long
             # story, or a follow-up without words of its own about the debt ("他说要找人砍我" after the interest):
@@ -458,8 +477,11 @@ class Assistant:
             # ("不对 是信用卡 这个也一样能投诉吗") that question is answered, for the lender they mean
             corrected = triage.correction and not triage.redirect and in_conversation and bool(state.topics) and not (
                 asks and own_score >= self.min_score)
+            # "他们说要打电话给我老公" after a question about a husband's liability: a new thing done to the family,
+            # not more of the last topic (walk 42)
+            told_family = in_conversation and triage.third_party and "third_party_contact" not in state.topics[:1]
             prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
-                (state.topics[0],) if corrected else ()
+                (state.topics[0],) if corrected else ("third_party_contact",) if told_family else ()
             if corrected:
                 base["note"] = base["note"] or "corrected"
             elif coping and triage.better:  # "我现在没事了 我妈在旁边陪我": glad first, then ways to cope
@@ -499,13 +521,14 @@ class Assistant:
         state.vector = [float(x) for x in query]
         # the first answer about the debt after a crisis reply, never having said they are safe and no plan or means
         # named (that has its own line): asked once first whether they are safe now
-        if (state.risk == "crisis" and risk.tier == "none" and not (state.helper or state.means or base["note"])
+        if (state.risk == "crisis" and risk.tier == "none" and not (state.helper or state.means or base["note"] or danger)
                 and "answered:self_harm" not in state.shown and state.show_once("asked:safe")):
             base["note"] = "safe_first"
         # after a crisis or a check-in in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
-                       calm=triage.retaliation, danger=triage.danger, silent=triage.silent,
+                       calm=triage.retaliation, danger=danger, silent=triage.silent,
+                       in_car=danger and bool(IN_CAR.search(triage.text)),
                        condolence=triage.bereaved and state.show_once("condolence"),
                        hotlines=self.footer_lines(triage.region, state.script)
                        if risk.tier == "check_in" or state.risk != "none" else (),

@@ -83,6 +83,7 @@ class Reply:
     calm: bool = False  # the person speaks of hurting the collector: a line to step back first
     condolence: bool = False  # someone close has died: a word of sympathy before the answer
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
+    in_car: bool = False  # the danger is on the road, the person in a car: stay in it, doors locked
     silent: bool = False  # they cannot speak to call: how to report by text message first
     first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
     far: bool = False  # helping from abroad someone at home: people near them go to them and call there

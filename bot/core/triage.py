@@ -97,6 +97,10 @@ class DialogueRules:
     bereaved: re.Pattern[str]  # someone close has died: condolences before the answer
     paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
     danger: re.Pattern[str]  # danger to the person here and now (在门口, 砸门, 拿着刀): 110 first
+    found: re.Pattern[str]  # a helper's "找到他了": the one at risk is found
+    third_party: re.Pattern[str]  # "要打电话给我老公": collectors contact, or say they will contact, the family
+    danger_still: re.Pattern[str]  # right after a danger reply, "还在拍 我好怕": the danger goes on
+    danger_over: re.Pattern[str]  # right after a danger reply, "他们走了", "警察到了": it is over
     silent: re.Pattern[str]  # "我躲在厕所 不敢打电话", "他会听见的": they cannot speak to call for help
     police_asked: re.Pattern[str]  # 报警, 110, 警察: what silent reporting answers
     letter_request: re.Pattern[str]  # "帮我写一封投诉信": the letter tool, without the command
@@ -246,6 +250,10 @@ class DialogueRules:
                 bereaved=re.compile(data["bereaved"]),
                 paying=re.compile(data["paying"]),
                 danger=re.compile(data["danger"]),
+                found=re.compile(data["found"]),
+                third_party=re.compile(data["third_party"]),
+                danger_still=re.compile(data["danger_still"]),
+                danger_over=re.compile(data["danger_over"]),
                 silent=re.compile(data["silent"]),
                 police_asked=re.compile(data["police_asked"]),
                 letter_request=re.compile(data["letter_request"]),
@@ -317,7 +325,7 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, not_heard, remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
-                                  "paying, danger, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
+                                  "paying, danger, found, third_party, danger_still, danger_over, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -361,6 +369,10 @@ class Triage:
     bereaved: bool  # "我哥上个月走了": someone close has died
     paying: bool  # "我已经转了1000定金了": money paid or asked for
     danger: bool  # "他们现在在我家门口 拿着刀": danger here and now
+    found: bool  # helping someone, and ta is found ("我二叔去鱼塘找到他了")
+    third_party: bool  # collectors contact the family or say they will, not asking whether the family must pay
+    danger_still: bool  # words that say a danger goes on ("还在拍", "好怕"): read so only right after a danger reply
+    danger_over: bool  # words that say a danger is over ("他们走了", "警察到了"): likewise
     silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
@@ -449,7 +461,9 @@ class Triager:
         words = len(re.findall(r"[a-z]{2,}", text))  # one English word is enough to open a conversation ("hi")
         english = (len(LATIN.findall(text)) > 2 * len(HAN.findall(text)) and not text.startswith("/")
                    and (words >= 2 or (words == 1 and not state.turns)) and not self.pinyin(text))
-        lender = next((kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)), "unknown")
+        # a bank loan and a private boss's 月息5分 in one message: which one a question is about is not known
+        kinds = [kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)]
+        lender = kinds[0] if len(kinds) == 1 else "unknown"
         domain = self.safety.mentions_domain(text)
         odds = self.read_act(text, bare, vector)
         act = max(odds, key=odds.__getitem__) if odds else ""
@@ -465,7 +479,9 @@ class Triager:
         # listed vague words and a question to follow, or a greeting and a question to follow: not small talk
         asking = wants and (greets or listed_vague)
         asks_other = bool(self.dialogue.off_topic.search(text))  # "那你能帮我写个请假条吗": not a question about the bot
-        small_talk = self.dialogue.small_talk_kind(bare) or (
+        # "能问你个事吗" mid-conversation announces a question; it is not a question about the bot
+        announce = bool(state.turns) and self.dialogue.announces(bare)
+        small_talk = "" if announce else self.dialogue.small_talk_kind(bare) or (
             act if act in SMALL_TALK and not asking and not asks_other
             and not (risk.distress or risk.soft or risk.tier != "none")
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
@@ -510,6 +526,9 @@ class Triager:
         answer = ""
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
             answer = self.dialogue.yes_or_no(bare)
+            # "你说啥药啊刀的 我又不是要寻死 我是说…" (walk 43): a no, however many means it names
+            if not answer and state.risk != "crisis" and self.dialogue.not_suicidal.search(text):
+                answer = "no"
         if better and risk.tier != "none":  # "我现在冷静下来了，没事了": heard, not asked again
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         # crisis support goes on (the helper's, or urgent again after a plan or means was named)
@@ -617,7 +636,7 @@ class Triager:
         elif (state.risk == "crisis" and state.means and state.means != "taken" and not state.helper
               and self.dialogue.put_away.search(text)):
             risk = replace(staying, reason="put away")  # "那这药咋整": where to put it, in so many words
-        elif risk.tier != "crisis" and not (better or state.helper) and (
+        elif risk.tier != "crisis" and not (better or state.helper or answer == "no") and (
                 (state.risk == "crisis" and asked_plan and self.dialogue.has_means.search(bare))
                 or ((state.risk == "crisis" or (raised and (risk.tier == "check_in" or not domain)))
                     and self.risk.patterns["means_hint"].search(self.risk.own_words(written.lower())))):
@@ -776,7 +795,7 @@ class Triager:
             domain=domain,
             small_talk=small_talk,
             vague=vague,
-            announce=bool(state.turns) and self.dialogue.announces(bare),
+            announce=announce,
             wants_to_ask=wants or greets,
             act=act,
             going=going,
@@ -797,6 +816,10 @@ class Triager:
             bereaved=bool(self.dialogue.bereaved.search(text)),
             paying=bool(self.dialogue.paying.search(text)),
             danger=danger,
+            found=state.helper and bool(self.dialogue.found.search(text)),
+            third_party=bool(self.dialogue.third_party.search(text)),
+            danger_still=bool(self.dialogue.danger_still.search(text)),
+            danger_over=bool(self.dialogue.danger_over.search(text)),
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
             wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
