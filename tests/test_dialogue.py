@@ -1000,3 +1000,11 @@ def test_a_bank_loan_and_a_private_boss_in_one_message_leave_the_lender_open(ass
 def test_a_gambling_confession_gets_what_gambling_debts_mean(assistant):
     reply = assistant.respond(Session(user="gamble"), "说出来丢人 我是玩网赌输的 前后在十几个app上借了快20万 都拿去充了")
     assert reply.hits[0].passage.id == "guide-gambling-debt"  # walk 43: family liability and 套路贷 steps
+
+
+def test_a_yes_or_no_follow_up_gets_the_reading_not_the_same_steps_again(assistant):
+    # "他们真的能这样吗" repeated the last answer's three steps word for word (before-stop talk, 2026-12-01)
+    session = Session(user="yn")
+    first = assistant.respond(session, "催收天天打电话给我爸妈 我快疯了")
+    again = assistant.respond(session, "他们真的能这样吗")
+    assert again.reading and not set(again.steps) & set(first.steps)

@@ -178,6 +178,9 @@ class Composer:
         # answers on calls to parents): those steps again, in order, rather than a passage's on something else (a
         # home visit: "不给陌生人开门"); a new question still gets the steps of whatever answers it
         own = self._steps([h.passage for h in on_topic if topic_id in h.passage.topics], language) if leans else ()
+        if leans and yes_no:
+            # "他们真的能这样吗" is answered by the reading: the same steps again, or another topic's, are not asked for
+            fresh, own = [s for s in fresh if s in own], ()
         recap = bool(own) and all(f"step:{_key(s)}" in state.shown for s in own)
         if recap:
             fresh = list(own)
