@@ -973,7 +973,7 @@ def test_collectors_blocking_a_car_on_the_road_is_danger_in_the_car_not_a_crisis
     # walk 43: "先从边上退回来，到有人的地方去" and a mental-health line for a man boxed in on a 国道
     reply = assistant.respond(Session(user="road"), "现在他们四五个人开了两台车在国道上把我车给别停了 我人在车里 他们在外面敲窗户 要我下车")
     text = assistant.renderer.plain(reply)
-    assert reply.mode == "answer" and reply.danger and reply.in_car
+    assert reply.mode == "answer" and reply.danger and reply.danger_where == "car"
     assert "别下车" in text and "锁好车门" in text and "边上退回来" not in text
 
 
@@ -1008,3 +1008,106 @@ def test_a_yes_or_no_follow_up_gets_the_reading_not_the_same_steps_again(assista
     first = assistant.respond(session, "催收天天打电话给我爸妈 我快疯了")
     again = assistant.respond(session, "他们真的能这样吗")
     assert again.reading and not set(again.steps) & set(first.steps)
+
+
+@pytest.mark.parametrize("text", ["判决下来了 我实在还不起 会被强制执行吗", "成了被执行人 怎么办"])
+def test_the_same_action_is_one_bullet_however_many_passages_end_with_it(assistant, text):
+    # walk 43: "确实无力全部履行的，主动申请执行和解、分期履行" and "确实困难的，向法院说明并申请执行和解、分期履行"
+    # in one reply
+    session = Session(user="same")
+    shown = assistant.renderer.plain(assistant.respond(session, text))
+    shown += assistant.renderer.plain(assistant.respond(session, "更多做法"))
+    assert shown.count("执行和解、分期履行") == 1
+
+
+def test_followed_in_the_street_is_danger_away_from_home_not_a_door_to_lock(assistant):
+    # walk 43: a rider followed by collectors got steps about family liability, then about opening the door
+    session = Session(user="rider")
+    first = assistant.respond(session, "我送外卖的 催收的人骑电动车在后面跟着我")
+    again = assistant.respond(session, "他们还在后面跟着 我现在在路边停着 不敢回家")
+    assert first.danger and "别回家" in assistant.renderer.plain(first).replace("先别回家", "别回家")
+    text = assistant.renderer.plain(again)
+    assert again.danger and "别回家" in text and "门锁好" not in text
+
+
+def test_danger_in_a_car_goes_on_in_other_words_and_ends_with_getting_out(assistant):
+    # walk 43: "他们现在在拍我车牌" got home-visit steps, "打了 110说马上到" was not heard as help coming
+    session = Session(user="road")
+    assistant.respond(session, "现在他们四五个人开了两台车在国道上把我车给别停了 我人在车里 他们在外面敲窗户 要我下车")
+    still = assistant.respond(session, "我没下车 门锁了 他们现在在拍我车牌")
+    over = assistant.respond(session, "打了 110说马上到")
+    assert still.danger and "别下车" in assistant.renderer.plain(still)
+    assert over.small_talk == "danger_over" and "再下车" in assistant.renderer.plain(over)
+
+
+def test_a_private_bosss_rate_asked_about_after_a_bank_loan_gets_the_private_reading(assistant):
+    # walk 43: a restaurant owner's 月息5分 from a boss got "持牌机构…不适用四倍LPR" because the bank loan came up too
+    session = Session(user="boss")
+    assistant.respond(session, "我在县城开了个饭店 找银行贷了30万经营贷 后来又找朋友介绍的一个老板借了20万 说好月息5分")
+    assistant.respond(session, "现在银行的还能勉强还 那个老板的利息我已经给了快15万了 他说现在要连本带息还40万")
+    for text in ("5分是不是太高了 这个合法吗", "那我已经给他的15万利息能不能要回来 或者抵本金"):
+        reply = assistant.respond(session, text)
+        assert "四倍" in reply.reading and "持牌机构" not in reply.reading
+
+
+def test_a_threat_to_go_to_a_sons_school_is_answered_for_the_parent_not_a_university_student(assistant):
+    # walk 43: "催收说明天要去学校找我儿子" got "先跟辅导员说明情况…" written for a student who borrowed
+    reply = assistant.respond(Session(user="school"), "催收说明天要去学校找我儿子")
+    assert "孩子" in reply.reading and "辅导员" not in assistant.renderer.plain(reply)
+
+
+@pytest.mark.parametrize("text", ["救命", "help"])
+def test_a_bare_cry_for_help_gets_what_to_do_in_danger_before_the_question(assistant, text):
+    # walk 44: "救命" got only "能说说具体发生了什么吗？"
+    reply = assistant.respond(Session(user="help"), text)
+    first = assistant.renderer.plain(reply).splitlines()[0]
+    assert reply.mode == "clarify" and "110" in first
+
+
+def test_a_threat_about_a_childs_exams_and_civil_service_is_answered_as_a_scare(assistant):
+    # walk 44: "我女儿明年高考 政审过不了 … 考不了公务员 是真的吗" got third-party contact steps; "要看学校的规定"
+    reply = assistant.respond(Session(user="exam"), "催收说我不还钱的话 我女儿明年高考 政审过不了 上不了大学 以后也考不了公务员 是真的吗")
+    assert "不影响孩子上学、高考和考公务员" in reply.reading and "私立学校" in reply.reading
+
+
+def test_unwell_on_prescribed_medicine_is_told_to_see_the_doctor_today_first(assistant):
+    # walk 44: a woman on lithium, "手在抖 不知道是药的副作用还是吓的", got steps for checking court papers
+    session = Session(user="lithium")
+    assistant.respond(session, "我刚从精神科出院 双相 在吃碳酸锂 信用卡逾期了两张")
+    reply = assistant.respond(session, "我现在心很慌 手在抖 不知道是药的副作用还是吓的")
+    first = assistant.renderer.plain(reply).splitlines()[0]
+    assert reply.side_effect and "医生" in first
+
+
+@pytest.mark.parametrize("text, warning", [("他们给了个卡号 让转过去", "个人账户"),
+                                           ("借款app叫我去境外赌场帮他们干活抵债 说包吃住", "境外")])
+def test_a_card_number_to_pay_into_and_work_abroad_to_repay_are_warned_of(assistant, text, warning):
+    # walk 44: a grandmother given a card number was never told not to transfer; an overseas "work off the debt"
+    # lure was read as a gambling debt
+    reply = assistant.respond(Session(user="scam"), text)
+    assert any(warning in scam.name for scam in reply.scams)
+
+
+@pytest.mark.parametrize("text, words", [("法院下周开庭 一定要去吗 我请不了假", "最好去"),
+                                         ("包工头跑了 我半年工钱都没拿到 信用卡也逾期了", "12333")])
+def test_whether_to_attend_a_hearing_and_unpaid_wages_get_their_own_answer(assistant, text, words):
+    # walk 44: "开庭我要不要去" never got a yes; a migrant worker owed wages got "主动跟人事说明"
+    reply = assistant.respond(Session(user="court"), text)
+    assert reply.reading.startswith(words) or words in reply.reading
+
+
+@pytest.mark.parametrize("text, words", [("早上出门看见门上贴了张纸 写着欠债不还 全家死光", "先拍照录像"),
+                                         ("催收说我妈的骨灰盒在哪他们都知道 让我小心点", "威胁")])
+def test_a_curse_on_the_door_and_a_veiled_threat_are_read_as_threats(assistant, text, words):
+    # walk 44: a death curse stuck on the door got the personal-information reading and no word on whether to tear
+    # it down; "我妈的骨灰盒在哪他们都知道 让我小心点" got the family-contact reading
+    reply = assistant.respond(Session(user="curse"), text)
+    assert words in reply.reading
+
+
+def test_behind_after_a_hospital_stay_is_told_it_is_not_malicious_overdraft(assistant):
+    # walk 44: "我住院又不是故意不还的" got the same "恶意透支…可能被追究刑事责任" sentence again
+    session = Session(user="ward")
+    assistant.respond(session, "我刚从精神科出院 在吃药 住院一个多月 两张信用卡都逾期了")
+    reply = assistant.respond(session, "刑事责任？？我会坐牢吗 我住院又不是故意不还的 医生说我不能有太大压力")
+    assert reply.reading.startswith("一般不会") and "不属于恶意透支" in reply.reading

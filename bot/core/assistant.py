@@ -44,7 +44,7 @@ QUESTION_END = re.compile(r"[?？]$|(吗|呢|么|嘛)$")
 OWN_FEAR = re.compile(r"我[^,.!?]{0,4}(怕|害怕|担心|慌|睡不着)")  # a helper's own fear, not the tears of the one helped
 DEBT_WORDS = re.compile(r"欠|债|贷|信用卡|还款|还钱|怎么还|还不上|还不起|催收|利息|花呗|借呗|白条|(?<![a-z])(debt|owe|loan)")
 DANGER_OVER_CHARS = 14  # "他们走了", "打了110 说马上到": relief is said in few words
-IN_CAR = re.compile(r"车里|车上|在车|国道|高速|公路|路上|下车|车窗|(?<![a-z])(in (my|the) car|on the road)")  # danger on the road
+ENGLISH_LINE = "english"  # crisis.yaml hotlines: the English-speaking line
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 # after the short second reply, what a crisis line goes on to ask, each once and in this order: how, and whether the
 # means are at hand (not when a means was named); someone to be with them; only the next hours. Then the quiet reply
@@ -63,7 +63,8 @@ def follow_on(state: DialogueState, risk: Risk) -> str:
 
 # a helper's later replies, in pairs that take turns: how to get someone to ta (third) and telling those near ta
 # (tell); while waiting for news (wait) and staying with them while they wait (waiting)
-HELPER_AGAIN = {"third": "tell", "tell": "third", "wait": "waiting", "waiting": "wait", "talk": "again", "with_ta": "talk"}
+HELPER_AGAIN = {"third": "tell", "tell": "third", "wait": "waiting", "waiting": "wait", "talk": "again", "with_ta": "talk",
+                "holding": "with_ta"}
 HELPER_NEXT = ("again", "third", "tell")  # after the helper's first reply, each once in this order
 
 
@@ -255,7 +256,10 @@ class Assistant:
                 # (after pills taken, the hospital at once: "third")
                 base["note"] = "again" if risk.helper or (risk.means != "taken" and state.show_once("crisis:again")) \
                     else follow_on(state, risk)
-            if risk.helper and triage.found and state.show_once("helper:found"):
+            if risk.helper and triage.holding and state.show_once("helper:holding"):
+                base["note"] = "holding"  # "他刚开门了 … 我现在抱着他": stay like this, listen, tonight with ta (walk 44)
+                state.show_once("helper:found")
+            elif risk.helper and triage.found and state.show_once("helper:found"):
                 base["note"] = "found"  # "找到了 … 说没事让我们别管": the news heard, then tonight with ta (walk 43)
             elif risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:missing"):
                 # a farewell or despair, then ta can't be reached or won't open the door (also after the first
@@ -317,7 +321,7 @@ class Assistant:
                     after_danger and triage.danger_still)):
                 base["note"] = "danger_again" if after_danger else "danger"
                 state.danger_turn = state.turns
-            return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script), scams=scams,
+            return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script, state.language), scams=scams,
                          far=risk.helper and "helper:far" in state.shown,
                          away=risk.helper and "helper:away" in state.shown,
                          known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
@@ -366,7 +370,8 @@ class Assistant:
                                                      or (risk.distress and not (state.helper and (
                                                          triage.in_care or triage.left
                                                          or (triage.better and not OWN_FEAR.search(triage.text)))))
-                                                     or (triage.question and not (state.helper or took_back))
+                                                     # ("就是随口一说 … 他们说让我坐牢是真的吗": the question too)
+                                                     or (triage.question and not (state.helper or (took_back and not triage.yes_no)))
                                                      # a helper's own question about the debt is answered
                                                      # ("回来了催收会不会上门到我们家")
                                                      or (state.helper and triage.question and triage.domain
@@ -382,7 +387,7 @@ class Assistant:
         # question: "我怕报警了他们报复")
         if after_danger and triage.danger_over and not triage.danger and risk.tier == "none" \
                 and len(triage.text) <= DANGER_OVER_CHARS and not (triage.danger_still or triage.question):
-            return Reply(mode="small_talk", small_talk="danger_over",
+            return Reply(mode="small_talk", small_talk="danger_over", danger_where=self.danger_where(triage, state),
                          hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else (), **base)
         danger = triage.danger or (after_danger and triage.danger_still and risk.tier == "none")
         if danger:
@@ -431,7 +436,8 @@ class Assistant:
                                  and (risk.distress or triage.act == "vague"
                                       or (triage.wants_to_ask and not triage.question)))):
             state.show_once(asking)
-            return self.clarify({**base, "note": "again" if asking != CLARIFY[0] else base["note"]}, state.language)
+            note = "help" if triage.cry_for_help else "again" if asking != CLARIFY[0] else base["note"]
+            return self.clarify({**base, "note": note}, state.language)
         # "顺便问下 …" without a word about debt: the person says it is about something else
         signals = triage.domain or triage.threat or triage.retaliation or triage.scams or triage.figures \
             or risk.tier != "none" or triage.better or risk.distress \
@@ -527,8 +533,8 @@ class Assistant:
         # after a crisis or a check-in in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
-                       calm=triage.retaliation, danger=danger, silent=triage.silent,
-                       in_car=danger and bool(IN_CAR.search(triage.text)),
+                       calm=triage.retaliation, danger=danger, silent=triage.silent, side_effect=triage.side_effect,
+                       danger_where=self.danger_where(triage, state) if danger else "",
                        condolence=triage.bereaved and state.show_once("condolence"),
                        hotlines=self.footer_lines(triage.region, state.script)
                        if risk.tier == "check_in" or state.risk != "none" else (),
@@ -537,6 +543,17 @@ class Assistant:
                        if base["note"] in ("better", "took_back", "stepped") or (
                            state.risk == "crisis" and "answered:self_harm" not in state.shown) else "",
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
+
+    @staticmethod
+    def danger_where(triage: Triage, state: DialogueState) -> str:
+        """Where the person in danger is (a car, the street, else behind a door): said now, or said in the danger
+        turn just before ("他们还在后面跟着" after "在后面跟着我"), remembered as a tag."""
+        where = triage.danger_where or next((tag.removeprefix("danger:") for tag in state.shown
+                                             if tag.startswith("danger:")), "")
+        state.shown = [tag for tag in state.shown if not tag.startswith("danger:")]
+        if where:
+            state.shown.append(f"danger:{where}")
+        return where
 
     def with_coping(self, hits: list, query: np.ndarray) -> list:
         """Fear or sleeplessness told beside the debt ("我好怕 我老公还不知道 每天都睡不着"): the closest passage on
@@ -574,11 +591,12 @@ class Assistant:
             if triage.language == "en" or not triage.message.neutral or not state.turns:
                 state.script = triage.script
 
-    def hotlines(self, region: str, script: str = "simplified") -> tuple:
-        """The region's lines; for traditional Chinese with no sign of where the person is, every region's."""
-        if region or script == "simplified":
-            return self.risk.lines(region)
-        return tuple(line for region in REGIONS for line in self.risk.hotlines[region])
+    def hotlines(self, region: str, script: str = "simplified", language: str = "zh") -> tuple:
+        """The region's lines; for traditional Chinese with no sign of where the person is, every region's. The
+        English-speaking line (not 24 hours) only for those who write in English."""
+        lines = self.risk.lines(region) if region or script == "simplified" else tuple(
+            line for region in REGIONS for line in self.risk.hotlines[region])
+        return tuple(line for line in lines if language == "en" or line.key != ENGLISH_LINE)
 
     def footer_lines(self, region: str, script: str = "simplified") -> tuple:
         """The one hotline line under an answer: the region's; for traditional Chinese or Cantonese with no sign

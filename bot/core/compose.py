@@ -11,6 +11,8 @@ part or once per conversation.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -25,6 +27,8 @@ FIRST_STEPS = 3
 BRIEF_STEPS = 2
 SITUATION_GAP = 0.15  # a situational passage moves up past others only when it scores within this of the best
 MORE_STEPS = 6
+SAME_ACTION = 10  # characters: two steps ending in this many of the same words say the same thing
+SAME_ACTION_WORDS = 6  # the same, in English words
 MAX_RIGHTS = 3
 QUOTE_LINES = 3
 QUOTE_CHARS = 160
@@ -83,7 +87,8 @@ class Reply:
     calm: bool = False  # the person speaks of hurting the collector: a line to step back first
     condolence: bool = False  # someone close has died: a word of sympathy before the answer
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
-    in_car: bool = False  # the danger is on the road, the person in a car: stay in it, doors locked
+    side_effect: bool = False  # unwell on prescribed medicine: to the doctor who prescribed it today, 120 if severe
+    danger_where: str = ""  # car: stay in it, doors locked; street: not home, where there are people; "": a door
     silent: bool = False  # they cannot speak to call: how to report by text message first
     first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
     far: bool = False  # helping from abroad someone at home: people near them go to them and call there
@@ -289,7 +294,19 @@ class Composer:
 
     @staticmethod
     def _steps(passages: list[Passage], language: str) -> tuple[str, ...]:
+        """Each passage's steps in turn, each action once: two passages that end a step in the same words
+        ("…申请执行和解、分期履行") would put the same bullet twice in one reply."""
         steps: list[str] = []
         for passage in passages:
-            steps += [s for s in localized_list(passage, "steps", language) if s not in steps]
+            steps += [s for s in localized_list(passage, "steps", language)
+                      if s not in steps and not any(same_action(s, t) for t in steps)]
         return tuple(steps)
+
+
+def same_action(a: str, b: str) -> bool:
+    """Two steps whose last clauses end in the same words: at least SAME_ACTION characters of Chinese, or
+    SAME_ACTION_WORDS words of English."""
+    ends = [re.split(r"[，,：:；;]", step.rstrip("。.").strip())[-1] for step in (a, b)]
+    if re.search(r"[\u4e00-\u9fff]", a):
+        return len(os.path.commonprefix([end[::-1] for end in ends])) >= SAME_ACTION
+    return len(os.path.commonprefix([end.lower().split()[::-1] for end in ends])) >= SAME_ACTION_WORDS

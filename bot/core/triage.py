@@ -98,9 +98,14 @@ class DialogueRules:
     paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
     danger: re.Pattern[str]  # danger to the person here and now (在门口, 砸门, 拿着刀): 110 first
     found: re.Pattern[str]  # a helper's "找到他了": the one at risk is found
+    holding: re.Pattern[str]  # a helper's "我现在抱着他": ta is with them now
     third_party: re.Pattern[str]  # "要打电话给我老公": collectors contact, or say they will contact, the family
+    danger_car: re.Pattern[str]  # in danger in a car or on the road: stay in it, doors locked
+    danger_street: re.Pattern[str]  # followed in the street: not home, to where there are people
     danger_still: re.Pattern[str]  # right after a danger reply, "还在拍 我好怕": the danger goes on
     danger_over: re.Pattern[str]  # right after a danger reply, "他们走了", "警察到了": it is over
+    side_effect: re.Pattern[str]  # "手在抖 不知道是药的副作用": today to the doctor who prescribed it
+    cry_for_help: re.Pattern[str]  # only "救命": safety first, then what happened
     silent: re.Pattern[str]  # "我躲在厕所 不敢打电话", "他会听见的": they cannot speak to call for help
     police_asked: re.Pattern[str]  # 报警, 110, 警察: what silent reporting answers
     letter_request: re.Pattern[str]  # "帮我写一封投诉信": the letter tool, without the command
@@ -251,9 +256,14 @@ class DialogueRules:
                 paying=re.compile(data["paying"]),
                 danger=re.compile(data["danger"]),
                 found=re.compile(data["found"]),
+                holding=re.compile(data["holding"]),
                 third_party=re.compile(data["third_party"]),
+                danger_car=re.compile(data["danger_car"]),
+                danger_street=re.compile(data["danger_street"]),
                 danger_still=re.compile(data["danger_still"]),
                 danger_over=re.compile(data["danger_over"]),
+                side_effect=re.compile(data["side_effect"]),
+                cry_for_help=re.compile(data["cry_for_help"]),
                 silent=re.compile(data["silent"]),
                 police_asked=re.compile(data["police_asked"]),
                 letter_request=re.compile(data["letter_request"]),
@@ -325,7 +335,7 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, not_heard, remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
-                                  "paying, danger, found, third_party, danger_still, danger_over, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -370,9 +380,13 @@ class Triage:
     paying: bool  # "我已经转了1000定金了": money paid or asked for
     danger: bool  # "他们现在在我家门口 拿着刀": danger here and now
     found: bool  # helping someone, and ta is found ("我二叔去鱼塘找到他了")
+    holding: bool  # helping someone, and ta is with them now ("我现在抱着他")
     third_party: bool  # collectors contact the family or say they will, not asking whether the family must pay
+    danger_where: str  # "car" or "street" when the words say where the person is (danger_car, danger_street), else ""
     danger_still: bool  # words that say a danger goes on ("还在拍", "好怕"): read so only right after a danger reply
     danger_over: bool  # words that say a danger is over ("他们走了", "警察到了"): likewise
+    side_effect: bool  # unwell on prescribed medicine ("吃碳酸锂 手在抖 想吐"): the doctor today comes first
+    cry_for_help: bool  # only "救命", "help": what to do if in danger comes before the question
     silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
@@ -753,6 +767,11 @@ class Triager:
             # a weaker one ("睡不着 吃不下", or "钱都是我自己花的 她根本不知道" read at 0.8) is asked about again;
             # after a crisis reply of their own, never asked as if nothing had been said ("我有时候觉得当时没救回来可能更好")
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
+        if (state.helper and state.risk == "crisis" and risk.tier == "crisis" and not risk.helper
+                and self.risk.reports(written.lower()) and not self.dialogue.about_me.search(text)):
+            # helping someone, ta's words told ("他刚开门了 哭着说觉得拖累我了 不想活了。我现在抱着他"): still ta's
+            # crisis, not the helper's own (walk 44)
+            risk = replace(risk, helper=True)
         if answer == "yes" and risk.helper and not state.helper:
             # "想过 不止一次了 今晚他上夜班 孩子睡了" answers the question about themselves: 他 is who is away tonight
             risk = replace(risk, helper=False)
@@ -817,9 +836,14 @@ class Triager:
             paying=bool(self.dialogue.paying.search(text)),
             danger=danger,
             found=state.helper and bool(self.dialogue.found.search(text)),
+            holding=state.helper and bool(self.dialogue.holding.search(text)),
             third_party=bool(self.dialogue.third_party.search(text)),
+            danger_where="car" if self.dialogue.danger_car.search(text) else "street"
+            if self.dialogue.danger_street.search(text) else "",
             danger_still=bool(self.dialogue.danger_still.search(text)),
             danger_over=bool(self.dialogue.danger_over.search(text)),
+            side_effect=bool(self.dialogue.side_effect.search(text)),
+            cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
             wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
