@@ -256,7 +256,7 @@ class Assistant:
                 # (after pills taken, the hospital at once: "third")
                 base["note"] = "again" if risk.helper or (risk.means != "taken" and state.show_once("crisis:again")) \
                     else follow_on(state, risk)
-            if risk.helper and triage.holding and state.show_once("helper:holding"):
+            if risk.helper and triage.holding and risk.reason != "helper means" and state.show_once("helper:holding"):
                 base["note"] = "holding"  # "他刚开门了 … 我现在抱着他": stay like this, listen, tonight with ta (walk 44)
                 state.show_once("helper:found")
             elif risk.helper and triage.found and state.show_once("helper:found"):
