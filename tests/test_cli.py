@@ -27,6 +27,13 @@ def test_chat_reads_piped_lines_and_handles_commands():
     assert "Traceback" not in out.stderr
 
 
+def test_the_parts_of_an_answer_keep_their_numbers():
+    # walk 45: after "1" the menu became "1. 更多做法 2. 求助渠道…", and "2" typed for 更多做法 opened 求助渠道
+    out = run("chat", stdin="催收天天打电话给我爸妈\n1\n2\n")
+    assert out.returncode == 0, out.stderr
+    assert "回复数字：2. 更多做法  3. 求助渠道  4. 取证清单" in out.stdout and "\n更多做法\n" in out.stdout
+
+
 def test_once_answers_one_message():
     out = run("chat", "--once", "对方说明天上门抓人")
     assert out.returncode == 0, out.stderr

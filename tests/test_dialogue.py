@@ -1111,3 +1111,28 @@ def test_behind_after_a_hospital_stay_is_told_it_is_not_malicious_overdraft(assi
     assistant.respond(session, "我刚从精神科出院 在吃药 住院一个多月 两张信用卡都逾期了")
     reply = assistant.respond(session, "刑事责任？？我会坐牢吗 我住院又不是故意不还的 医生说我不能有太大压力")
     assert reply.reading.startswith("一般不会") and "不属于恶意透支" in reply.reading
+
+
+@pytest.mark.parametrize("turns, passage", [
+    (["法院寄来的支付令我一直没理 算算有二十多天了 现在还能异议吗"], "guide-payment-order-missed"),
+    (["做兼职任务被人骗了 我从三个网贷借了钱转过去", "骗子跑了 这些网贷我是不是就不用还了"], "guide-scam-victim-loans"),
+    (["I work in Shenzhen and have an unpaid credit card",
+      "my job here finishes next month and I'll fly back home, anything I should do first?"], "guide-leaving-china"),
+    (["女儿偷拿我的身份证在网上贷了款", "她是我闺女啊 我去派出所说了会不会把她抓起来"], "guide-family-used-id")])
+def test_a_missed_payment_order_a_scam_victims_loans_leaving_china_and_a_relatives_loan_get_their_answer(
+        assistant, turns, passage):
+    # walk 45: a 支付令 left unanswered for weeks was told to object within 15 days; a scam victim's "so I don't have
+    # to repay?" was never corrected; a teacher leaving China was not warned; a mother asking whether her son would
+    # go to prison got "单纯还不上钱不会坐牢"
+    session = Session(user="walk45")
+    for text in turns:
+        reply = assistant.respond(session, text)
+    assert reply.mode == "answer" and reply.hits[0].passage.id == passage
+
+
+def test_how_often_collectors_may_call_and_whether_the_bank_must_agree_are_answered_plainly(assistant):
+    # walk 45: "一天最多能打几次" got no answer; "银行必须同意吗" got usury law
+    calls = assistant.respond(Session(user="calls"), "法律规定催收每天最多能给我打几个电话")
+    assert "没有规定“每天最多打几次”" in assistant.renderer.plain(calls)
+    card = assistant.renderer.plain(assistant.respond(Session(user="card"), "信用卡停息挂账 银行是不是必须得同意"))
+    assert "没有哪条法律规定银行必须同意" in card and "第七十条" in card and "描述" in card

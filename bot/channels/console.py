@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.core.assistant import Assistant
-from bot.core.compose import Reply
+from bot.core.compose import PARTS, Button, Reply
 from bot.core.dialogue import Session
 from bot.tools.dispatch import Attachment, Turn
 
@@ -24,7 +24,7 @@ def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
     say = lambda text: print(text + "\n", file=stdout, flush=True)  # noqa: E731
     session = Session(user="console")
     offered: tuple[Attachment, ...] = ()  # files of the last turn, until the next line
-    choices: list[str] = []  # what each number sends, from the last reply's buttons
+    choices: dict[int, str] = {}  # what each number sends, from the last reply's buttons
     say(assistant.renderer.page("help.j2", console=True))
     while True:
         if interactive:
@@ -38,9 +38,9 @@ def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
             continue
         if text in ("/quit", "/exit"):
             break
-        if text.isdigit() and session.flow is None and 1 <= int(text) <= len(choices):
-            text = choices[int(text) - 1]
-        choices = []
+        if text.isdigit() and session.flow is None and int(text) in choices:
+            text = choices[int(text)]
+        choices = {}
         if text == "/save" and files:
             for file in files:
                 Path(file.filename).write_text(file.content, encoding="utf-8")
@@ -65,7 +65,16 @@ def chat(assistant: Assistant, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
                         + "；发别的内容则不保存。")
             else:
                 say(render_reply(assistant, result))
-                choices = [button.send for button in result.buttons]
+                choices = {n: button.send for n, button in numbered(result.buttons)}
+
+
+def numbered(buttons: tuple[Button, ...]) -> list[tuple[int, Button]]:
+    """Each button's number. The parts of an answer keep theirs in every reply (1 法律依据 … 4 取证清单): after
+    "1", "2" is still 更多做法, as it was when first shown (walk 45)."""
+    fixed = {f"/{part}": n for n, part in enumerate(PARTS, 1)}
+    if buttons and all(button.send in fixed for button in buttons):
+        return [(fixed[button.send], button) for button in buttons]
+    return list(enumerate(buttons, 1))
 
 
 def render_reply(assistant: Assistant, reply: Reply) -> str:
@@ -73,7 +82,7 @@ def render_reply(assistant: Assistant, reply: Reply) -> str:
     text = assistant.renderer.plain(reply)
     if reply.buttons:
         labels = "  ".join(f"{n}. {assistant.renderer.convert(b.label, reply.script)}"
-                           for n, b in enumerate(reply.buttons, 1))
+                           for n, b in numbered(reply.buttons))
         prompt = "Reply with a number: " if reply.language == "en" else "回复数字："
         text += "\n\n" + assistant.renderer.convert(prompt, reply.script) + labels
     return text

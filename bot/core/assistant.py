@@ -96,8 +96,11 @@ class Assistant:
                                   f"dialogue_training.yaml changed). Rebuild them with: {settings.build_command()}")
         self.dense = DenseRetriever(self.index)
         self.retriever = HybridRetriever(self.dense, LexicalRetriever(self.index.passages))
+        # the laws the knowledge quotes, by the names people use ("民法典", "刑法"): an article asked for is looked up
+        laws = tuple({re.sub(r"（.*）$", "", p.citation.law.removeprefix("中华人民共和国"))
+                      for p in self.knowledge.passages if p.citation})
         self.triage = Triager(self.embedder, self.safety, self.risk,
-                              DialogueRules.load(settings.knowledge_dir / "dialogue.yaml"), self.acts)
+                              DialogueRules.load(settings.knowledge_dir / "dialogue.yaml"), self.acts, laws)
         self.triage("预热")  # load model weights now, not on the first user's message
         self.renderer = Renderer(settings.templates_dir)
         self.composer = Composer(self.knowledge)
@@ -320,12 +323,13 @@ class Assistant:
             if not risk.helper and risk.reason == "after crisis" and (triage.danger or triage.silent or (
                     after_danger and triage.danger_still)):
                 base["note"] = "danger_again" if after_danger else "danger"
-                state.danger_turn = state.turns
+                self.mark_danger(triage, state)
             return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script, state.language), scams=scams,
                          far=risk.helper and "helper:far" in state.shown,
                          away=risk.helper and "helper:away" in state.shown,
                          known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
-                         first_step=step, dear=triage.dear, **{"sorry": triage.not_heard, **base})
+                         first_step=step, dear=triage.dear, low_battery=triage.low_battery,
+                         **{"sorry": triage.not_heard, **base})
         if triage.lender != "unknown":
             state.lender = triage.lender
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
@@ -378,6 +382,8 @@ class Assistant:
                                                          and not triage.in_care)):
             if state.helper and (triage.better or triage.in_care or triage.left):
                 state.show_once("helper:found")  # ta is found or safe: what they tell next is about the night with ta
+            if took_back and not state.show_once("said:took back") and not base["note"]:
+                base["note"] = "again"  # "真的没事 你别那么紧张" after "我就是出来透透气": not the same paragraph twice
             return Reply(mode="small_talk",
                          small_talk="took_back" if took_back else "help_called" if triage.help_called
                          else "in_care" if triage.in_care else "better",
@@ -391,13 +397,20 @@ class Assistant:
                          hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else (), **base)
         danger = triage.danger or (after_danger and triage.danger_still and risk.tier == "none")
         if danger:
-            state.danger_turn = state.turns
+            self.mark_danger(triage, state)
             if after_danger:  # the same paragraph twice reads as a machine: the door, and whether they have called
                 base["note"] = base["note"] or "danger_again"
         if triage.not_heard and risk.tier == "none" and not (triage.domain or triage.figures or triage.question):
             # "你根本没在听我说话": an apology and a question, not the next scripted line or a self-description
             return Reply(mode="small_talk", small_talk="sorry",
                          hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else (), **base)
+        if triage.article and risk.tier == "none":  # "刑法第253条之一原文": that article, or that it isn't held
+            return replace(self.composer.article(triage.article, state.language),
+                           hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else ())
+        if triage.unseen and risk.tier == "none" and not (triage.figures or triage.scams):
+            # "有没有人会问一句 你自己还好吗": asked how they are, before anything more about the debt (walk 45)
+            return Reply(mode="small_talk", small_talk="unseen", hotlines=self.footer_lines(triage.region, state.script),
+                         **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             # thanks right after a crisis reply, never having said they are safe ("谢谢你听我说这些" after a letter left
@@ -545,15 +558,20 @@ class Assistant:
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 
     @staticmethod
+    def mark_danger(triage: Triage, state: DialogueState) -> None:
+        """This turn said "you are in danger": its number, and where the person is when the words say so (a car,
+        the street), for the next turns ("他们还在后面跟着" after "在后面跟着我")."""
+        state.danger_turn = state.turns
+        if triage.danger_where:
+            state.shown = [tag for tag in state.shown if not tag.startswith("danger:")]
+            state.shown.append(f"danger:{triage.danger_where}")
+
+    @staticmethod
     def danger_where(triage: Triage, state: DialogueState) -> str:
-        """Where the person in danger is (a car, the street, else behind a door): said now, or said in the danger
-        turn just before ("他们还在后面跟着" after "在后面跟着我"), remembered as a tag."""
-        where = triage.danger_where or next((tag.removeprefix("danger:") for tag in state.shown
-                                             if tag.startswith("danger:")), "")
-        state.shown = [tag for tag in state.shown if not tag.startswith("danger:")]
-        if where:
-            state.shown.append(f"danger:{where}")
-        return where
+        """Where the person in danger is (a car, the street, else behind a door): said now, or remembered from the
+        last danger turn."""
+        return triage.danger_where or next((tag.removeprefix("danger:") for tag in state.shown
+                                            if tag.startswith("danger:")), "")
 
     def with_coping(self, hits: list, query: np.ndarray) -> list:
         """Fear or sleeplessness told beside the debt ("我好怕 我老公还不知道 每天都睡不着"): the closest passage on

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from bot.core.articles import Article, find_article
 from bot.core.dialogue import DialogueState
 from bot.core.retrieve import Hit
 from bot.core.risk import Hotline, Risk
@@ -64,7 +65,8 @@ class Reply:
     steps: tuple[str, ...] = ()
     channels: tuple[Channel, ...] = ()
     rights: tuple[Right, ...] = ()
-    part: str = ""  # law | more | channels | evidence, for mode "part"
+    part: str = ""  # law | more | channels | evidence | no_article, for mode "part"
+    missing_article: str = ""  # an article asked for that the knowledge does not hold: 《刑法》第二百五十三条之一
     risk: Risk = Risk()
     region: str = ""
     lender: str = "unknown"  # licensed | private | unknown, as the conversation has established
@@ -87,6 +89,7 @@ class Reply:
     calm: bool = False  # the person speaks of hurting the collector: a line to step back first
     condolence: bool = False  # someone close has died: a word of sympathy before the answer
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
+    low_battery: bool = False  # in a crisis, the phone is about to die: call 110 or someone now, say where they are
     side_effect: bool = False  # unwell on prescribed medicine: to the doctor who prescribed it today, 120 if severe
     danger_where: str = ""  # car: stay in it, doors locked; street: not home, where there are people; "": a door
     silent: bool = False  # they cannot speak to call: how to report by text message first
@@ -280,6 +283,18 @@ class Composer:
         return Reply(mode="part", part="evidence", language=language,
                      steps=self._steps(evidence, language)[:MORE_STEPS], buttons=self._other_parts("evidence", language))
 
+    def article(self, asked: Article, language: str) -> Reply:
+        """An article asked for by name and number: its whole text when the knowledge quotes it (a current version
+        before a repealed one, whose caveat says so), else that it is not held, never another article instead."""
+        held = sorted((p for p in self.knowledge.passages if p.citation), key=lambda p: "已失效" in p.citation.law)
+        passage = find_article(held, asked)
+        if passage is None:
+            return Reply(mode="part", part="no_article", language=language, missing_article=asked.label)
+        right = Right(localized(passage, "title", language), passage.quote or "", passage.citation.label(),
+                      localized(passage, "caveat", language) if passage.caveat else "",
+                      passage.gist_en if language == "en" else "")
+        return Reply(mode="part", part="law", language=language, rights=(right,), checked=self.knowledge.checked)
+
     def _other_parts(self, shown: str, language: str) -> tuple[Button, ...]:
         index = 1 if language == "en" else 0
         return tuple(Button(PART_LABELS[p][index], f"/{p}") for p in PARTS if p != shown)
@@ -296,17 +311,24 @@ class Composer:
     def _steps(passages: list[Passage], language: str) -> tuple[str, ...]:
         """Each passage's steps in turn, each action once: two passages that end a step in the same words
         ("…申请执行和解、分期履行") would put the same bullet twice in one reply."""
-        steps: list[str] = []
+        steps: dict[str, tuple[tuple[str, ...], int]] = {}  # step -> how it ends
         for passage in passages:
-            steps += [s for s in localized_list(passage, "steps", language)
-                      if s not in steps and not any(same_action(s, t) for t in steps)]
+            for step in localized_list(passage, "steps", language):
+                end = action_end(step)
+                if step not in steps and not any(same_action(end, other) for other in steps.values()):
+                    steps[step] = end
         return tuple(steps)
 
 
-def same_action(a: str, b: str) -> bool:
-    """Two steps whose last clauses end in the same words: at least SAME_ACTION characters of Chinese, or
-    SAME_ACTION_WORDS words of English."""
-    ends = [re.split(r"[，,：:；;]", step.rstrip("。.").strip())[-1] for step in (a, b)]
-    if re.search(r"[\u4e00-\u9fff]", a):
-        return len(os.path.commonprefix([end[::-1] for end in ends])) >= SAME_ACTION
-    return len(os.path.commonprefix([end.lower().split()[::-1] for end in ends])) >= SAME_ACTION_WORDS
+def action_end(step: str) -> tuple[tuple[str, ...], int]:
+    """A step's last clause read backwards (characters for Chinese, words for English), and how many of them two
+    steps must share to say the same thing (SAME_ACTION characters, SAME_ACTION_WORDS words)."""
+    end = re.split(r"[，,：:；;]", step.rstrip("。.").strip())[-1]
+    if re.search(r"[\u4e00-\u9fff]", step):
+        return tuple(end[::-1]), SAME_ACTION
+    return tuple(end.lower().split()[::-1]), SAME_ACTION_WORDS
+
+
+def same_action(a: tuple[tuple[str, ...], int], b: tuple[tuple[str, ...], int]) -> bool:
+    """Two steps that end in the same words (each as action_end reads it)."""
+    return len(os.path.commonprefix([a[0], b[0]])) >= a[1]

@@ -32,6 +32,10 @@ ABROAD = "abroad"  # another country: the local emergency number and lines that 
 SEMANTIC = ("check_in", "alone", "long", "long_plan", "sure_plan", "story", "crisis", "imminent", "acute", "other",
             "min_chars")  # the classifier's, per embedder
 SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
+# what others said or did about the debt, set aside ("催收今天骂我全家", "那边说要来拖车"), as against a death, an illness
+# or a prescription set aside ("我爸走了以后", "医生开了艾司唑仑"), after which the classifier is not believed
+COLLECTORS_ONLY = re.compile(r"催收|他们|那边|对方|平台|短信|法院|律师|外访|客服|银行")
+DEATH_OR_CARE = re.compile(r"死|走了|去世|过世|病|医|药|癌|逝|丧|葬|灵|住院|开了")
 THIRD_PERSON = re.compile(r"[他她](?!们)|(?<![a-z])(he|she|his|her)(?![a-z])")
 FIRST_PERSON = re.compile(r"[我咱俺]|(?<![a-z])(i|me|my|i'm|im|i've)(?![a-z])")
 PLAN_WORDS = 15  # without a weak word, the classifier alone gives the full reply only to a message this long
@@ -364,8 +368,13 @@ class RiskRules:
         stops = text.replace("。", ".")
         spans = self.set_aside(stops)
         masked, read = (_blank(t, spans) for t in (stops, text))
-        aside = masked != stops  # someone else's words or death were set aside (a quote, a prescription, a parent)
-        mentioned = aside and bool(SUICIDE_WORDS.search(text))
+        # someone else's words or death were set aside (a quote, a prescription, a parent)
+        mentioned = masked != stops and bool(SUICIDE_WORDS.search(text))
+        # the classifier reads the whole message: it is distrusted where what was set aside speaks of death or
+        # carries a weak sign, not where it is only what others said or did ("催收今天骂我全家", "那边说要来拖车":
+        # walk 45's live moments, "打火机 炭 胶带 全在床底下" beside them read only as a question)
+        aside = any(not COLLECTORS_ONLY.search(stops[start:end]) or DEATH_OR_CARE.search(stops[start:end])
+                    or self.patterns["soft"].search(stops[start:end]) for start, end in spans)
         distress = bool(self.patterns["distress"].search(masked))
         # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words
         length = len(WORDS.findall(masked))

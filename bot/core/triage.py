@@ -15,6 +15,7 @@ import numpy as np
 import yaml
 
 from bot.core.acts import SMALL_TALK, ActRules
+from bot.core.articles import ARTICLE_REQUEST, Article, asked_article
 from bot.core.dialogue import DialogueState
 from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
@@ -105,6 +106,7 @@ class DialogueRules:
     danger_still: re.Pattern[str]  # right after a danger reply, "还在拍 我好怕": the danger goes on
     danger_over: re.Pattern[str]  # right after a danger reply, "他们走了", "警察到了": it is over
     side_effect: re.Pattern[str]  # "手在抖 不知道是药的副作用": today to the doctor who prescribed it
+    low_battery: re.Pattern[str]  # "手机也快没电了" in a crisis: call now, while it still can
     cry_for_help: re.Pattern[str]  # only "救命": safety first, then what happened
     silent: re.Pattern[str]  # "我躲在厕所 不敢打电话", "他会听见的": they cannot speak to call for help
     police_asked: re.Pattern[str]  # 报警, 110, 警察: what silent reporting answers
@@ -163,6 +165,7 @@ class DialogueRules:
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
     rate_question: re.Pattern[str]  # "那年化是多少": after a loan was worked out, its rate again
     too_long: re.Pattern[str]  # "字太多 看不懂": fewer words from now on
+    unseen: re.Pattern[str]  # "有没有人会问一句 你自己还好吗": asked how they are, before the debt
     not_heard: re.Pattern[str]  # "你根本没在听我说话", "我说了两遍了": an apology first
     remembered: dict[str, tuple[re.Pattern[str], str]]  # a fact about the person (student): its words, what it says
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
@@ -263,6 +266,7 @@ class DialogueRules:
                 danger_still=re.compile(data["danger_still"]),
                 danger_over=re.compile(data["danger_over"]),
                 side_effect=re.compile(data["side_effect"]),
+                low_battery=re.compile(data["low_battery"]),
                 cry_for_help=re.compile(data["cry_for_help"]),
                 silent=re.compile(data["silent"]),
                 police_asked=re.compile(data["police_asked"]),
@@ -322,6 +326,7 @@ class DialogueRules:
                 rate_question=re.compile(data["rate_question"]),
                 too_long=re.compile(data["too_long"]),
                 not_heard=re.compile(data["not_heard"]),
+                unseen=re.compile(data["unseen"]),
                 remembered={tag: (re.compile(fact["words"]), str(fact["says"]))
                             for tag, fact in data["remembered"].items()},
                 spelling=WordTable.load(path, data, "spelling"),
@@ -333,9 +338,9 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, not_heard, remembered (words, says), correction, redirect, "
+                                  "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, not_heard, unseen, remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, low_battery, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -386,6 +391,7 @@ class Triage:
     danger_still: bool  # words that say a danger goes on ("还在拍", "好怕"): read so only right after a danger reply
     danger_over: bool  # words that say a danger is over ("他们走了", "警察到了"): likewise
     side_effect: bool  # unwell on prescribed medicine ("吃碳酸锂 手在抖 想吐"): the doctor today comes first
+    low_battery: bool  # the phone is about to die ("手机也快没电了"): in a crisis, call someone while it can
     cry_for_help: bool  # only "救命", "help": what to do if in danger comes before the question
     silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
@@ -402,6 +408,8 @@ class Triage:
     in_care: bool  # after pills taken, they are at the hospital now ("到医院了 洗了胃")
     help_called: bool  # helping someone, 120 is called and on its way ("已经叫了120"), not yet at the hospital
     leads: bool  # helping someone, they name where ta may be or who is near ta: told to the police and called now
+    article: Article | None  # an article's text asked for by name and number ("刑法第253条之一原文")
+    unseen: bool  # no one asks how they are ("大家都只关心钱 没人问过我还好不好")
     not_heard: bool  # they say the bot is not listening or repeats itself ("你根本没在听")
     helper_done: bool  # helping someone, they have called or told someone and wait ("我也打了110 现在就是等")
     dear: str  # the one they would leave behind, as the reply names them (女儿, 妈妈, 猫), or ""
@@ -419,8 +427,9 @@ class Triager:
     """Turns raw text plus the conversation so far into a Triage."""
 
     def __init__(self, embedder: Embedder, safety: SafetyRules, risk: RiskRules, dialogue: DialogueRules,
-                 acts: ActRules) -> None:
+                 acts: ActRules, laws: tuple[str, ...] = ()) -> None:
         self.embedder, self.safety, self.risk, self.dialogue, self.acts = embedder, safety, risk, dialogue, acts
+        self.laws = laws  # the laws the knowledge quotes, short names: where an article asked for is looked up
         semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
         self.semantic = {k: semantic[k] for k in SEMANTIC}
 
@@ -843,6 +852,7 @@ class Triager:
             danger_still=bool(self.dialogue.danger_still.search(text)),
             danger_over=bool(self.dialogue.danger_over.search(text)),
             side_effect=bool(self.dialogue.side_effect.search(text)),
+            low_battery=bool(self.dialogue.low_battery.search(text)),
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
             wants_letter=bool(self.dialogue.letter_request.search(text)),
@@ -859,6 +869,8 @@ class Triager:
             help_called=help_called,
             leads=bool(self.dialogue.leads.search(text)),
             not_heard=not_heard,
+            unseen=bool(self.dialogue.unseen.search(text)),
+            article=asked_article(text, self.laws) if ARTICLE_REQUEST.search(text) else None,
             helper_done=bool(self.dialogue.helper_done.search(text)),
             dear=self.dear(text) if risk.reason == "reason to live" else "",
             too_long=len(bare) <= TOO_LONG_CHARS and bool(self.dialogue.too_long.search(text)),

@@ -1,0 +1,42 @@
+"""An article asked for by name and number is quoted from the knowledge, or named as not held."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.articles import Article, asked_article, chinese_number
+from bot.core.dialogue import Session
+
+
+@pytest.mark.parametrize("n, words", [(10, "十"), (110, "一百一十"), (206, "二百零六"), (1034, "一千零三十四"),
+                                      (1161, "一千一百六十一")])
+def test_article_numbers_are_read_as_statutes_write_them(n, words):
+    assert chinese_number(n) == words
+
+
+@pytest.mark.parametrize("text, article", [
+    ("刑法第253条之一原文是什么", Article("刑法", "第二百五十三条之一")),
+    ("我想看看民法典里第1034条", Article("民法典", "第一千零三十四条")),
+    ("《催收管理条例》第十二条怎么规定的", Article("催收管理条例", "第十二条")),
+    ("民诉法227条", Article("民事诉讼法", "第二百二十七条")),
+    ("按照法律规定第三条", None), ("合同第三条写了违约金", None)])
+def test_the_article_asked_for_is_found_in_the_words(text, article):
+    assert asked_article(text, ("民法典", "刑法", "民事诉讼法")) == article
+
+
+def test_an_article_held_is_quoted_whole_and_one_not_held_is_named_as_missing(assistant):
+    # walk 45: "刑法第253条之一原文" was answered with 第二百九十三条之一; "《民法典》第1034条原文" was refused as out of
+    # scope; a made-up 《催收管理条例》 was answered with another law's articles
+    held = assistant.respond(Session(user="law"), "刑法第253条之一原文是什么")
+    assert held.part == "law" and [r.citation for r in held.rights] == [
+        next(p.citation.label() for p in assistant.knowledge.passages if p.citation
+             and p.citation.article == "第二百五十三条之一")]
+    assert assistant.respond(Session(user="law"), "《民法典》第1034条原文").part == "law"
+    missing = assistant.respond(Session(user="law"), "《催收管理条例》第十二条怎么规定的")
+    said = assistant.renderer.plain(missing)
+    assert missing.part == "no_article" and "没有收录《催收管理条例》第十二条" in said and "「" not in said
+
+
+def test_an_article_named_in_a_story_is_answered_as_the_story(assistant):
+    reply = assistant.respond(Session(user="story"), "催收说我欠钱不还违反了刑法第266条 要抓我")
+    assert reply.mode == "answer"
