@@ -258,10 +258,7 @@ class Composer:
             laws = [p for p in same_topic if p.citation and p.applies_to(state.lender)]
             if len(laws) < 2:  # the answer drew mostly on guidance: the topic's general laws as well
                 laws += [p for p in self._general_laws(topic_id, state.lender) if p not in laws][:MAX_RIGHTS - len(laws)]
-            rights = tuple(Right(localized(p, "title", language), short_quote(p.quote or ""), p.citation.label(),
-                                 localized(p, "caveat", language) if p.caveat else "",
-                                 p.gist_en if language == "en" else "")
-                           for p in laws[:MAX_RIGHTS])
+            rights = tuple(right(p, language, short_quote(p.quote or "")) for p in laws[:MAX_RIGHTS])
             return Reply(mode="part", part="law", language=language, rights=rights,
                          checked=self.knowledge.checked, buttons=self._other_parts("law", language))
         if name == "more":
@@ -290,10 +287,8 @@ class Composer:
         passage = find_article(held, asked)
         if passage is None:
             return Reply(mode="part", part="no_article", language=language, missing_article=asked.label)
-        right = Right(localized(passage, "title", language), passage.quote or "", passage.citation.label(),
-                      localized(passage, "caveat", language) if passage.caveat else "",
-                      passage.gist_en if language == "en" else "")
-        return Reply(mode="part", part="law", language=language, rights=(right,), checked=self.knowledge.checked)
+        return Reply(mode="part", part="law", language=language, rights=(right(passage, language, passage.quote or ""),),
+                     checked=self.knowledge.checked)
 
     def _other_parts(self, shown: str, language: str) -> tuple[Button, ...]:
         index = 1 if language == "en" else 0
@@ -318,6 +313,14 @@ class Composer:
                 if step not in steps and not any(same_action(end, other) for other in steps.values()):
                     steps[step] = end
         return tuple(steps)
+
+
+def right(passage: Passage, language: str, quote: str) -> Right:
+    """A law passage as shown under 法律依据, with the quote given (shortened in an answer's part, whole when the
+    article itself was asked for)."""
+    return Right(localized(passage, "title", language), quote, passage.citation.label(),
+                 localized(passage, "caveat", language) if passage.caveat else "",
+                 passage.gist_en if language == "en" else "")
 
 
 def action_end(step: str) -> tuple[tuple[str, ...], int]:

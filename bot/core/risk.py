@@ -373,8 +373,8 @@ class RiskRules:
         # the classifier reads the whole message: it is distrusted where what was set aside speaks of death or
         # carries a weak sign, not where it is only what others said or did ("催收今天骂我全家", "那边说要来拖车":
         # walk 45's live moments, "打火机 炭 胶带 全在床底下" beside them read only as a question)
-        aside = any(not COLLECTORS_ONLY.search(stops[start:end]) or DEATH_OR_CARE.search(stops[start:end])
-                    or self.patterns["soft"].search(stops[start:end]) for start, end in spans)
+        aside = any(not COLLECTORS_ONLY.search(span) or DEATH_OR_CARE.search(span) or self.patterns["soft"].search(span)
+                    for span in (stops[start:end] for start, end in spans))
         distress = bool(self.patterns["distress"].search(masked))
         # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words
         length = len(WORDS.findall(masked))
