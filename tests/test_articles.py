@@ -40,3 +40,19 @@ def test_an_article_held_is_quoted_whole_and_one_not_held_is_named_as_missing(as
 def test_an_article_named_in_a_story_is_answered_as_the_story(assistant):
     reply = assistant.respond(Session(user="story"), "催收说我欠钱不还违反了刑法第266条 要抓我")
     assert reply.mode == "answer"
+
+
+@pytest.mark.parametrize("text, part", [("治安管理处罚法第42条", "law"), ("刑法第196条信用卡诈骗罪", "law"),
+                                        ("民法典第1024条", "law"), ("民事诉讼法第二百六十条", "no_article")])
+def test_an_article_named_alone_is_asked_for(assistant, text, part):
+    # walk 46: "刑法第196条信用卡诈骗罪" got an action card, "民法典第1024条" was refused as out of scope
+    assert assistant.respond(Session(user="alone"), text).part == part
+
+
+def test_left_out_items_are_marked_and_an_excerpt_is_not_called_official(assistant):
+    # walk 46: items （一）（二）（六） were shown with nothing between them; a third party's excerpt was footed
+    # "条文逐字引自国家法律法规数据库的官方文本"
+    items = assistant.renderer.plain(assistant.respond(Session(user="gap"), "治安管理处罚法第42条"))
+    assert "（二）公然侮辱他人或者捏造事实诽谤他人的；\n……\n（六）" in items and "新版第五十条" in items
+    excerpt = assistant.renderer.plain(assistant.respond(Session(user="gap"), "治安管理处罚法第五十条原文"))
+    assert "摘录" in excerpt and "国家法律法规数据库的官方文本" not in excerpt

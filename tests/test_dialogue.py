@@ -1136,3 +1136,89 @@ def test_how_often_collectors_may_call_and_whether_the_bank_must_agree_are_answe
     assert "没有规定“每天最多打几次”" in assistant.renderer.plain(calls)
     card = assistant.renderer.plain(assistant.respond(Session(user="card"), "信用卡停息挂账 银行是不是必须得同意"))
     assert "没有哪条法律规定银行必须同意" in card and "第七十条" in card and "描述" in card
+
+
+@pytest.mark.parametrize("turns", [["催收说明天上门来打我", "那真的会打吗"],
+                                   ["they said they'd send guys to my flat", "will they really come?"]])
+def test_will_they_really_come_is_answered_before_the_steps(assistant, turns):
+    # a five-turn console talk (2026-12-01): "那真的会打吗" got the home-visit reading again, with no plain "maybe"
+    session = Session(user="real")
+    for text in turns:
+        reply = assistant.respond(session, text)
+    assert reply.hits[0].passage.id == "guide-threat-real"
+    assert any(words in reply.reading for words in ("没有人能打包票", "Nobody can promise"))
+
+
+@pytest.mark.parametrize("turns, passage, words", [
+    (["我在一个app上申请贷款 显示放款失败 银行卡号填错了 资金被冻结 客服说要交3000解冻费才能解冻放款"],
+     "guide-loan-fee-scam", "贷款诈骗"),
+    (["崔收说明天要上们抓我儿子 说他欠钱不还是诈骗犯", "他们能抓人吗"], "guide-cannot-arrest", "没有抓人的权力"),
+    (["多少钱算高利贷"], "guide-usury-line", "四倍"),
+    (["2019年借的网贷 app都没了 现在有个资产管理公司打电话找我", "他们让我先还500表示诚意 就可以减免"],
+     "guide-goodwill-payment", "第一百九十二条"),
+    (["律师函上面盖法院的章正常吗"], "guide-forged-papers", "字第"),
+    (["他们手上有我之前发给他们的那种照片 说不还就发给我爸妈", "能报警吗 警察会不会也看到那些照片"],
+     "guide-nude-photos", "女民警")])
+def test_walk_46_situations_get_their_own_answer(assistant, turns, passage, words):
+    # walk 46: a 解冻费 scam got court-freeze steps; "他们能抓人吗" got criminal liability for borrowing in another's
+    # name; "多少钱算高利贷" got no figure; "先还500表示诚意" on a 2019 debt got repayment planning; a 律师函 with a
+    # court seal got no sign of forgery; "警察会不会也看到那些照片" got a generic police card
+    session = Session(user="walk46")
+    said = ""
+    for text in turns:
+        reply = assistant.respond(session, text)
+        said += assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == passage and words in said
+
+
+def test_a_lawsuit_is_not_answered_with_prison(assistant):
+    # walks 45 and 46: "单纯还不上钱不会坐牢" stood first in answers about a lawsuit that asked nothing about prison
+    sued = assistant.respond(Session(user="sued"), "收到法院短信说网贷平台起诉我了")
+    assert "坐牢" not in sued.reading
+    jail = assistant.respond(Session(user="jail"), "网贷还不上会坐牢吗")
+    assert "不会坐牢" in jail.reading
+
+
+def test_hiding_in_the_bathroom_to_type_is_not_danger_at_the_door(assistant):
+    # walk 46: a long panicked message typed "躲在厕所里打字" so her husband would not see was told "你现在有危险：马上打
+    # 110"
+    text = ("救命啊我真的不知道怎么办了 我借了安逸花 借呗 微粒贷 还有好几个不知道名字的app 加起来七八万 上个月被裁员了 "
+            "今天早上开始电话就没停过 一个男的说我再不还就让我全家都知道我是骗子 说已经把我资料交给律师了 下午就会有人去我老家 "
+            "我妈有心脏病 我真的好怕她受刺激 还有一个说要起诉我诈骗 要坐牢三年 我老公还不知道这些事 他要是知道了肯定跟我离婚 "
+            "我现在躲在厕所里打字 手一直在抖 我该先做什么啊")
+    reply = assistant.respond(Session(user="hiding"), text)
+    said = assistant.renderer.plain(reply)
+    assert reply.mode == "answer" and "你现在有危险" not in said and "12356" in said
+
+
+def test_a_visa_threat_is_answered_and_anger_is_not_a_death(assistant):
+    # walk 46: "report me to immigration and cancel my visa" got the malicious-overdraft line for a bank; "我要被他们
+    # 气死了" got steps for a dead relative's estate; "😭😭😭" got only the topic menu
+    visa = assistant.respond(Session(user="visa"), "They said they will report me to immigration and cancel my visa")
+    assert visa.hits[0].passage.id == "guide-collector-visa-threat"
+    angry = assistant.respond(Session(user="angry"), "我要被他们气死了")
+    assert "guide-deceased-debt" not in [hit.passage.id for hit in angry.hits]
+    crying = assistant.respond(Session(user="crying"), "😭😭😭")
+    assert "不好受" in assistant.renderer.plain(crying)
+
+
+def test_more_repaid_than_arrived_is_said_to_have_repaid_the_principal(assistant):
+    # walk 46: a 714 loan (2000 written, 1400 arrived, 6000 repaid in rollover fees) was told "实际到手的本金仍要还"
+    reply = assistant.respond(Session(user="714"), "撸了个714 借2000到手1400 7天还2000 续期了好多次 我已经还了6000多了")
+    said = assistant.renderer.plain(reply)
+    assert "本金已经还清" in said and "本金仍要还" not in said
+    assert read_figures("我已经还了6000多了")["paid"] == 6000
+
+
+def test_asked_for_words_to_negotiate_the_words_are_given(assistant):
+    # walk 46: "协商的时候我该怎么说 你帮我写几句" got tips, never the words
+    session = Session(user="script")
+    assistant.respond(session, "微粒贷逾期了 能协商吗")
+    reply = assistant.respond(session, "协商的时候我该怎么说 你帮我写几句")
+    assert reply.reading.startswith("可以照着说：“我是")
+
+
+def test_cantonese_written_in_simplified_is_answered_in_simplified(assistant):
+    # walk 46: a Shenzhen worker's "…仲话要嚟我屋企搵我" (搵 alone differs between the scripts) got traditional replies
+    reply = assistant.respond(Session(user="sz"), "我喺深圳打工 借咗几个网贷 催收日日打电话俾我老豆老母 仲话要嚟我屋企搵我")
+    assert reply.script == "simplified"

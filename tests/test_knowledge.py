@@ -205,15 +205,19 @@ def test_records_carry_lenders_and_caveats(knowledge):
     assert by_id["guide-evidence-keeping"]["lenders"] == [] and "caveat" not in by_id["guide-evidence-keeping"]
 
 
+CAVEAT_42 = ("  caveat: 2012年版，已被2025年修订版取代（2026年1月1日起施行），条文序号已变：多次发送侮辱、恐吓等信息的规定在新版"
+             "第五十条；新法仍处罚这些行为。\n")
+
+
 def test_missing_caveat_on_a_replaced_law_names_file_entry_field_and_fix(knowledge_copy):
-    message = _break(knowledge_copy, "  caveat: 2012年版，已被2025年修订版取代（2026年1月1日起施行），条文序号已变；新法仍处罚这些行为。\n",
+    message = _break(knowledge_copy, CAVEAT_42,
                      "", file="law/credit_procedure_help.yaml")
     assert "law/credit_procedure_help.yaml" in message and "law-police-2012-42" in message
     assert "field 'caveat' is missing" in message and "no longer in force" in message and "2012年版、取代" in message
 
 
 def test_caveat_that_hides_the_replacement_is_refused(knowledge_copy):
-    message = _break(knowledge_copy, "  caveat: 2012年版，已被2025年修订版取代（2026年1月1日起施行），条文序号已变；新法仍处罚这些行为。\n",
+    message = _break(knowledge_copy, CAVEAT_42,
                      "  caveat: 这是治安管理处罚法的规定。\n", file="law/credit_procedure_help.yaml")
     assert "law-police-2012-42" in message and "field 'caveat' must say 2012年版、取代" in message
 

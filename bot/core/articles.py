@@ -23,6 +23,10 @@ ALIASES = {"民诉法": "民事诉讼法", "个保法": "个人信息保护法",
 # the message asks for the text, not only names the article ("催收说我违反了刑法第266条" is answered as a story)
 ARTICLE_REQUEST = re.compile(r"原文|全文|条文|怎么(规定|说|写|讲)|规定(了)?(什么|啥|些啥)|(说|写|讲)(的|了)?(是)?(什么|啥)|内容|是什么|是啥|"
                              r"引用|念(一下|给我)|给我看|发(一下|给我)|查(一下|下)|(?<![a-z])(what does|text of|quote|wording)(?![a-z])")
+# a message that is the citation and little else ("刑法第196条信用卡诈骗罪", "民法典第1024条") asks for it too, unless
+# the few words left tell a story ("催收说我违反了刑法第266条")
+ALONE_CHARS = 8
+STORY = re.compile(r"说|违反|违背|犯了|触犯|涉嫌|告我|告你|按照|根据|依据|因为")
 # words of no law in particular ("按照法律规定第三条")
 NOT_A_LAW = {"法", "法律", "规定", "办法", "条例", "解释", "方法", "说法", "看法", "想法", "做法", "法规", "合法", "违法", "犯法", "法律规定", "法律法规", "国家规定", "相关规定", "有关规定"}
 
@@ -75,6 +79,19 @@ def asked_article(text: str, known: tuple[str, ...] = ()) -> Article | None:
         number = chinese_number(int(number)) if number.isdigit() else number.replace("两", "二").replace("〇", "零")
         return Article(law, f"第{number}条{found.group(2) or ''}")
     return None
+
+
+def requested_article(text: str, known: tuple[str, ...] = ()) -> Article | None:
+    """The article whose text the message asks for: named with words that ask (ARTICLE_REQUEST), or named alone."""
+    article = asked_article(text, known)
+    if article is None or ARTICLE_REQUEST.search(text):
+        return article
+    names = [article.law, *(alias for alias, law in ALIASES.items() if law == article.law), "中华人民共和国"]
+    rest = NUMBER.sub("", text)
+    for name in names:
+        rest = rest.replace(name, "")
+    left = re.findall(r"[\u4e00-\u9fff]|[a-z0-9]+", rest.lower())
+    return article if len(left) <= ALONE_CHARS and not STORY.search(rest) else None
 
 
 def find_article(passages: list[Passage], asked: Article) -> Passage | None:

@@ -196,7 +196,7 @@ class Assistant:
                 state.show_once("crisis:self harm")
                 state.show_once("asked:self_harm")
                 state.means, base["note"] = "", "asked"
-            elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "far police"):  # own words
+            elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "far police", "no use"):  # own words
                 state.show_once(f"crisis:{risk.reason}")
             elif risk.reason == "no plan" and state.means:
                 state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
@@ -734,7 +734,7 @@ class Assistant:
             log.info("loan figures rejected: %s", type(exc).__name__)
             state.loan.clear()
             return {"note": "loan_error"}
-        return {"rate": result, "assumed_received": "received" not in state.loan}
+        return {"rate": result, "assumed_received": "received" not in state.loan, "paid": float(state.loan.get("paid", 0.0))}
 
     def part_asked(self, triage: Triage) -> str:
         word = triage.text.strip().lower().lstrip("/")

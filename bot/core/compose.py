@@ -76,6 +76,7 @@ class Reply:
     lpr: Lpr | None = None
     loan_ask: str = ""  # the loan figure asked for next
     assumed_received: bool = False  # one amount only: received taken as the contract
+    paid: float = 0.0  # repaid so far, as told ("已经还了6000多"): more than arrived means the principal is repaid
     rate_again: bool = False  # the rate asked for again ("那年化多少"): one line, not the whole block twice
     small_talk: str = ""
     note: str = ""  # left_flow, ...
@@ -315,10 +316,29 @@ class Composer:
         return tuple(steps)
 
 
+ITEM = re.compile(r"^（([一二三四五六七八九十]{1,3})）")
+ITEM_NUMBERS = {name: number for number, name in enumerate(
+    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", *(f"十{d}" for d in "一二三四五六七八九"), "二十"], 1)}
+
+
+def mark_gaps(quote: str) -> str:
+    """The quote with a "……" line where items of the article were left out ("（一）（二）（六）", or "（四）" alone):
+    a reader copying it into a complaint sees that it is not the whole article."""
+    lines, shown, last = quote.splitlines(), [], 0
+    for line in lines:
+        item = ITEM.match(line)
+        number = ITEM_NUMBERS.get(item.group(1), 0) if item else 0
+        if number and number != last + 1 and not (shown and shown[-1] == "……"):
+            shown.append("……")
+        last = number or last
+        shown.append(line)
+    return "\n".join(shown)
+
+
 def right(passage: Passage, language: str, quote: str) -> Right:
     """A law passage as shown under 法律依据, with the quote given (shortened in an answer's part, whole when the
     article itself was asked for)."""
-    return Right(localized(passage, "title", language), quote, passage.citation.label(),
+    return Right(localized(passage, "title", language), mark_gaps(quote), passage.citation.label(),
                  localized(passage, "caveat", language) if passage.caveat else "",
                  passage.gist_en if language == "en" else "")
 

@@ -25,17 +25,13 @@ from bot.core.textnorm import normalise, to_simplified
 from bot.knowledge.loader import KnowledgeError, Passage
 
 LEXICON = ("swear", "not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "not_clear", "decided",
-           "person", "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress")
+           "person", "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress",
+           "suicide_named", "collectors_only", "death_or_care")
 REGIONS = ("mainland", "hk", "tw")  # every one listed when the writing says nothing of where
 MACAU = "mo"  # a region of its own (999, its own crisis line), not listed unless said
 ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
 SEMANTIC = ("check_in", "alone", "long", "long_plan", "sure_plan", "story", "crisis", "imminent", "acute", "other",
             "min_chars")  # the classifier's, per embedder
-SUICIDE_WORDS = re.compile(r"自杀|跳楼|跳河|轻生|寻死|自尽|农药|烧炭|去死|逼死|suicid|kill")  # said by others: a quiet line
-# what others said or did about the debt, set aside ("催收今天骂我全家", "那边说要来拖车"), as against a death, an illness
-# or a prescription set aside ("我爸走了以后", "医生开了艾司唑仑"), after which the classifier is not believed
-COLLECTORS_ONLY = re.compile(r"催收|他们|那边|对方|平台|短信|法院|律师|外访|客服|银行")
-DEATH_OR_CARE = re.compile(r"死|走了|去世|过世|病|医|药|癌|逝|丧|葬|灵|住院|开了")
 THIRD_PERSON = re.compile(r"[他她](?!们)|(?<![a-z])(he|she|his|her)(?![a-z])")
 FIRST_PERSON = re.compile(r"[我咱俺]|(?<![a-z])(i|me|my|i'm|im|i've)(?![a-z])")
 PLAN_WORDS = 15  # without a weak word, the classifier alone gives the full reply only to a message this long
@@ -369,11 +365,12 @@ class RiskRules:
         spans = self.set_aside(stops)
         masked, read = (_blank(t, spans) for t in (stops, text))
         # someone else's words or death were set aside (a quote, a prescription, a parent)
-        mentioned = masked != stops and bool(SUICIDE_WORDS.search(text))
+        mentioned = masked != stops and bool(self.patterns["suicide_named"].search(text))
         # the classifier reads the whole message: it is distrusted where what was set aside speaks of death or
         # carries a weak sign, not where it is only what others said or did ("催收今天骂我全家", "那边说要来拖车":
         # walk 45's live moments, "打火机 炭 胶带 全在床底下" beside them read only as a question)
-        aside = any(not COLLECTORS_ONLY.search(span) or DEATH_OR_CARE.search(span) or self.patterns["soft"].search(span)
+        aside = any(not self.patterns["collectors_only"].search(span) or self.patterns["death_or_care"].search(span)
+                    or self.patterns["soft"].search(span)
                     for span in (stops[start:end] for start, end in spans))
         distress = bool(self.patterns["distress"].search(masked))
         # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words

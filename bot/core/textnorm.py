@@ -57,10 +57,14 @@ class Message:
     neutral: bool = False  # no character that differs between the scripts ("咁合唔合法"): says nothing of the script
 
 
+# written Cantonese that Guangdong writes in simplified text too ("搵我"): no sign of traditional script (walk 46)
+BOTH_SCRIPTS = frozenset("搵")
+
+
 def normalise(raw: str) -> Message:
     folded = " ".join(unicodedata.normalize("NFKC", raw).split())
     simplified = to_simplified(folded)
-    changed = sum(a != b for a, b in zip(folded, simplified))
+    changed = sum(a != b and a not in BOTH_SCRIPTS for a, b in zip(folded, simplified))
     return Message(original=raw, text=simplified[:MAX_CHARS],
                    traditional=changed >= max(1, _han_count(folded) // 20),
                    truncated=len(simplified) > MAX_CHARS,

@@ -15,7 +15,7 @@ import numpy as np
 import yaml
 
 from bot.core.acts import SMALL_TALK, ActRules
-from bot.core.articles import ARTICLE_REQUEST, Article, asked_article
+from bot.core.articles import Article, requested_article
 from bot.core.dialogue import DialogueState
 from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
@@ -126,6 +126,7 @@ class DialogueRules:
     no_one: re.Pattern[str]  # "没有朋友", "家里人都不理我": no one to call (not told to call family or friends)
     settled: re.Pattern[str]  # "我就放心了", "我知道该怎么做了": in a crisis, the calm of a decision
     police_fear: re.Pattern[str]  # "让警察来抓我吗": in a crisis, afraid the police would come for the debt
+    no_use: re.Pattern[str]  # "你又不能帮我还钱 说这些有什么用": in a crisis, what good is talking
     help_coming: re.Pattern[str]  # "我打了120 他们说马上来", "救护车到了": after pills taken, help is on its way
     in_care: re.Pattern[str]  # "到医院了", "洗了胃": after pills taken, they are in care
     has_means: re.Pattern[str]  # "有", "买了": the answer to "手边有没有药、刀这些东西？"
@@ -286,6 +287,7 @@ class DialogueRules:
                 no_one=answers("no_one"),
                 settled=answers("settled"),
                 police_fear=answers("police_fear"),
+                no_use=answers("no_use"),
                 help_coming=answers("help_coming"),
                 in_care=answers("in_care"),
                 has_means=answers("has_means"),
@@ -342,7 +344,7 @@ class DialogueRules:
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, low_battery, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
-                                  "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, help_coming_words, in_care_words, "
+                                  "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
@@ -701,6 +703,11 @@ class Triager:
               and self.dialogue.settled.search(bare)):
             # "那就好 他们不用还 我就放心了", "我知道该怎么做了": the calm of someone who may have decided; asked plainly
             risk = Risk("crisis", "settled", imminent=True, distress=risk.distress, means=state.means or "default")
+        elif (state.risk == "crisis" and not (state.helper or better) and "crisis:no use" not in state.shown
+              and self.dialogue.no_use.search(text)):
+            # "你又不能帮我还钱 说这些有什么用" after ideation was told: not a question about the debt; heard, and
+            # still with them (walk 46 had a card on who inherits a debt)
+            risk = replace(staying, reason="no use")
         elif state.risk == "crisis" and not (state.helper or better) and self.dialogue.police_fear.search(text):
             # "打110干嘛，让警察来抓我吗": who the police come for, before anything else
             risk = replace(staying, reason="police fear")
@@ -870,7 +877,7 @@ class Triager:
             leads=bool(self.dialogue.leads.search(text)),
             not_heard=not_heard,
             unseen=bool(self.dialogue.unseen.search(text)),
-            article=asked_article(text, self.laws) if ARTICLE_REQUEST.search(text) else None,
+            article=requested_article(text, self.laws),
             helper_done=bool(self.dialogue.helper_done.search(text)),
             dear=self.dear(text) if risk.reason == "reason to live" else "",
             too_long=len(bare) <= TOO_LONG_CHARS and bool(self.dialogue.too_long.search(text)),
