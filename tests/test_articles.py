@@ -56,3 +56,11 @@ def test_left_out_items_are_marked_and_an_excerpt_is_not_called_official(assista
     assert "（二）公然侮辱他人或者捏造事实诽谤他人的；\n……\n（六）" in items and "新版第五十条" in items
     excerpt = assistant.renderer.plain(assistant.respond(Session(user="gap"), "治安管理处罚法第五十条原文"))
     assert "摘录" in excerpt and "国家法律法规数据库的官方文本" not in excerpt
+
+
+def test_an_english_reply_quoting_an_excerpt_does_not_call_it_the_official_text(assistant):
+    # review of the last change: only the Chinese footer had learnt to tell an excerpt from the official text
+    session = Session(user="en-gap")
+    assistant.respond(session, "The collector keeps sending insulting messages to my friends, which law protects me?")
+    law = assistant.renderer.plain(assistant.respond(session, "1"))
+    assert "Excerpt" in law and "Quoted from the official texts" not in law

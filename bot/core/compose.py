@@ -51,6 +51,7 @@ class Right:
     citation: str
     caveat: str = ""
     gist: str = ""  # a one-line English gist, for English replies
+    excerpt: bool = False  # quoted from a third party's excerpt: the footer must not call it the official text
 
 
 @dataclass(frozen=True)
@@ -340,7 +341,7 @@ def right(passage: Passage, language: str, quote: str) -> Right:
     article itself was asked for)."""
     return Right(localized(passage, "title", language), mark_gaps(quote), passage.citation.label(),
                  localized(passage, "caveat", language) if passage.caveat else "",
-                 passage.gist_en if language == "en" else "")
+                 passage.gist_en if language == "en" else "", passage.excerpt)
 
 
 def action_end(step: str) -> tuple[tuple[str, ...], int]:

@@ -88,6 +88,7 @@ class Passage:
     # reading when the message names the situation (only_if) and the passage leads the answer
     reading: str = ""
     reading_en: str = ""
+    excerpt: bool = False  # the quote comes from a third party's excerpt (status.yaml), not the official full text
 
     def applies_to(self, lender: str) -> bool:
         """True when this passage is right for a borrower of this lender ("licensed", "private" or "unknown")."""
@@ -126,6 +127,8 @@ class Passage:
                                   "version": self.citation.version}
         if self.checked:
             record["checked"] = self.checked
+        if self.excerpt:
+            record["excerpt"] = True
         return record
 
     @classmethod
@@ -141,6 +144,7 @@ class Passage:
             steps_en=tuple(record.get("steps_en", ())), caveat_en=record.get("caveat_en"),
             gist_en=record.get("gist_en"), only_if=record.get("only_if", ""), unless=record.get("unless", ""),
             reading=record.get("reading", ""), reading_en=record.get("reading_en", ""),
+            excerpt=record.get("excerpt", False),
         )
 
 
@@ -344,11 +348,12 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
                         "(the condition or exception users see under the quote, like 只有…才…); shorten it")
         caveat = None
     caveat = caveat.strip() if isinstance(caveat, str) else None
+    source_status = status.get(source) if status else None
     if kind == "law" and status:
-        problem = caveat_problem(status.get(source), caveat)
+        problem = caveat_problem(source_status, caveat)
         if problem:
             problems.append(f"{where}: {problem}")
-    english = _english_fields(entry, where, kind, steps, caveat, status.get(source) if status else None, problems)
+    english = _english_fields(entry, where, kind, steps, caveat, source_status, problems)
     only_if, unless = entry.get("only_if") or "", entry.get("unless") or ""
     for name, pattern, example in (("only_if", only_if, "去世|过世|遗产"), ("unless", unless, "担保|保证人")):
         try:
@@ -380,7 +385,8 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
                    steps=steps or (), asks=asks or (), quote=quote if kind == "law" else None,
                    citation=citation, checked=checked, repairs=tuple(repairs), lenders=lenders, caveat=caveat,
                    only_if=only_if, unless=unless, reading=reading.strip() if isinstance(reading, str) else "",
-                   reading_en=reading_en.strip() if isinstance(reading_en, str) else "", **english)
+                   reading_en=reading_en.strip() if isinstance(reading_en, str) else "",
+                   excerpt=kind == "law" and source_status is not None and source_status.excerpt, **english)
 
 
 def passage_files(knowledge_dir: Path) -> list[Path]:
