@@ -454,11 +454,17 @@ def test_leaving_after_a_crisis_reply_without_saying_they_are_safer_is_asked_onc
     assert assistant.respond(safer, "ok thanks, bye").mode == "small_talk"
 
 
-def test_no_with_tiredness_answers_the_self_harm_question(assistant):
+@pytest.mark.parametrize("first, answer", [
+    ("催收天天打 感觉自己活着就是拖累", "没有 就是太累了"),
+    # the five-turn console talk of the last change: answered with the threat steps again, the "no" not heard
+    ("催收天天打电话给我爸妈 撑不下去了", "没有想伤害自己 就是累"),
+    ("I can't take it anymore, they call my boss every day", "no, just exhausted")])
+def test_no_with_tiredness_answers_the_self_harm_question_and_the_tiredness_is_heard(assistant, first, answer):
     session = Session(user="n")
-    assert assistant.respond(session, "催收天天打 感觉自己活着就是拖累").mode == "check_in"
-    reply = assistant.respond(session, "没有 就是太累了")
-    assert (reply.mode, reply.small_talk) == ("small_talk", "not_at_risk") and reply.hotlines
+    assert assistant.respond(session, first).mode == "check_in"
+    reply = assistant.respond(session, answer)
+    assert (reply.mode, reply.small_talk, reply.note) == ("small_talk", "not_at_risk", "tired") and reply.hotlines
+    assert ("累是真的" if reply.language == "zh" else "wears anyone out") in assistant.renderer.plain(reply)
 
 
 def test_fine_just_tired_answers_the_crisis_reply(assistant):

@@ -354,7 +354,8 @@ class Assistant:
         # "刚才开玩笑的" after speaking of dying: heard, not argued with, and not taken only as a joke
         took_back = triage.took_back and not state.helper
         if triage.self_harm_answer == "no" and not took_back:  # "没有" to the question: glad, and back to the debt
-            return self.not_at_risk(base)
+            # ("没有 就是太累了": the tiredness is heard first)
+            return self.not_at_risk({**base, "note": "tired" if risk.distress else base["note"]})
         # "嗯 我打了 那边的人挺好的", "他没事 我爸陪着他呢" (a helper): glad, and back to the debt when they want; the
         # hotline stays in reach
         # ("他下来了 现在坐在床上哭": the one they help stepped away)
