@@ -1228,3 +1228,16 @@ def test_cantonese_written_in_simplified_is_answered_in_simplified(assistant):
     # walk 46: a Shenzhen worker's "…仲话要嚟我屋企搵我" (搵 alone differs between the scripts) got traditional replies
     reply = assistant.respond(Session(user="sz"), "我喺深圳打工 借咗几个网贷 催收日日打电话俾我老豆老母 仲话要嚟我屋企搵我")
     assert reply.script == "simplified"
+
+
+@pytest.mark.parametrize("request_", ["能用英文回答吗", "please reply in english, my chinese is not good",
+                                      "hi can you answer in English"])
+def test_a_request_for_english_is_said_yes_to_and_kept_when_they_write_chinese_again(assistant, request_):
+    # walk 46: "can you answer in English" got a self-description, "please reply in english…" was refused
+    session = Session(user="lang")
+    yes = assistant.respond(session, request_)
+    assert (yes.mode, yes.small_talk, yes.language) == ("small_talk", "language", "en")
+    assert assistant.respond(session, "催收说明天上门").language == "en"
+    back = assistant.respond(session, "说中文吧")
+    assert (back.small_talk, back.language) == ("language", "zh")
+    assert assistant.respond(session, "the collector calls my boss").language == "zh"  # until they ask again

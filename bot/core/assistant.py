@@ -602,13 +602,17 @@ class Assistant:
     @staticmethod
     def follow_language(triage: Triage, state: DialogueState) -> None:
         """Replies follow the language and script of the last message that shows them ("咁合唔合法" has no
-        character that differs between the scripts, so the reply stays in the script already in use)."""
+        character that differs between the scripts, so the reply stays in the script already in use), or the
+        language the person asked for."""
         if triage.text.startswith("/"):
             return  # a command or a button says nothing about the person's language
         if triage.language == "en" or re.search(r"[\u4e00-\u9fff]", triage.text):
             state.language = triage.language
             if triage.language == "en" or not triage.message.neutral or not state.turns:
                 state.script = triage.script
+        # "my Chinese is not good, please answer in English", then a collector's message pasted in Chinese
+        state.asked_language = triage.asked_language or state.asked_language
+        state.language = state.asked_language or state.language
 
     def hotlines(self, region: str, script: str = "simplified", language: str = "zh") -> tuple:
         """The region's lines; for traditional Chinese with no sign of where the person is, every region's. The

@@ -35,6 +35,7 @@ class DialogueState:
     region: str = ""  # '' | mainland | hk | tw | mo | abroad[:country]: where the person said they are (hotlines)
     facts: list[str] = field(default_factory=list)  # who the person said they are (student): a tag, not their words
     language: str = "zh"  # zh | en
+    asked_language: str = ""  # zh | en once the person asked for replies in it: kept whatever they write in
     script: str = "simplified"  # simplified | tw | hk
     turns: int = 0
 

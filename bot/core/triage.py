@@ -82,6 +82,8 @@ class DialogueRules:
     vague: re.Pattern[str]  # the words of a vague opening
     wants_to_ask: re.Pattern[str]  # "你好，想问下": a greeting that says a question follows
     off_topic: re.Pattern[str]  # "顺便问下", "unrelated but": the person says this is about something else
+    language_request: dict[str, re.Pattern[str]]  # "en"/"zh": "can you answer in English", "说中文吧"
+    language_words: re.Pattern[str]  # those and the words of small talk: all a request for a language may have
     new_question: re.Pattern[str]  # "对了，还有个事": a new question announced, not yet said
     announce_words: re.Pattern[str]  # those and the words of a vague opening: all such a message may have
     going_to: re.Pattern[str]  # "好 我现在就去派出所": what the person will do now, after an answer
@@ -243,6 +245,10 @@ class DialogueRules:
                 vague=_words(data["vague_words"]),
                 wants_to_ask=re.compile(data["wants_to_ask"]),
                 off_topic=re.compile(data["off_topic"]),
+                language_request={lang: _words(data["language_request"][lang]) for lang in ("en", "zh")},
+                language_words=_words("|".join(f"(?:{words})" for words in (
+                    data["language_request"]["en"], data["language_request"]["zh"], data["language_request"]["filler"],
+                    *(data["small_talk"][k] for k in (*SMALL_TALK, "filler"))))),
                 new_question=re.compile(data["new_question"]),
                 announce_words=_words(f"(?:{data['new_question']})|(?:{data['vague_words']})"),
                 going_to=re.compile(data["going_to"]),
@@ -338,7 +344,7 @@ class DialogueRules:
             )
         except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
-                                  f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, "
+                                  f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, language_request (en, zh, filler), "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, not_heard, unseen, remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
@@ -398,6 +404,7 @@ class Triage:
     silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
+    asked_language: str  # "en" / "zh" when the message asks for replies in that language, else ""
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
     took_back: bool  # and that what they said was a joke or said in anger ("我没事 刚才说着玩的")
     reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
@@ -506,7 +513,10 @@ class Triager:
         asks_other = bool(self.dialogue.off_topic.search(text))  # "那你能帮我写个请假条吗": not a question about the bot
         # "能问你个事吗" mid-conversation announces a question; it is not a question about the bot
         announce = bool(state.turns) and self.dialogue.announces(bare)
-        small_talk = "" if announce else self.dialogue.small_talk_kind(bare) or (
+        asked_language = next((lang for lang, words in self.dialogue.language_request.items() if words.search(text)), "")
+        # a request for English and nothing else ("hi, can you answer in English?"): said yes to, in that language
+        language_only = bool(asked_language) and self.dialogue.covered(bare, self.dialogue.language_words)
+        small_talk = "" if announce else "language" if language_only else self.dialogue.small_talk_kind(bare) or (
             act if act in SMALL_TALK and not asking and not asks_other
             and not (risk.distress or risk.soft or risk.tier != "none")
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
@@ -864,6 +874,7 @@ class Triager:
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
             wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
+            asked_language=asked_language,
             better=better,
             took_back=joke and (better or answer == "no"),
             reached_out=reached_out,
