@@ -1241,3 +1241,25 @@ def test_a_request_for_english_is_said_yes_to_and_kept_when_they_write_chinese_a
     back = assistant.respond(session, "说中文吧")
     assert (back.small_talk, back.language) == ("language", "zh")
     assert assistant.respond(session, "the collector calls my boss").language == "zh"  # until they ask again
+
+
+@pytest.mark.parametrize("first, answer", [("以前被催收逼得想过死", "现在没有了"), ("撑不下去了", "以前有过 现在没有了"),
+                                           ("I can't take it anymore", "not anymore")])
+def test_past_thoughts_told_in_answer_to_the_question_are_heard_not_answered_with_steps(assistant, first, answer):
+    # walk 47: "现在没有了" and "以前有过 现在没有了" got a card of repayment steps
+    session = Session(user="past")
+    assert assistant.respond(session, first).mode == "check_in"
+    reply = assistant.respond(session, answer)
+    assert (reply.mode, reply.small_talk, reply.note) == ("small_talk", "not_at_risk", "past") and reply.hotlines
+
+
+def test_asked_not_to_be_asked_again_the_bot_stops_asking_and_says_sorry(assistant):
+    # walk 47: after "别问了" the next answer opened with "你现在安全吗？", and "说了别问" got a bare list of steps
+    session = Session(user="stop")
+    assert assistant.respond(session, "我撑不住了 催收天天骂我全家").mode == "check_in"
+    assistant.respond(session, "别问了")
+    answer = assistant.respond(session, "你就说怎么让他们别骂我家里人")
+    assert answer.mode == "answer" and answer.note != "safe_first" and answer.hotlines
+    sorry = assistant.respond(session, "烦死了 说了别问")
+    assert (sorry.mode, sorry.small_talk) == ("small_talk", "stop_asking")
+    assert assistant.renderer.plain(sorry).startswith("对不起，我不再问了")

@@ -158,6 +158,8 @@ class Assistant:
         scams = tuple(scam for scam in triage.scams if state.show_once(f"scam:{scam.name}"))
         if triage.self_harm_answer or triage.better:
             state.show_once("answered:self_harm")
+        # "别问了" once is heard as pulling back; said again ("说了别问"), an apology and no more questions
+        asked_not_to_ask = triage.stop_asking and not state.show_once("declined:ask")
         if triage.self_harm_answer == "no" or triage.better:  # safe, in their words: the answers are whole again
             state.show_once("said:safe")
         if risk.tier == "check_in" and not unreachable and not state.show_once("asked:self_harm") \
@@ -355,7 +357,11 @@ class Assistant:
         took_back = triage.took_back and not state.helper
         if triage.self_harm_answer == "no" and not took_back:  # "没有" to the question: glad, and back to the debt
             # ("没有 就是太累了": the tiredness is heard first)
-            return self.not_at_risk({**base, "note": "tired" if risk.distress else base["note"]})
+            return self.not_at_risk({**base, "note": "past" if triage.past_thoughts else "tired" if risk.distress
+                                     else base["note"]})
+        if asked_not_to_ask and risk.tier != "crisis" and not (triage.domain or triage.figures):
+            return Reply(mode="small_talk", small_talk="stop_asking", hotlines=self.footer_lines(triage.region, state.script),
+                         **base)
         # "嗯 我打了 那边的人挺好的", "他没事 我爸陪着他呢" (a helper): glad, and back to the debt when they want; the
         # hotline stays in reach
         # ("他下来了 现在坐在床上哭": the one they help stepped away)
@@ -542,7 +548,7 @@ class Assistant:
         # the first answer about the debt after a crisis reply, never having said they are safe and no plan or means
         # named (that has its own line): asked once first whether they are safe now
         if (state.risk == "crisis" and risk.tier == "none" and not (state.helper or state.means or base["note"] or danger)
-                and "answered:self_harm" not in state.shown and state.show_once("asked:safe")):
+                and not ({"answered:self_harm", "declined:ask"} & set(state.shown)) and state.show_once("asked:safe")):
             base["note"] = "safe_first"
         # after a crisis or a check-in in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,

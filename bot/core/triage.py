@@ -113,11 +113,12 @@ class DialogueRules:
     silent: re.Pattern[str]  # "我躲在厕所 不敢打电话", "他会听见的": they cannot speak to call for help
     police_asked: re.Pattern[str]  # 报警, 110, 警察: what silent reporting answers
     letter_request: re.Pattern[str]  # "帮我写一封投诉信": the letter tool, without the command
-    self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" to "你有没有想过伤害自己？"
+    self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" / "past_no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
     took_back: re.Pattern[str]  # "刚才开玩笑的", "说的是气话": what they said was not meant
     reached_out: re.Pattern[str]  # "我打了 那边的人挺好的": they called a hotline or talked to someone
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
+    stop_asking: re.Pattern[str]  # "别问了", "说了别问": after the bot asked whether they are safe
     no_call: re.Pattern[str]  # "我不想打电话", "可以发消息吗": after a crisis reply, calling is not what they can do
     not_safe: re.Pattern[str]  # "不安全", "not really safe": the answer to "你现在安全吗？"
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
@@ -178,7 +179,8 @@ class DialogueRules:
 
     def yes_or_no(self, bare: str) -> str:
         """'yes' or 'no' when the whole message is one (嗯, 有, 没有, no), else ''."""
-        return next((kind for kind in ("yes", "no") if self.self_harm_answer[kind].search(bare)), "")
+        kind = next((kind for kind in ("yes", "no", "past_no") if self.self_harm_answer[kind].search(bare)), "")
+        return "no" if kind == "past_no" else kind
 
     def correct(self, text: str) -> str:
         """The text with common misspellings put right, so every later reading sees the intended word; a
@@ -278,11 +280,12 @@ class DialogueRules:
                 silent=re.compile(data["silent"]),
                 police_asked=re.compile(data["police_asked"]),
                 letter_request=re.compile(data["letter_request"]),
-                self_harm_answer={k: answers(k) for k in ("yes", "no")},
+                self_harm_answer={k: answers(k) for k in ("yes", "no", "past_no")},
                 better=answers("better"),
                 took_back=answers("took_back"),
                 reached_out=answers("reached_out"),
                 withdraw=answers("withdraw"),
+                stop_asking=answers("stop_asking"),
                 no_call=answers("no_call"),
                 not_safe=answers("not_safe"),
                 alone=answers("alone"),
@@ -348,8 +351,8 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, question, yes_no_question, rate_question, too_long, not_heard, unseen, remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, low_battery, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, no_call_words, not_safe_words, alone_words, where_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, low_battery, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "reached_out_words, withdraw_words, stop_asking_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
@@ -405,6 +408,8 @@ class Triage:
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     asked_language: str  # "en" / "zh" when the message asks for replies in that language, else ""
+    stop_asking: bool  # after a question about their safety, "别问了": not asked again in this conversation
+    past_thoughts: bool  # the "no" says there were such thoughts before ("以前有过 现在没有了"): thanked for saying so
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
     took_back: bool  # and that what they said was a joke or said in anger ("我没事 刚才说着玩的")
     reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
@@ -875,6 +880,8 @@ class Triager:
             wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
             asked_language=asked_language,
+            past_thoughts=answer == "no" and bool(self.dialogue.self_harm_answer["past_no"].search(bare)),
+            stop_asking=state.risk != "none" and bool(self.dialogue.stop_asking.search(text)),
             better=better,
             took_back=joke and (better or answer == "no"),
             reached_out=reached_out,
