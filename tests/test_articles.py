@@ -64,3 +64,20 @@ def test_an_english_reply_quoting_an_excerpt_does_not_call_it_the_official_text(
     assistant.respond(session, "The collector keeps sending insulting messages to my friends, which law protects me?")
     law = assistant.renderer.plain(assistant.respond(session, "1"))
     assert "Excerpt" in law and "Quoted from the official texts" not in law
+
+
+@pytest.mark.parametrize("first, ask", [("催收晚上11点还给我打电话 这合法吗", "哪条法律说的"),
+                                        ("催收晚上11点还给我打电话 这合法吗", "具体是哪一条 原文给我看看"),
+                                        ("the collector calls my colleagues every day, is that legal?", "which law says that")])
+def test_which_law_says_that_after_an_answer_gets_its_law(assistant, first, ask):
+    # walk 47: "哪条法律说的" after an answer got more steps, never the law; only the digit 1 gave it
+    session = Session(user="which")
+    assistant.respond(session, first)
+    reply = assistant.respond(session, ask)
+    assert reply.part == "law" and reply.rights
+
+
+def test_what_alone_is_not_a_request_for_the_law(assistant):
+    session = Session(user="what")
+    assistant.respond(session, "催收晚上11点还给我打电话 这合法吗")
+    assert assistant.respond(session, "什么").part != "law"

@@ -749,7 +749,8 @@ class Assistant:
 
     def part_asked(self, triage: Triage) -> str:
         word = triage.text.strip().lower().lstrip("/")
-        return word if word in PARTS else PART_WORDS.get(word, "")
+        return word if word in PARTS else PART_WORDS.get(word) or (
+            "law" if self.triage.dialogue.law_asked.search(word) else "")
 
     def leaves_flow(self, session: Session, triage: Triage) -> bool:
         """True when a message is clearly not an answer to the tool's question: a question or a story."""
