@@ -1263,3 +1263,19 @@ def test_asked_not_to_be_asked_again_the_bot_stops_asking_and_says_sorry(assista
     sorry = assistant.respond(session, "烦死了 说了别问")
     assert (sorry.mode, sorry.small_talk) == ("small_talk", "stop_asking")
     assert assistant.renderer.plain(sorry).startswith("对不起，我不再问了")
+
+
+@pytest.mark.parametrize("turns, passage, words", [
+    (["朋友借了我10万 约定月息2分 去年签的 这合法吗"], "guide-loan-between-people", "不是套路贷"),
+    (["朋友借了我10万 约定月息2分 去年签的 这合法吗", "以前不是说24%以内都受保护吗"], "guide-loan-between-people",
+     "不再适用"),
+    (["我微信支付突然被冻了 银行卡也不能转账 是不是因为网贷逾期"], "guide-frozen-account", "先保全")])
+def test_walk_47_legal_answers_are_right_for_the_situation(assistant, turns, passage, words):
+    # walk 47: a friend's loan at 月息2分 was called 套路贷 with a contract "可能无效" and a police report advised;
+    # the old 24% rule was never corrected; a frozen account was told only a final judgment freezes accounts
+    session = Session(user="walk47")
+    for text in turns:
+        reply = assistant.respond(session, text)
+    said = assistant.renderer.plain(reply)
+    assert passage in [hit.passage.id for hit in reply.hits[:2]] and words in said
+    assert "套路贷" not in said.replace("不是套路贷", "") and "才会被强制执行" not in said
