@@ -3244,3 +3244,10 @@ def test_a_parent_taking_the_child_named_as_him_or_her_gets_the_reply_for_two_li
     reply = assistant.respond(Session(user="child"), text)
     assert (reply.mode, reply.risk.imminent) == ("crisis", True)
     assert "把孩子接过去" in assistant.renderer.plain(reply)
+
+
+def test_a_job_and_a_family_lost_together_are_asked_about(assistant):
+    # walk 47: "反正什么都做不好 工作没了 老婆带孩子回娘家了" got the card on threats to a child at school
+    session = Session(user="lost")
+    assistant.respond(session, "其实我也不知道告了有什么用")
+    assert assistant.respond(session, "反正什么都做不好 工作没了 老婆带孩子回娘家了").mode == "check_in"
