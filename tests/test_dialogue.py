@@ -1272,12 +1272,15 @@ def test_asked_not_to_be_asked_again_the_bot_stops_asking_and_says_sorry(assista
     (["我微信支付突然被冻了 银行卡也不能转账 是不是因为网贷逾期"], "guide-frozen-account", "先保全"),
     (["去年在一家美容学校报了个纹绣培训 学费是分期 结果是个网贷 2万多 现在学校跑路了"], "guide-training-loan", "12315"),
     (["驾校让我办了个培训贷 现在驾校倒闭了 贷款还要继续还吗"], "guide-training-loan", "两份合同"),
-    (["我查到了那个催收员的真名和他家地址 我想发到网上曝光他 可以吗"], "guide-do-not-expose-collector", "担责")])
+    (["我查到了那个催收员的真名和他家地址 我想发到网上曝光他 可以吗"], "guide-do-not-expose-collector", "担责"),
+    (["我儿子欠了网贷 昨天催收打电话骂了他 今天一整天联系不上 电话关机", "报警他们会管吗 成年人失踪不是要48小时吗"],
+     "guide-report-missing-now", "不用等24或48小时")])
 def test_walk_47_legal_answers_are_right_for_the_situation(assistant, turns, passage, words):
     # walk 47: a friend's loan at 月息2分 was called 套路贷 with a contract "可能无效" and a police report advised;
     # the old 24% rule was never corrected; a frozen account was told only a final judgment freezes accounts; a
     # beauty school's 培训贷 got the card on threats to a child at school; a wish to post a collector's address
-    # online was answered as if the writer were the one exposed
+    # online was answered as if the writer were the one exposed; a mother's "成年人失踪不是要48小时吗" was never
+    # told there is no wait
     session = Session(user="walk47")
     for text in turns:
         reply = assistant.respond(session, text)
