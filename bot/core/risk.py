@@ -53,6 +53,9 @@ HERE = re.compile(r"((我|人|住|现|現|还|還)|^|[,，。.!！?？;；\s])�
 GOING = re.compile(r"(想|要|会|會|将|將|打算|準備|准备|计划|計劃|考虑|考慮|如果|要是|假如|等)[^,，.。!?]{0,3}$|"
                    r"(?<![a-z])(want|plan|going|thinking of|if i)( to)?[a-z ]{0,12}$")
 GOING_AFTER = re.compile(r"^[^,，.。!?]{0,2}(以后|以後|之后|之後|的话|的話)|^[^,，.。!?\s]{0,10}(可以|会|會|能)[^,，.。!?\s]{0,6}(吗|嗎|\?)")
+# "大陸的網貸", "内地网贷": where the loan or the court is, not where the writer is (walk 47: a Taiwanese writer got
+# mainland numbers only)
+WHOSE = re.compile(r"的?(网贷|網貸|贷款|貸款|平台|催收|银行|銀行|信用卡|法院|借款|欠款|app)", re.IGNORECASE)
 IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNORECASE)  # "台湾人", "香港人": who, not where
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
@@ -600,7 +603,7 @@ class RiskRules:
         are named ("之前在上海上班 现在人回台湾了"), the one the person says they are in now. `here_only`: only a place
         they say they are in (where they are is already known: "我手机是台湾号码" does not move them)."""
         places = [(found.start(), region, found.end()) for region in (*REGIONS, MACAU, ABROAD)
-                  for found in self.regions[region].finditer(folded)]
+                  for found in self.regions[region].finditer(folded) if not WHOSE.match(folded, found.end())]
         # not someone else's place ("my brother back home in Shanghai")
         here = [place for place in places if HERE.search(folded[max(0, place[0] - 3):place[0]])
                 and not THERE.search(folded[max(0, place[0] - 30):place[0]].lower())

@@ -57,8 +57,9 @@ class Message:
     neutral: bool = False  # no character that differs between the scripts ("咁合唔合法"): says nothing of the script
 
 
-# written Cantonese that Guangdong writes in simplified text too ("搵我"): no sign of traditional script (walk 46)
-BOTH_SCRIPTS = frozenset("搵")
+# written Cantonese that Guangdong writes in simplified text too ("搵我"): no sign of traditional script (walk 46);
+# 台 for 臺, which Taiwan writes too ("我在台北" kept a Taiwanese writer's reply in simplified, walk 47)
+BOTH_SCRIPTS = frozenset("搵台")
 
 
 def normalise(raw: str) -> Message:
@@ -68,7 +69,8 @@ def normalise(raw: str) -> Message:
     return Message(original=raw, text=simplified[:MAX_CHARS],
                    traditional=changed >= max(1, _han_count(folded) // 20),
                    truncated=len(simplified) > MAX_CHARS,
-                   neutral=not changed and _converter("s2t").convert(folded) == folded)
+                   neutral=not changed and all(a == b or a in BOTH_SCRIPTS
+                                               for a, b in zip(folded, _converter("s2t").convert(folded))))
 
 
 def _han_count(text: str) -> int:
