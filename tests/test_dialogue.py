@@ -1287,3 +1287,12 @@ def test_walk_47_legal_answers_are_right_for_the_situation(assistant, turns, pas
     said = assistant.renderer.plain(reply)
     assert passage in [hit.passage.id for hit in reply.hits[:2]] and words in said
     assert "套路贷" not in said.replace("不是套路贷", "") and "才会被强制执行" not in said
+
+
+def test_then_what_after_an_answer_gets_its_further_steps(assistant):
+    # walk 47: "然后呢" after the home-visit card got "好的。有新情况随时告诉我。", as if the talk were over
+    session = Session(user="then")
+    assistant.respond(session, "催收说明天上门")
+    assistant.respond(session, "嗯")
+    reply = assistant.respond(session, "然后呢")
+    assert (reply.mode, reply.part) == ("part", "more") and reply.steps

@@ -749,8 +749,9 @@ class Assistant:
 
     def part_asked(self, triage: Triage) -> str:
         word = triage.text.strip().lower().lstrip("/")
+        dialogue = self.triage.dialogue
         return word if word in PARTS else PART_WORDS.get(word) or (
-            "law" if self.triage.dialogue.law_asked.search(word) else "")
+            "law" if dialogue.law_asked.search(word) else "more" if dialogue.more_asked.search(word) else "")
 
     def leaves_flow(self, session: Session, triage: Triage) -> bool:
         """True when a message is clearly not an answer to the tool's question: a question or a story."""

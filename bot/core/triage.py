@@ -91,6 +91,7 @@ class DialogueRules:
     follow_up: re.Pattern[str]
     leans_on_context: re.Pattern[str]  # "那我该怎么办", "这合法吗": only the context can answer it
     law_asked: re.Pattern[str]  # "哪条法律说的", "which law says that": the law under the last answer, as reply 1 gives
+    more_asked: re.Pattern[str]  # "然后呢", "what next": the last answer's further steps, as reply 2 gives
     correction: re.Pattern[str]
     redirect: re.Pattern[str]  # "不是问这个 我是问起诉是真的假的": the last answer's topic is not the question
     lender: dict[str, re.Pattern[str]]
@@ -259,6 +260,7 @@ class DialogueRules:
                 follow_up=re.compile(data["follow_up"]),
                 leans_on_context=re.compile(data["leans_on_context"]),
                 law_asked=re.compile(data["law_asked"]),
+                more_asked=re.compile(data["more_asked"]),
                 correction=re.compile(data["correction"]),
                 redirect=re.compile(data["redirect"]),
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
@@ -351,7 +353,7 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, language_request (en, zh, filler), "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, leans_on_context, law_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, remembered (words, says), correction, redirect, "
+                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, low_battery, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, no_call_words, not_safe_words, alone_words, where_words, "
