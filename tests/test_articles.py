@@ -62,7 +62,7 @@ def test_an_english_reply_quoting_an_excerpt_does_not_call_it_the_official_text(
     # review of the last change: only the Chinese footer had learnt to tell an excerpt from the official text
     session = Session(user="en-gap")
     assistant.respond(session, "The collector keeps sending insulting messages to my friends, which law protects me?")
-    law = assistant.renderer.plain(assistant.respond(session, "1"))
+    law = assistant.renderer.plain(assistant.respond(session, "the law"))
     assert "Excerpt" in law and "Quoted from the official texts" not in law
 
 
