@@ -454,17 +454,21 @@ def test_leaving_after_a_crisis_reply_without_saying_they_are_safer_is_asked_onc
     assert assistant.respond(safer, "ok thanks, bye").mode == "small_talk"
 
 
-@pytest.mark.parametrize("first, answer", [
-    ("催收天天打 感觉自己活着就是拖累", "没有 就是太累了"),
+@pytest.mark.parametrize("first, answer, note, words", [
+    ("催收天天打 感觉自己活着就是拖累", "没有 就是太累了", "tired", "累是真的"),
     # the five-turn console talk of the last change: answered with the threat steps again, the "no" not heard
-    ("催收天天打电话给我爸妈 撑不下去了", "没有想伤害自己 就是累"),
-    ("I can't take it anymore, they call my boss every day", "no, just exhausted")])
-def test_no_with_tiredness_answers_the_self_harm_question_and_the_tiredness_is_heard(assistant, first, answer):
+    ("催收天天打电话给我爸妈 撑不下去了", "没有想伤害自己 就是累", "tired", "累是真的"),
+    ("I can't take it anymore, they call my boss every day", "no, just exhausted", "tired", "wears anyone out"),
+    # walk 47: "现在没有了" and "以前有过 现在没有了" got a card of repayment steps
+    ("以前被催收逼得想过死", "现在没有了", "past", "说出来不容易"),
+    ("撑不下去了", "以前有过 现在没有了", "past", "说出来不容易"),
+    ("I can't take it anymore", "not anymore", "past", "isn't easy to say")])
+def test_a_no_to_the_self_harm_question_is_heard_with_what_it_says(assistant, first, answer, note, words):
     session = Session(user="n")
     assert assistant.respond(session, first).mode == "check_in"
     reply = assistant.respond(session, answer)
-    assert (reply.mode, reply.small_talk, reply.note) == ("small_talk", "not_at_risk", "tired") and reply.hotlines
-    assert ("累是真的" if reply.language == "zh" else "wears anyone out") in assistant.renderer.plain(reply)
+    assert (reply.mode, reply.small_talk, reply.note) == ("small_talk", "not_at_risk", note) and reply.hotlines
+    assert words in assistant.renderer.plain(reply)
 
 
 def test_fine_just_tired_answers_the_crisis_reply(assistant):
@@ -1241,16 +1245,6 @@ def test_a_request_for_english_is_said_yes_to_and_kept_when_they_write_chinese_a
     back = assistant.respond(session, "说中文吧")
     assert (back.small_talk, back.language) == ("language", "zh")
     assert assistant.respond(session, "the collector calls my boss").language == "zh"  # until they ask again
-
-
-@pytest.mark.parametrize("first, answer", [("以前被催收逼得想过死", "现在没有了"), ("撑不下去了", "以前有过 现在没有了"),
-                                           ("I can't take it anymore", "not anymore")])
-def test_past_thoughts_told_in_answer_to_the_question_are_heard_not_answered_with_steps(assistant, first, answer):
-    # walk 47: "现在没有了" and "以前有过 现在没有了" got a card of repayment steps
-    session = Session(user="past")
-    assert assistant.respond(session, first).mode == "check_in"
-    reply = assistant.respond(session, answer)
-    assert (reply.mode, reply.small_talk, reply.note) == ("small_talk", "not_at_risk", "past") and reply.hotlines
 
 
 def test_asked_not_to_be_asked_again_the_bot_stops_asking_and_says_sorry(assistant):
