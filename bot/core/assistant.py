@@ -491,7 +491,7 @@ class Assistant:
             # a loan being described is about its cost; feelings without words of their own about the debt ("我没事
             # 就是太累了", "我怎么这么蠢", "我不敢跟爸妈说") are about coping, whatever the conversation was about,
             # unless they come with a question ("他们真的会来吗 我好怕")
-            asks = triage.yes_no or bool(QUESTION_END.search(triage.text.strip()))
+            asks = triage.yes_no or triage.question or bool(QUESTION_END.search(triage.text.strip()))
             # a sign of possible ideation that asks nothing ("其实我有时候觉得活着没什么意思 欠太多了") or has no words
             # of its own about the debt ("我真的撑不下去了 不知道还能怎么办"): ways to cope first, not the last topic's
             # court steps
