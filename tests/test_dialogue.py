@@ -1235,9 +1235,10 @@ def test_cantonese_written_in_simplified_is_answered_in_simplified(assistant):
 
 
 @pytest.mark.parametrize("request_", ["能用英文回答吗", "please reply in english, my chinese is not good",
-                                      "hi can you answer in English"])
+                                      "hi can you answer in English", "识唔识讲英文", "可唔可以用英文答我"])
 def test_a_request_for_english_is_said_yes_to_and_kept_when_they_write_chinese_again(assistant, request_):
-    # walk 46: "can you answer in English" got a self-description, "please reply in english…" was refused
+    # walk 46: "can you answer in English" got a self-description, "please reply in english…" was refused; the
+    # Cantonese "识唔识讲英文" was out of scope (it is read in its Mandarin words)
     session = Session(user="lang")
     yes = assistant.respond(session, request_)
     assert (yes.mode, yes.small_talk, yes.language) == ("small_talk", "language", "en")

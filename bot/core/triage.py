@@ -179,9 +179,13 @@ class DialogueRules:
     emoji: WordTable  # what a message of emoji alone means (👍 好的)
     acts: dict[str, float]  # when the classifier of kinds is believed (ACTS_SETTINGS)
 
+    def answer_kind(self, bare: str) -> str:
+        """'yes', 'no' or 'past_no' ("以前有过 现在没有了") when the whole message is one, else ''."""
+        return next((kind for kind in ("yes", "no", "past_no") if self.self_harm_answer[kind].search(bare)), "")
+
     def yes_or_no(self, bare: str) -> str:
         """'yes' or 'no' when the whole message is one (嗯, 有, 没有, no), else ''."""
-        kind = next((kind for kind in ("yes", "no", "past_no") if self.self_harm_answer[kind].search(bare)), "")
+        kind = self.answer_kind(bare)
         return "no" if kind == "past_no" else kind
 
     def correct(self, text: str) -> str:
@@ -567,9 +571,10 @@ class Triager:
         # ta was found and is safe; the helper now asks about the debt ("警察都去过了 她说就是钱的事…我能帮她做点啥"):
         # answered, not the helper's crisis reply again
         found_asks_debt = state.helper and "helper:found" in state.shown and domain
-        answer = ""
+        answer, past_no = "", False
         if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
-            answer = self.dialogue.yes_or_no(bare)
+            kind = self.dialogue.answer_kind(bare)
+            answer, past_no = ("no" if kind == "past_no" else kind), kind == "past_no"
             # "你说啥药啊刀的 我又不是要寻死 我是说…" (walk 43): a no, however many means it names
             if not answer and state.risk != "crisis" and self.dialogue.not_suicidal.search(text):
                 answer = "no"
@@ -884,7 +889,7 @@ class Triager:
             wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
             asked_language=asked_language,
-            past_thoughts=answer == "no" and bool(self.dialogue.self_harm_answer["past_no"].search(bare)),
+            past_thoughts=past_no,
             stop_asking=state.risk != "none" and bool(self.dialogue.stop_asking.search(text)),
             better=better,
             took_back=joke and (better or answer == "no"),
