@@ -354,10 +354,12 @@ class RiskRules:
     def assess(self, text: str, vector: np.ndarray | None, check_in: float = 0.5, alone: float = 0.8,
                long: float = 0.6, long_plan: float = 0.7, sure_plan: float = 1.0, story: float = 0.85, crisis: float = 0.7,
                imminent: float = 0.5, acute: float = 0.9, other: float = 0.85, min_chars: int = 8,
-               encode: Callable[[list[str]], np.ndarray] | None = None, threatened: bool = False) -> Risk:
+               encode: Callable[[list[str]], np.ndarray] | None = None, threatened: bool = False,
+               armed: bool = False) -> Risk:
         """`text` is simplified and lowercased; `vector` its embedding (None for emoji or digits alone);
         `encode` embeds the clauses of a long story; `threatened`: the message tells of a threat to the
-        person's safety (堵在门口, 上门), whose fear the classifier can mistake for despair. The other arguments
+        person's safety (堵在门口, 上门), whose fear the classifier can mistake for despair; `armed`: the writer speaks of
+        turning on the collectors (报复, 同归于尽), so a means named is in the writer's hands. The other arguments
         are the classifier's settings for the embedder (crisis.yaml, semantic)."""
         # an oath ("活着真他妈没劲") is no person: read as if it were not there
         text = self.patterns["swear"].sub(" ", text)
@@ -497,8 +499,9 @@ class RiskRules:
                 return asked("semantic: long")
             return Risk("none", "", distress=distress, mentioned=mentioned, soft=soft, probability=guess.risk)
         reason = "possible" if possible else "semantic"
-        # a knife or a rope in the hands of those who threaten the person is not a means of their own
-        means = bool(self.patterns["means_hint"].search(masked)) and not threatened
+        # a knife or a rope in the hands of those who threaten the person is not a means of their own; in the hands
+        # of a writer who would take the collectors down with them it is ("汽油买好了 明天去他们公司 大家同归于尽")
+        means = bool(self.patterns["means_hint"].search(masked)) and (armed or not threatened)
         hint = means or bool(self.patterns["plan_hint"].search(masked))
         # a third person is all the message speaks of, with a means or a time ("这几天他特别反常 半夜一个人坐在阳台上")
         # (not a message spoken to someone: "照顾好你妈 她腰不好" is a farewell to a son)

@@ -498,7 +498,7 @@ class Triager:
         retaliation = bool(self.dialogue.retaliation.search(text))
         # anger at the collectors ("真想拿刀去砍那个催收的") is read like a threat: the classifier takes it for despair
         risk = self.risk.assess(written.lower(), vector, encode=self.encode_mandarin, threatened=threat or retaliation,
-                                **self.semantic)
+                                armed=retaliation, **self.semantic)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         folded = unicodedata.normalize("NFKC", raw)
         # a place said once is remembered; a place merely named later ("我手机是台湾号码") does not move them
