@@ -1291,3 +1291,29 @@ def test_then_what_after_an_answer_gets_its_further_steps(assistant):
     assistant.respond(session, "嗯")
     reply = assistant.respond(session, "然后呢")
     assert (reply.mode, reply.part) == ("part", "more") and reply.steps
+
+
+def test_being_told_the_answers_are_useless_gets_an_apology_not_you_are_welcome(assistant):
+    # walk 48: "你说的都是废话 有个屁用" got "不客气"
+    session = Session(user="useless")
+    assistant.respond(session, "催收天天打我电话")
+    reply = assistant.respond(session, "你说的都是废话 有个屁用")
+    assert (reply.mode, reply.small_talk) == ("small_talk", "frustrated")
+    assert assistant.renderer.plain(reply).startswith("对不起")
+    assert assistant.respond(Session(user="thanks"), "谢谢你 真有用").small_talk == "thanks"
+
+
+@pytest.mark.parametrize("text, passage, words", [
+    ("我要去他们公司把他们那砸了 地址我都知道 砸了犯法吗", "guide-do-not-retaliate", "故意毁坏财物罪"),
+    ("实在还不上了 有人说可以去卖肾 能卖二三十万", "guide-do-not-sell-organs", "别去卖肾")])
+def test_walk_48_a_wish_to_smash_their_office_or_sell_a_kidney_is_warned_against(assistant, text, passage, words):
+    # walk 48: smashing the collectors' office was answered as collectors coming to the writer's door, and selling a
+    # kidney with a checklist for negotiating
+    reply = assistant.respond(Session(user="walk48"), text)
+    assert passage == reply.hits[0].passage.id and words in assistant.renderer.plain(reply)
+
+
+def test_borrowers_slang_for_many_loans_overdue_is_about_the_debt(assistant):
+    # walk 48: "撸了十几个口子 现在全部yq了" was out of scope to the words, so the classifier's guess asked about self-harm
+    reply = assistant.respond(Session(user="slang"), "撸了十几个口子 现在全部yq了 最长的yq90多天")
+    assert reply.mode == "answer"

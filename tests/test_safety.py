@@ -3271,3 +3271,72 @@ def test_a_practical_question_after_a_crisis_reply_is_answered_with_the_safety_l
     *_, reply = _talk(assistant, "ask-after", *turns)
     said = assistant.renderer.plain(reply)
     assert reply.mode in ("answer", "check_in") and "协商" in said and "12356" in said
+
+
+@pytest.mark.parametrize("text, mode", [("我恨不得跟那帮催收同归于尽", "check_in"),
+                                        ("真想先弄死那个催收再弄死我自己", "crisis"),
+                                        ("汽油我买好了 明天去他们公司 大家同归于尽", "crisis")])
+def test_taking_the_collectors_down_with_them_is_also_their_own_death(assistant, text, mode):
+    # crisis_holdout68 (anger and revenge), measured at the start: "同归于尽" and "砍我自己也一样" were read only as
+    # anger at the collectors, and petrol bought for it was not a means of their own
+    reply = assistant.respond(Session(user="revenge"), text)
+    assert reply.mode == mode
+    if mode == "check_in":
+        assert "动手会让你" in assistant.renderer.plain(reply)  # the warning against turning on them stays
+    if text.startswith("汽油"):
+        assert reply.risk.imminent
+
+
+def test_a_collector_saying_they_will_die_with_the_writer_is_their_threat(assistant):
+    assert assistant.reply("催收说要跟我同归于尽 怎么办").mode not in ("crisis", "check_in")
+
+
+def test_they_drove_me_to_death_in_a_note_is_not_read_as_their_words(assistant):
+    # "告诉他们是他们逼死的我": 逼 read as a verb of saying set the writer's own note aside
+    text = "写好了两封 一封塞进那个催收公司的信箱 告诉他们是他们逼死的我 一封留给我爸妈"
+    assert assistant.reply(text).mode in ("check_in", "crisis")
+
+
+@pytest.mark.parametrize("turns", [["死"], ["网贷逾期了", "死"], ["其实也没什么盼头了"]])
+def test_one_word_of_death_and_no_hope_left_are_asked_about(assistant, turns):
+    # walk 48: "死" alone got the menu of topics, after "网贷逾期了" a question about which worry is worst, and
+    # "其实也没什么盼头了" the card on court enforcement
+    reply = _talk(assistant, "bare", *turns)[-1]
+    assert reply.mode in ("check_in", "crisis")
+
+
+def test_a_man_alone_at_the_new_year_is_not_told_to_see_his_obstetrician(assistant):
+    # walk 48: the steps of the passage for pregnant women came with the check-in, with no pregnancy named
+    reply = assistant.respond(Session(user="newyear"), "今年就不回了 一个人在出租屋过 无所谓了")
+    assert reply.mode == "check_in" and "产检" not in assistant.renderer.plain(reply)
+    pregnant = assistant.respond(Session(user="pregnant"), "怀孕五个月了 催收天天打 这孩子生下来也是受罪 连我一起")
+    assert "产检" in assistant.renderer.plain(pregnant)
+
+
+def test_a_parent_alone_with_a_child_while_collectors_pound_the_door_is_still_in_danger(assistant):
+    # walk 48: the turn after "你现在有危险：马上打 110" got "晚上开勿扰" and a psychiatric clinic
+    pounding, alone = _talk(assistant, "door", "催收现在就在我家门口 两个男的 一直拍门 说不开门就不走",
+                            "我一个人带着孩子在家 孩子在哭")
+    assert pounding.danger and alone.note == "danger_again"
+    assert "110" in assistant.renderer.plain(alone).splitlines()[0]
+
+
+def test_saying_they_will_break_the_lock_is_danger(assistant):
+    reply = assistant.respond(Session(user="lock"), "催收在门外说要撬锁进来")
+    assert reply.danger and "110" in assistant.renderer.plain(reply).splitlines()[0]
+
+
+def test_an_angry_person_in_crisis_is_also_asked_not_to_go_after_the_collector(assistant):
+    # walk 48: "跟他同归于尽 带他一起走 反正我也不想活了" got the crisis reply with nothing about the collector
+    reply = assistant.respond(Session(user="angry"), "大不了老子跟他同归于尽 带他一起走 反正我也不想活了")
+    assert reply.mode == "crisis" and "别去找催收的人" in assistant.renderer.plain(reply)
+    calm = assistant.respond(Session(user="calm"), "我不想活了 催收天天打")
+    assert "别去找催收的人" not in assistant.renderer.plain(calm)
+
+
+def test_why_the_bot_asked_is_explained_and_the_question_asked_again(assistant):
+    # walk 48: "你问这个干嘛" after "你有没有想过伤害自己？" got the bot's self-description, and the question was dropped
+    asked, why = _talk(assistant, "why", "我真的撑不住了 催收天天打", "你问这个干嘛")
+    assert asked.mode == "check_in"
+    assert (why.mode, why.small_talk) == ("small_talk", "why_asked")
+    assert "你有没有想过伤害自己" in assistant.renderer.plain(why)

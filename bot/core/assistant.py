@@ -331,6 +331,8 @@ class Assistant:
                          away=risk.helper and "helper:away" in state.shown,
                          known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
                          first_step=step, dear=triage.dear, low_battery=triage.low_battery,
+                         # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
+                         calm=triage.retaliation and not risk.helper,
                          **{"sorry": triage.not_heard, **base})
         if triage.lender != "unknown":
             state.lender = triage.lender
@@ -359,6 +361,10 @@ class Assistant:
             # ("没有 就是太累了": the tiredness is heard first)
             return self.not_at_risk({**base, "note": "past" if triage.past_thoughts else "tired" if risk.distress
                                      else base["note"]})
+        if triage.why_asked and risk.tier != "crisis" and not asked_not_to_ask:
+            # "你问这个干嘛" (walk 48): the reason for the question, and the question once more, not a self-description
+            return Reply(mode="small_talk", small_talk="why_asked", hotlines=self.footer_lines(triage.region, state.script),
+                         **base)
         if asked_not_to_ask and risk.tier != "crisis" and not (triage.domain or triage.figures):
             return Reply(mode="small_talk", small_talk="stop_asking", hotlines=self.footer_lines(triage.region, state.script),
                          **base)
@@ -523,16 +529,18 @@ class Assistant:
         hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH,
                                      topics=(*prefer, *(() if alone else state.topics)),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
+        # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
+        said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
         if (risk.distress or coping) and prefer in ((), ("mental_health",)):
-            hits = self.with_coping(hits, query)
+            hits = self.with_coping(hits, query, said)
         if coping:  # ways to cope lead; damages for emotional harm are not what a line of despair asks for
             hits = sorted(hits, key=lambda hit: hit.passage.kind == "law")
             if despair_only or at_ease:
                 # and nothing else: a child's school, a lawsuit are not what "我把药冲掉了 我去陪女儿睡" asks about
-                hits = [hit for hit in hits if "mental_health" in hit.passage.topics and hit.passage.kind != "law"] \
-                    or hits
-        # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
-        said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
+                # (a situation the message doesn't name is not theirs: a man alone at the New Year was told to see
+                # his obstetrician, walk 48)
+                hits = [hit for hit in hits if "mental_health" in hit.passage.topics and hit.passage.kind != "law"
+                        and hit.passage.fits(said)] or hits
         # fewer words when asked for, and for a debt question in the middle of a crisis (their safety comes first)
         # and for a line of despair asked about: the question, then a few ways to cope, without headings or a menu
         quiet = (despair_only and risk.tier == "check_in") or (coping and at_ease)
@@ -580,12 +588,13 @@ class Assistant:
         return triage.danger_where or next((tag.removeprefix("danger:") for tag in state.shown
                                             if tag.startswith("danger:")), "")
 
-    def with_coping(self, hits: list, query: np.ndarray) -> list:
+    def with_coping(self, hits: list, query: np.ndarray, said: str) -> list:
         """Fear or sleeplessness told beside the debt ("我好怕 我老公还不知道 每天都睡不着"): the closest passage on
         coping, with steps, takes third place when none of the first three is one (damages for emotional harm are
-        law, not a way to cope)."""
+        law, not a way to cope); one written for a situation `said` does not name (a pregnancy) is not theirs."""
         def copes(hit) -> bool:
-            return "mental_health" in hit.passage.topics and hit.passage.kind != "law" and bool(hit.passage.steps)
+            return ("mental_health" in hit.passage.topics and hit.passage.kind != "law" and bool(hit.passage.steps)
+                    and hit.passage.fits(said))
 
         if len(hits) < 3 or any(copes(hit) for hit in hits[:3]):
             return hits

@@ -99,6 +99,7 @@ class DialogueRules:
     threat_soon: re.Pattern[str]  # "今晚就带人来": a threat to come soon
     wants_to_talk: re.Pattern[str]  # "我就是想找个人说说话": company, not an answer about the debt
     retaliation: re.Pattern[str]  # the person speaks of hurting the collector
+    frustrated: re.Pattern[str]  # "你说的都是废话": the last answer did not help
     bereaved: re.Pattern[str]  # someone close has died: condolences before the answer
     paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
     danger: re.Pattern[str]  # danger to the person here and now (在门口, 砸门, 拿着刀): 110 first
@@ -121,6 +122,7 @@ class DialogueRules:
     reached_out: re.Pattern[str]  # "我打了 那边的人挺好的": they called a hotline or talked to someone
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
     stop_asking: re.Pattern[str]  # "别问了", "说了别问": after the bot asked whether they are safe
+    why_asked: re.Pattern[str]  # "你问这个干嘛": before answering whether they thought of hurting themselves
     no_call: re.Pattern[str]  # "我不想打电话", "可以发消息吗": after a crisis reply, calling is not what they can do
     not_safe: re.Pattern[str]  # "不安全", "not really safe": the answer to "你现在安全吗？"
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
@@ -272,6 +274,7 @@ class DialogueRules:
                 threat_soon=re.compile(data["threat_soon"]),
                 wants_to_talk=re.compile(data["wants_to_talk"]),
                 retaliation=re.compile(data["retaliation"]),
+                frustrated=re.compile(data["frustrated"]),
                 bereaved=re.compile(data["bereaved"]),
                 paying=re.compile(data["paying"]),
                 danger=re.compile(data["danger"]),
@@ -294,6 +297,7 @@ class DialogueRules:
                 reached_out=answers("reached_out"),
                 withdraw=answers("withdraw"),
                 stop_asking=answers("stop_asking"),
+                why_asked=answers("why_asked"),
                 no_call=answers("no_call"),
                 not_safe=answers("not_safe"),
                 alone=answers("alone"),
@@ -358,9 +362,9 @@ class DialogueRules:
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, language_request (en, zh, filler), "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, remembered (words, says), correction, redirect, "
-                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, bereaved, "
+                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, frustrated, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, low_battery, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, stop_asking_words, no_call_words, not_safe_words, alone_words, where_words, "
+                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
@@ -417,6 +421,7 @@ class Triage:
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     asked_language: str  # "en" / "zh" when the message asks for replies in that language, else ""
     stop_asking: bool  # after a question about their safety, "别问了": not asked again in this conversation
+    why_asked: bool  # asked whether they thought of hurting themselves, "你问这个干嘛": why it was asked, then asked again
     past_thoughts: bool  # the "no" says there were such thoughts before ("以前有过 现在没有了"): thanked for saying so
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
     took_back: bool  # and that what they said was a joke or said in anger ("我没事 刚才说着玩的")
@@ -534,6 +539,11 @@ class Triager:
             and not (risk.distress or risk.soft or risk.tier != "none")
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
             "ack" if going else "")
+        # "你说的都是废话 有个屁用": an apology, not "不客气" (the classifier of kinds reads it as thanks); in a crisis
+        # conversation such words are heard by the crisis replies
+        if (small_talk in ("", "thanks", "ack", "bot") and not domain and risk.tier == "none" and state.risk == "none"
+                and self.dialogue.frustrated.search(text)):
+            small_talk = "frustrated"
         if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
             act = "vague" if odds["vague"] > odds["specific"] else "specific"
         vague = not small_talk and ((act == "vague" and odds["vague"] >= self.dialogue.acts["vague"]) or listed_vague)
@@ -891,6 +901,8 @@ class Triager:
             asked_language=asked_language,
             past_thoughts=past_no,
             stop_asking=state.risk != "none" and bool(self.dialogue.stop_asking.search(text)),
+            why_asked="asked:self_harm" in state.shown and "answered:self_harm" not in state.shown and bool(
+                self.dialogue.why_asked.search(text)),
             better=better,
             took_back=joke and (better or answer == "no"),
             reached_out=reached_out,
