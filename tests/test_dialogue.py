@@ -1305,10 +1305,11 @@ def test_being_told_the_answers_are_useless_gets_an_apology_not_you_are_welcome(
 
 @pytest.mark.parametrize("text, passage, words", [
     ("我要去他们公司把他们那砸了 地址我都知道 砸了犯法吗", "guide-do-not-retaliate", "故意毁坏财物罪"),
-    ("实在还不上了 有人说可以去卖肾 能卖二三十万", "guide-do-not-sell-organs", "别去卖肾")])
+    ("实在还不上了 有人说可以去卖肾 能卖二三十万", "guide-do-not-sell-organs", "别去卖肾"),
+    ("过年想回家 但是催收说已经在我老家派出所备案了 回去就被抓", "guide-cannot-arrest", "不会因此被抓")])
 def test_walk_48_a_wish_to_smash_their_office_or_sell_a_kidney_is_warned_against(assistant, text, passage, words):
-    # walk 48: smashing the collectors' office was answered as collectors coming to the writer's door, and selling a
-    # kidney with a checklist for negotiating
+    # walk 48: smashing the collectors' office was answered as collectors coming to the writer's door, selling a
+    # kidney with a checklist for negotiating, and "回去就被抓" with how to report to the police (never "不会")
     reply = assistant.respond(Session(user="walk48"), text)
     assert passage == reply.hits[0].passage.id and words in assistant.renderer.plain(reply)
 
@@ -1317,3 +1318,18 @@ def test_borrowers_slang_for_many_loans_overdue_is_about_the_debt(assistant):
     # walk 48: "撸了十几个口子 现在全部yq了" was out of scope to the words, so the classifier's guess asked about self-harm
     reply = assistant.respond(Session(user="slang"), "撸了十几个口子 现在全部yq了 最长的yq90多天")
     assert reply.mode == "answer"
+
+
+def test_explaining_why_one_did_not_pay_is_not_taken_for_a_correction(assistant):
+    # walk 48: "我不是故意不还 是去年失业了" got "（好的，按你更正的情况重新说。）"
+    session = Session(user="explain")
+    assistant.respond(session, "信用卡逾期了 催收说我恶意透支要坐牢")
+    assert assistant.respond(session, "我不是故意不还 是去年失业了").note != "corrected"
+
+
+def test_money_asked_for_to_drop_a_case_is_named_a_fraud(assistant):
+    # walk 48: "王警官说先交5000保证金就可以撤案" got steps to verify a lawyer, and no word that it is a fraud
+    session = Session(user="bail")
+    assistant.respond(session, "催收说我已经被立案了 给了个170开头的号码 说是王警官")
+    reply = assistant.respond(session, "我打过去了 那个王警官说先交5000保证金就可以撤案")
+    assert reply.scams and "诈骗" in assistant.renderer.plain(reply)

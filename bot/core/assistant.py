@@ -558,6 +558,12 @@ class Assistant:
         if (state.risk == "crisis" and risk.tier == "none" and not (state.helper or state.means or base["note"] or danger)
                 and not ({"answered:self_harm", "declined:ask"} & set(state.shown)) and state.show_once("asked:safe")):
             base["note"] = "safe_first"
+        # after means were named and no word of being safe, the first step once more under the answer (and while they
+        # are still at a height they never said they left: "没事 就是想透透气", then "我被开了" from the roof, walk 48)
+        step = self.step_again(state, triage.left) if base["note"] in ("better", "took_back", "stepped") or (
+            state.means == "height") or (state.risk == "crisis" and "answered:self_harm" not in state.shown) else ""
+        if triage.left and state.means == "height":
+            state.means = "scouted"  # down from the roof ("我已经下来了"): not to go back there, not to step back again
         # after a crisis or a check-in in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
@@ -566,10 +572,7 @@ class Assistant:
                        condolence=triage.bereaved and state.show_once("condolence"),
                        hotlines=self.footer_lines(triage.region, state.script)
                        if risk.tier == "check_in" or state.risk != "none" else (),
-                       # after means were named and no word of being safe, the first step once more under the answer
-                       first_step=self.step_again(state, triage.left)
-                       if base["note"] in ("better", "took_back", "stepped") or (
-                           state.risk == "crisis" and "answered:self_harm" not in state.shown) else "",
+                       first_step=step,
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
 
     @staticmethod
