@@ -1333,3 +1333,11 @@ def test_money_asked_for_to_drop_a_case_is_named_a_fraud(assistant):
     assistant.respond(session, "催收说我已经被立案了 给了个170开头的号码 说是王警官")
     reply = assistant.respond(session, "我打过去了 那个王警官说先交5000保证金就可以撤案")
     assert reply.scams and "诈骗" in assistant.renderer.plain(reply)
+
+
+def test_a_house_in_the_widows_name_is_not_called_safe_from_her_late_husbands_debt(assistant):
+    # walk 48: a son whose father died was told the house in his mother's name "不能拿来还你的债" (the passage on
+    # moving property after one's own debt), with nothing on a marital home being half the father's estate
+    reply = assistant.respond(Session(user="widow"), "我爸上个月走了 留下二十多万网贷 家里就一个老房子在我妈名下")
+    assert "不能拿来还你的债" not in assistant.renderer.plain(reply)
+    assert "law-civil-538" not in [hit.passage.id for hit in reply.hits[:3]]
