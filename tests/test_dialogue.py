@@ -1301,6 +1301,7 @@ def test_being_told_the_answers_are_useless_gets_an_apology_not_you_are_welcome(
     assert (reply.mode, reply.small_talk) == ("small_talk", "frustrated")
     assert assistant.renderer.plain(reply).startswith("对不起")
     assert assistant.respond(Session(user="thanks"), "谢谢你 真有用").small_talk == "thanks"
+    assert assistant.respond(Session(user="self"), "我是不是很没用").small_talk != "frustrated"  # about themselves
 
 
 @pytest.mark.parametrize("text, passage, words", [
