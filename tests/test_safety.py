@@ -3350,3 +3350,9 @@ def test_someone_still_on_a_roof_keeps_hearing_to_step_back_until_they_say_they_
     *_, down = _talk(assistant, "down", "喝了一斤白酒 现在在天台上吹风", "我已经下来了 在屋里",
                      "催收今天打了我公司领导电话 我被开了")
     assert "退回来" not in assistant.renderer.plain(down)
+
+
+def test_no_just_angry_answers_the_question_after_words_of_taking_them_down(assistant):
+    # the five-turn console talk of this change: "没有 就是气" got ways to cope, the "no" not heard
+    asked, no = _talk(assistant, "angry-no", "我恨不得跟他们同归于尽", "没有 就是气")
+    assert asked.mode == "check_in" and (no.mode, no.small_talk) == ("small_talk", "not_at_risk")
