@@ -1307,10 +1307,13 @@ def test_being_told_the_answers_are_useless_gets_an_apology_not_you_are_welcome(
 @pytest.mark.parametrize("text, passage, words", [
     ("我要去他们公司把他们那砸了 地址我都知道 砸了犯法吗", "guide-do-not-retaliate", "故意毁坏财物罪"),
     ("实在还不上了 有人说可以去卖肾 能卖二三十万", "guide-do-not-sell-organs", "别去卖肾"),
-    ("过年想回家 但是催收说已经在我老家派出所备案了 回去就被抓", "guide-cannot-arrest", "不会因此被抓")])
+    ("过年想回家 但是催收说已经在我老家派出所备案了 回去就被抓", "guide-cannot-arrest", "不会因此被抓"),
+    ("我开了个小厂 前年在银行做了200万经营贷 一部分钱拿去还了房贷 现在银行说我挪用 要提前收回", "law-civil-673",
+     "提前收回借款")])
 def test_walk_48_a_wish_to_smash_their_office_or_sell_a_kidney_is_warned_against(assistant, text, passage, words):
     # walk 48: smashing the collectors' office was answered as collectors coming to the writer's door, selling a
-    # kidney with a checklist for negotiating, and "回去就被抓" with how to report to the police (never "不会")
+    # kidney with a checklist for negotiating, "回去就被抓" with how to report to the police (never "不会"), and a
+    # business loan called in early for misuse with car-pledge and interest-cap cards
     reply = assistant.respond(Session(user="walk48"), text)
     assert passage == reply.hits[0].passage.id and words in assistant.renderer.plain(reply)
 

@@ -3319,6 +3319,7 @@ def test_a_parent_alone_with_a_child_while_collectors_pound_the_door_is_still_in
                             "我一个人带着孩子在家 孩子在哭")
     assert pounding.danger and alone.note == "danger_again"
     assert "110" in assistant.renderer.plain(alone).splitlines()[0]
+    assert [channel.key for channel in alone.channels] == ["police_110"]  # not the regulator's 12378
 
 
 def test_saying_they_will_break_the_lock_is_danger(assistant):

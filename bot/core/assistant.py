@@ -564,6 +564,8 @@ class Assistant:
             state.means == "height") or (state.risk == "crisis" and "answered:self_harm" not in state.shown) else ""
         if triage.left and state.means == "height":
             state.means = "scouted"  # down from the roof ("我已经下来了"): not to go back there, not to step back again
+        if danger:  # the help line under a danger answer is the police, not the topic's regulator (walk 48: 12378)
+            reply = replace(reply, channels=(self.knowledge.channels[LOCAL_POLICE],))
         # after a crisis or a check-in in this conversation every answer keeps one line with a hotline
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
