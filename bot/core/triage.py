@@ -582,7 +582,9 @@ class Triager:
         # answered, not the helper's crisis reply again
         found_asks_debt = state.helper and "helper:found" in state.shown and domain
         answer, past_no = "", False
-        if "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown:
+        # the bot asked whether they thought of hurting themselves and has no answer yet
+        awaiting_answer = "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown
+        if awaiting_answer:
             kind = self.dialogue.answer_kind(bare)
             answer, past_no = ("no" if kind == "past_no" else kind), kind == "past_no"
             # "你说啥药啊刀的 我又不是要寻死 我是说…" (walk 43): a no, however many means it names
@@ -901,8 +903,7 @@ class Triager:
             asked_language=asked_language,
             past_thoughts=past_no,
             stop_asking=state.risk != "none" and bool(self.dialogue.stop_asking.search(text)),
-            why_asked="asked:self_harm" in state.shown and "answered:self_harm" not in state.shown and bool(
-                self.dialogue.why_asked.search(text)),
+            why_asked=awaiting_answer and bool(self.dialogue.why_asked.search(text)),
             better=better,
             took_back=joke and (better or answer == "no"),
             reached_out=reached_out,
