@@ -131,6 +131,7 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     """Validate knowledge/ (schema, source status, caveats), the tools and the LPR, and every law quote."""
     from bot.core.acts import ActRules
+    from bot.core.articles import find_article
     from bot.core.risk import RiskRules
     from bot.core.triage import DialogueRules
     from bot.tools.flows import load_flows
@@ -149,10 +150,14 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     load_lpr(settings.knowledge_dir / "data" / "lpr.yaml")
     RiskRules(settings.knowledge_dir / "crisis.yaml")
     ActRules(settings.knowledge_dir)
-    DialogueRules.load(settings.knowledge_dir / "dialogue.yaml")
+    dialogue = DialogueRules.load(settings.knowledge_dir / "dialogue.yaml")
     law_dir = settings.knowledge_dir / "sources" / "law"
     problems = [f"{p.id}: {problem}" for p in knowledge.passages if p.citation and p.quote
                 and (problem := quote_problem(law_dir, p.source, p.citation.article, p.quote))]
+    # a crime asked about by name is answered with its article's quote: that article must be quoted somewhere
+    problems += [f"dialogue.yaml, crimes, {words.pattern!r}: no passage quotes {article.label}; add one under "
+                 "knowledge/law/ or fix the entry" for words, article in dialogue.crimes
+                 if find_article(knowledge.passages, article) is None]
     for line in problems:
         print(line, file=sys.stderr)
     print(f"{len(knowledge.passages)} passages checked, {len(problems)} problems")

@@ -136,3 +136,13 @@ def test_console_warns_about_scams_first():
     out = run("chat", "--once", "有个债务优化公司说交两千块服务费就能帮我停息挂账")
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("⚠️ 防骗提醒：收费“停息挂账”“债务优化”代理") and "情况判断" in out.stdout
+
+
+def test_check_names_a_crime_whose_article_no_passage_quotes(tmp_path: Path):
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", knowledge)
+    dialogue = knowledge / "dialogue.yaml"
+    dialogue.write_text(dialogue.read_text(encoding="utf-8").replace(
+        "  敲诈勒索: 刑法 第二百七十四条\n", "  敲诈勒索: 刑法 第二百七十四条\n  赌博罪: 刑法 第三百零三条\n"), encoding="utf-8")
+    out = run("check", env={"COLLECTION_GUARD_KNOWLEDGE": str(knowledge)})
+    assert out.returncode == 1 and "dialogue.yaml, crimes, '赌博罪'" in out.stderr and "第三百零三条" in out.stderr

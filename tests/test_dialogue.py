@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.compose import Composer
 from bot.core.dialogue import DialogueState, Session
 from bot.core.loan_words import missing, read_figures, to_loan
 from bot.core.textnorm import normalise
@@ -1168,11 +1169,18 @@ def test_will_they_really_come_is_answered_before_the_steps(assistant, turns):
      "guide-goodwill-payment", "第一百九十二条"),
     (["律师函上面盖法院的章正常吗"], "guide-forged-papers", "字第"),
     (["他们手上有我之前发给他们的那种照片 说不还就发给我爸妈", "能报警吗 警察会不会也看到那些照片"],
-     "guide-nude-photos", "女民警")])
-def test_walk_46_situations_get_their_own_answer(assistant, turns, passage, words):
+     "guide-nude-photos", "女民警"),
+    (["开了个小饭馆 前年在银行贷了80万经营贷 今年生意不行 银行说要提前收回", "我房子抵押了 会被拍卖吗"],
+     "guide-mortgaged-house", "优先受偿"),
+    (["能全部不还吗"], "guide-interest-lines", "本金仍要还"),
+    (["我是孩子爸爸 我欠了网贷 催收居然打电话到我女儿学校 孩子才上初二 回来一直哭", "孩子那边我该怎么说"],
+     "guide-children-school", "不是你的错")])
+def test_walks_46_and_49_situations_get_their_own_answer(assistant, turns, passage, words):
     # walk 46: a 解冻费 scam got court-freeze steps; "他们能抓人吗" got criminal liability for borrowing in another's
     # name; "多少钱算高利贷" got no figure; "先还500表示诚意" on a 2019 debt got repayment planning; a 律师函 with a
     # court seal got no sign of forgery; "警察会不会也看到那些照片" got a generic police card
+    # walk 49: a mortgaged house got the card on a car being towed, "能全部不还吗" the card on court enforcement, and a
+    # father asking what to tell his daughter "打电话前把要说的写下来，全程录音"
     session = Session(user="walk46")
     said = ""
     for text in turns:
@@ -1345,3 +1353,82 @@ def test_a_house_in_the_widows_name_is_not_called_safe_from_her_late_husbands_de
     reply = assistant.respond(Session(user="widow"), "我爸上个月走了 留下二十多万网贷 家里就一个老房子在我妈名下")
     assert "不能拿来还你的债" not in assistant.renderer.plain(reply)
     assert "law-civil-538" not in [hit.passage.id for hit in reply.hits[:3]]
+
+
+@pytest.mark.parametrize("text, passage", [
+    ("裸贷的照片已经被发到我们学校表白墙了 怎么办", "guide-nude-photos"),
+    ("他们有我的私密视频 说不还就发我男朋友", "guide-nude-photos")])
+def test_walk_49_intimate_photo_threats_find_their_passage(assistant, text, passage):
+    # walk 49: 表白墙 and 私密视频 got the cards on school counsellors and leaked contacts
+    reply = assistant.respond(Session(user="walk49"), text)
+    assert passage in [hit.passage.id for hit in reply.hits[:3]]
+
+
+def test_paying_off_the_loan_is_not_said_to_get_intimate_photos_deleted(assistant):
+    # walk 49: "要是我把钱都还了 他会删吗" got "先确认家人有没有签过担保"
+    session = Session(user="photos")
+    assistant.respond(session, "借钱的时候他们让我拍了裸照 现在说不还就发到班群")
+    reply = assistant.respond(session, "要是我把钱都还了 他会删吗")
+    assert reply.hits[0].passage.id == "guide-nude-photos" and "不会删" in assistant.renderer.plain(reply)
+
+
+def test_two_passages_opening_a_step_with_the_same_clause_give_one_bullet(assistant):
+    # walk 49: "1. 保存信息被泄露的证据… 3. 保存信息被泄露的证据…" in one list (民法典 第一千零三十八条 and 消费者权益保护法
+    # 第二十九条 open a step with the same clause)
+    passages = {p.id: p for p in assistant.knowledge.passages}
+    steps = Composer._steps([passages["law-civil-1038"], passages["law-consumer-29"]], "zh")
+    assert sum(step.startswith("保存信息被泄露的证据") for step in steps) == 1
+
+
+def test_walk_49_a_cosmetic_surgery_loan_gets_where_to_take_the_harm(assistant):
+    # walk 49: "做了个鼻子…说是0利息 结果是贷款 现在鼻子也歪了" got the training-loan passage, nothing on the harm, and
+    # the follow-up "机构都倒闭了我还要还钱吗" lost the situation
+    session = Session(user="cosmetic")
+    first = assistant.respond(session, "在医美机构做了个鼻子 让我办了个分期 说是0利息 结果是贷款 现在鼻子也歪了 机构还跑路了")
+    assert first.hits[0].passage.id == "guide-cosmetic-loan" and "卫生健康部门" in assistant.renderer.plain(first)
+    then = assistant.respond(session, "机构都倒闭了我还要还钱吗")
+    assert then.hits[0].passage.id == "guide-cosmetic-loan"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("敲诈勒索罪怎么规定", "第二百七十四条"), ("非法拘禁罪是哪条", "第二百三十八条"),
+    ("侵犯公民个人信息罪", "第二百五十三条之一"), ("寻衅滋事罪怎么规定的", "第二百九十三条"),
+    ("传播淫秽物品罪的原文", "第三百六十四条")])
+def test_walk_49_a_crime_asked_for_by_name_is_quoted(assistant, text, label):
+    # walk 49: "敲诈勒索罪怎么规定" got the articles on payment orders and limitation; 寻衅滋事, 非法拘禁 never their own
+    reply = assistant.respond(Session(user="crime"), text)
+    plain = assistant.renderer.plain(reply)
+    assert reply.mode == "part" and f"《中华人民共和国刑法》{label}" in plain
+
+
+def test_whether_something_counts_as_a_crime_is_answered_not_quoted(assistant):
+    reply = assistant.respond(Session(user="counts"), "催收天天堵我门口骂我 这算不算寻衅滋事")
+    assert reply.mode == "answer"
+
+
+def test_walk_50_a_father_hitting_gets_the_passage_on_violence_at_home(assistant):
+    # walk 50: "家里知道了 爸打我" got "没签担保的家人不用还"
+    reply = assistant.respond(Session(user="dad-hits"), "家里知道了 爸打我")
+    assert reply.hits[0].passage.id == "guide-domestic-violence"
+
+
+def test_walk_50_a_licensed_lender_after_asking_what_usury_is_is_not_judged_by_four_times_lpr(assistant):
+    # walk 50: 分期乐 at 35 % after "多少钱算高利贷" was told to dispute interest over 4 × LPR (高利贷 in the question had
+    # set the lender to private)
+    session = Session(user="fql")
+    assistant.respond(session, "多少钱算高利贷")
+    plain = assistant.renderer.plain(assistant.respond(session, "我借的是分期乐 年化35 这算高利贷吗 能不还利息吗"))
+    assert "不适用四倍LPR" in plain and "不要自行停还" in plain and "超出四倍LPR的利息书面提出异议" not in plain
+
+
+@pytest.mark.parametrize("text", ["网贷还不上了 家里人也不管我", "我自己借的 没人冒用我身份"])
+def test_walk_50_ones_own_loan_is_not_answered_as_identity_theft(assistant, text):
+    # walk 50: both got "书面告诉平台‘非本人借款’", "到派出所报案，说明被冒名借款": a false report
+    reply = assistant.respond(Session(user="own"), text)
+    assert not {"guide-family-used-id", "guide-identity-theft"} & {hit.passage.id for hit in reply.hits[:3]}
+    assert "冒名" not in assistant.renderer.plain(reply)
+
+
+def test_walk_50_tomorrow_without_come_is_still_asking_to_come_back(assistant):
+    reply = assistant.respond(Session(user="tomorrow"), "我明天还能找你吗 你还在吗")
+    assert reply.small_talk == "come_back"

@@ -409,3 +409,12 @@ def test_a_situations_reading_needs_its_situation_and_an_english_line(knowledge_
     message = _break(knowledge_copy, "  reading_en: \"Owing money", "  reading_cn: \"Owing money",
                      file="guide/harassment.yaml")
     assert "guide-employer-dismissal" in message and "field 'reading_en' is missing" in message
+
+
+def test_quote_checker_asks_for_a_gap_line_where_a_paragraph_is_left_out():
+    # walk 50: 刑法 第二百三十八条 jumped from its first paragraph to "依照前两款的规定处罚" with nothing to show the second
+    # (the sentences for injury and death) was left out
+    first = "非法拘禁他人或者以其他方法非法剥夺他人人身自由的，处三年以下有期徒刑、拘役、管制或者剥夺政治权利。具有殴打、侮辱情节的，从重处罚。"
+    last = "为索取债务非法扣押、拘禁他人的，依照前两款的规定处罚。"
+    assert "'……'" in quote_problem(LAW_DIR, "刑法.md", "第二百三十八条", f"{first}\n{last}")
+    assert quote_problem(LAW_DIR, "刑法.md", "第二百三十八条", f"{first}\n……\n{last}") is None

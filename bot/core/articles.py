@@ -94,6 +94,28 @@ def requested_article(text: str, known: tuple[str, ...] = ()) -> Article | None:
     return article if len(left) <= ALONE_CHARS and not STORY.search(rest) else None
 
 
+# asked which article a crime is ("非法拘禁罪是哪条"), besides the words that ask for a text
+STRONG_REQUEST = re.compile(r"原文|全文|条文|怎么(规定|写)|规定(了)?(什么|啥)|哪(一)?条|第几条|(?<![a-z])(text of|quote|which article)(?![a-z])")
+WHICH = re.compile(r"哪(一)?条|第几条|哪部法|什么法|法条|法律(上)?怎么|(?<![a-z])(which (article|law)|what (law|article))(?![a-z])")
+
+
+def crime_article(text: str, crimes: tuple[tuple[re.Pattern[str], Article], ...]) -> Article | None:
+    """The article of a crime named and asked about as law ("敲诈勒索罪怎么规定的", "侵犯公民个人信息罪" alone), or None;
+    "这算不算寻衅滋事" asks about the facts and is answered from the passages."""
+    for words, article in crimes:
+        found = words.search(text)
+        if found is None:
+            continue
+        rest = re.findall(r"[\u4e00-\u9fff]|[a-z0-9]+", (text[:found.start()] + text[found.end():]).lower())
+        if STORY.search(text):  # "说我涉嫌诈骗罪 上面写的什么": a story, unless the article itself is asked for
+            if STRONG_REQUEST.search(text):
+                return article
+            continue
+        if ARTICLE_REQUEST.search(text) or WHICH.search(text) or len([c for c in rest if c != "罪"]) <= 2:
+            return article
+    return None
+
+
 def find_article(passages: list[Passage], asked: Article) -> Passage | None:
     """The passage quoting that article of that law, if the knowledge holds it."""
     for passage in passages:

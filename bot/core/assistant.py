@@ -57,7 +57,8 @@ def follow_on(state: DialogueState, risk: Risk) -> str:
     read as a machine); after pills taken, always the hospital ("third" insists on it)."""
     if risk.means == "taken":
         return "third"
-    steps = FOLLOW_ON[1:] if risk.imminent or risk.reason == "no plan" else FOLLOW_ON
+    # (after "别再问了" the question about a method is not asked: walk 49)
+    steps = FOLLOW_ON[1:] if risk.imminent or risk.reason == "no plan" or "declined:ask" in state.shown else FOLLOW_ON
     return next((step for step in steps if state.show_once(f"crisis:{step}")), again(state.crisis_note, helper=False))
 
 
@@ -189,7 +190,9 @@ class Assistant:
                 state.means = "scouted"
             # after a crisis reply, or a second sign of the same kind: the short version the second time, then fewer
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
-            if risk.reason == "about me":  # taken for someone they help: sorry, and their own first reply
+            if triage.stop_asking and risk.reason == "after crisis" and not risk.helper:
+                base["note"] = "stop_asking"  # "别再问了 我说了没事" (walk 49): no more questions until they speak
+            elif risk.reason == "about me":  # taken for someone they help: sorry, and their own first reply
                 base["sorry"] = True
                 state.show_once("crisis:self")
             elif risk.reason == "reason to live":  # heard once; then the conversation goes on
@@ -326,14 +329,24 @@ class Assistant:
                     after_danger and triage.danger_still)):
                 base["note"] = "danger_again" if after_danger else "danger"
                 self.mark_danger(triage, state)
-            return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script, state.language), scams=scams,
-                         far=risk.helper and "helper:far" in state.shown,
-                         away=risk.helper and "helper:away" in state.shown,
-                         known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
-                         first_step=step, dear=triage.dear, low_battery=triage.low_battery,
-                         # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
-                         calm=triage.retaliation and not risk.helper,
-                         **{"sorry": triage.not_heard, **base})
+            # the means given away and a question about the debt in the same breath ("农药让我哥拿走了 现在能说正事了吗
+            # 催收说要起诉我", walk 49): praised, then the question answered
+            # (also in the first message when it says they are safer now: "我已经把攒的药都交给我妈了 她在旁边 我现在不想死了
+            # … 这个能报警吗", walk 50; not "车停在车库里，卷帘门拉下来了，发动机没熄火…")
+            if (base["note"] == "left" or (triage.left and triage.better and not risk.helper)) and triage.domain \
+                    and triage.question:
+                # (their next questions are answered too, not met with "请现在就打 110 / 120" again: walk 50)
+                base["note"], state.crisis_turn = "left", 0
+                state.show_once("said:safe")
+            else:
+                return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script, state.language), scams=scams,
+                             far=risk.helper and "helper:far" in state.shown,
+                             away=risk.helper and "helper:away" in state.shown,
+                             known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
+                             first_step=step, dear=triage.dear, low_battery=triage.low_battery,
+                             # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
+                             calm=triage.retaliation and not risk.helper,
+                             **{"sorry": triage.not_heard, **base})
         if triage.lender != "unknown":
             state.lender = triage.lender
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
@@ -424,6 +437,10 @@ class Assistant:
             # "有没有人会问一句 你自己还好吗": asked how they are, before anything more about the debt (walk 45)
             return Reply(mode="small_talk", small_talk="unseen", hotlines=self.footer_lines(triage.region, state.script),
                          **base)
+        if triage.come_back and risk.tier == "none" and not (triage.domain or triage.figures or triage.scams):
+            # "明天我还能来找你吗", "你会记得我吗": yes, come any time, honestly said (walk 49)
+            return Reply(mode="small_talk", small_talk="come_back",
+                         hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else (), **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             # thanks right after a crisis reply, never having said they are safe ("谢谢你听我说这些" after a letter left
@@ -434,6 +451,8 @@ class Assistant:
                          or (state.risk == "check_in" and "asked:self_harm" in state.shown
                              and state.show_once("still_worried")))):
                 base["note"] = "still_worried"
+            if triage.small_talk == "bot" and triage.report_fear:
+                base["note"] = "no_report"  # "真的吗 你不会报警吧": no, and it couldn't (walk 49)
             return Reply(mode="small_talk", small_talk=triage.small_talk,
                          hotlines=self.footer_lines(triage.region, state.script) if state.risk != "none" else (), **base)
         asking = next((ask for ask in CLARIFY if ask not in state.shown), "")

@@ -124,7 +124,10 @@ def short_quote(quote: str) -> str:
         if kept and sum(map(len, kept)) + len(line) > QUOTE_CHARS:
             break
         kept.append(line)
-    return "\n".join(kept) + ("……" if len(kept) < len(lines) else "")
+    shortened = len(kept) < len(lines)
+    while shortened and kept and kept[-1] == "……":  # a gap line of the quote's own, then the cut: one mark
+        kept.pop()
+    return "\n".join(kept) + ("……" if shortened else "")
 
 
 def main_topic(hits: list[Hit], context: list[str], context_weight: float) -> str:
@@ -307,16 +310,22 @@ class Composer:
     @staticmethod
     def _steps(passages: list[Passage], language: str) -> tuple[str, ...]:
         """Each passage's steps in turn, each action once: two passages that end a step in the same words
-        ("…申请执行和解、分期履行") would put the same bullet twice in one reply."""
+        ("…申请执行和解、分期履行") or open it with the same clause ("保存信息被泄露的证据，…" and "保存信息被泄露的证据：…",
+        walk 49) would put the same bullet twice in one reply."""
         steps: dict[str, tuple[tuple[str, ...], int]] = {}  # step -> how it ends
+        heads: set[str] = set()
         for passage in passages:
             for step in localized_list(passage, "steps", language):
-                end = action_end(step)
-                if step not in steps and not any(same_action(end, other) for other in steps.values()):
+                end, head = action_end(step), STEP_HEAD.split(step, 1)[0]
+                if step not in steps and not any(same_action(end, other) for other in steps.values()) and not (
+                        len(head) >= HEAD_CHARS and head in heads):
                     steps[step] = end
+                    heads.add(head)
         return tuple(steps)
 
 
+STEP_HEAD = re.compile(r"[，：；,:;]")  # a step's opening clause ends at its first comma or colon
+HEAD_CHARS = 6  # an opening clause this long, said twice, is the same action
 ITEM = re.compile(r"^（([一二三四五六七八九十]{1,3})）")
 ITEM_NUMBERS = {name: number for number, name in enumerate(
     ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", *(f"十{d}" for d in "一二三四五六七八九"), "二十"], 1)}

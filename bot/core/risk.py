@@ -396,6 +396,10 @@ class RiskRules:
         if direct and said_to_me and said_to_me.end() <= direct.start() and self.patterns["person"].search(
                 masked, 0, said_to_me.start()):
             someone, own = True, False
+        # "我爸欠了网贷 他说不如死了算了 我好怕" (walk 50): the direct words follow someone's verb of saying at once
+        # (nothing of the writer's between), so they are that person's, told by a frightened child
+        elif direct and own and not someone and self.reported_before(masked, direct.start()):
+            someone, own = True, False
         if plan or someone or own:
             reason = "imminent" if plan else "other" if someone and not own else "direct"
             # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
@@ -569,6 +573,21 @@ class RiskRules:
             verb = self.patterns["reported"].search(masked, person.end(), person.end() + 10)
             between = masked[person.end():verb.start()] if verb else ""
             if verb and not (re.search(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])", between) or TO_SOMEONE.search(between)):
+                return True
+        return False
+
+    def reported_before(self, masked: str, start: int) -> bool:
+        """A person named, then a verb of saying, then at once (no 我, 你 or stop between) the words at `start`:
+        "他说不如死了算了", "我爸跟我妈说不想活了"; not "他们说要来 我真的不想活了"."""
+        for person in self.patterns["person"].finditer(masked, 0, start):
+            if person.group(0) in SELF_NAMES:
+                continue
+            verb = self.patterns["reported"].search(masked, person.end(), min(start, person.end() + 10))
+            if verb is None:
+                continue
+            before, after = masked[person.end():verb.start()], masked[verb.end():start]
+            if not re.search(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])", before + after) and len(after) <= 4 \
+                    and not TO_SOMEONE.search(masked[max(0, person.start() - 4):person.start()]):
                 return True
         return False
 

@@ -15,7 +15,7 @@ import numpy as np
 import yaml
 
 from bot.core.acts import SMALL_TALK, ActRules
-from bot.core.articles import Article, requested_article
+from bot.core.articles import Article, crime_article, requested_article
 from bot.core.dialogue import DialogueState
 from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
@@ -73,6 +73,15 @@ class Option:
     label: str
     label_en: str
     send: str
+
+
+def crime(words: str, where: str) -> Article:
+    """An entry of dialogue.yaml's crimes: "刑法 第二百七十四条" as an Article."""
+    law, _, article = str(where).partition(" ")
+    if not re.fullmatch(r"第[零一二三四五六七八九十百千]+条(之[一二三四五六七八九十])?", article):
+        raise KnowledgeError([f"dialogue.yaml, crimes, {words!r}: {where!r} is not 'law article' such as '刑法 第二百七十四条'; "
+                              "write the law's short name, a space, and the article in Chinese numerals"])
+    return Article(law, article)
 
 
 @dataclass(frozen=True)
@@ -174,6 +183,9 @@ class DialogueRules:
     rate_question: re.Pattern[str]  # "那年化是多少": after a loan was worked out, its rate again
     too_long: re.Pattern[str]  # "字太多 看不懂": fewer words from now on
     unseen: re.Pattern[str]  # "有没有人会问一句 你自己还好吗": asked how they are, before the debt
+    come_back: re.Pattern[str]  # "明天我还能来找你吗", "你会记得我吗": the lonely asking whether they may return
+    report_fear: re.Pattern[str]  # "你不会报警吧": whether the bot would call the police on them
+    crimes: tuple[tuple[re.Pattern[str], Article], ...]  # a crime's name and the article that defines it
     not_heard: re.Pattern[str]  # "你根本没在听我说话", "我说了两遍了": an apology first
     remembered: dict[str, tuple[re.Pattern[str], str]]  # a fact about the person (student): its words, what it says
     spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
@@ -350,6 +362,9 @@ class DialogueRules:
                 too_long=re.compile(data["too_long"]),
                 not_heard=re.compile(data["not_heard"]),
                 unseen=re.compile(data["unseen"]),
+                come_back=re.compile(data["come_back"]),
+                report_fear=re.compile(data["report_fear"]),
+                crimes=tuple((re.compile(words), crime(words, where)) for words, where in data["crimes"].items()),
                 remembered={tag: (re.compile(fact["words"]), str(fact["says"]))
                             for tag, fact in data["remembered"].items()},
                 spelling=WordTable.load(path, data, "spelling"),
@@ -361,7 +376,7 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, language_request (en, zh, filler), "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, remembered (words, says), correction, redirect, "
+                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, frustrated, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, low_battery, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, alone_words, where_words, "
@@ -437,6 +452,8 @@ class Triage:
     leads: bool  # helping someone, they name where ta may be or who is near ta: told to the police and called now
     article: Article | None  # an article's text asked for by name and number ("刑法第253条之一原文")
     unseen: bool  # no one asks how they are ("大家都只关心钱 没人问过我还好不好")
+    come_back: bool  # "明天我还能来找你吗", "你会记得我吗": may they come back (walk 49)
+    report_fear: bool  # "你不会报警吧": asked whether the bot would report them (walk 49)
     not_heard: bool  # they say the bot is not listening or repeats itself ("你根本没在听")
     helper_done: bool  # helping someone, they have called or told someone and wait ("我也打了110 现在就是等")
     dear: str  # the one they would leave behind, as the reply names them (女儿, 妈妈, 猫), or ""
@@ -448,6 +465,9 @@ class Triage:
     @property
     def text(self) -> str:
         return self.message.text
+
+
+ASKS_WHETHER = re.compile(r"要不要|该不该|能不能|可不可以|需不需要|用不用|[吗么][?]?$|[?]|(?<![a-z])(should|shall) i(?![a-z])")
 
 
 class Triager:
@@ -498,9 +518,10 @@ class Triager:
         # one embedding, of the Mandarin words (what the passages are written in); the crisis lexicon reads
         # the words as written, Cantonese included
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
-        danger = bool(self.dialogue.danger.search(text))
-        threat = danger or bool(self.dialogue.threat.search(text))
         retaliation = bool(self.dialogue.retaliation.search(text))
+        # the knife in "我明天拿刀去找他" is the writer's, not a collector's at the door (walk 50)
+        danger = bool(self.dialogue.danger.search(text)) and not retaliation
+        threat = danger or bool(self.dialogue.threat.search(text))
         # anger at the collectors ("真想拿刀去砍那个催收的") is read like a threat: the classifier takes it for despair
         risk = self.risk.assess(written.lower(), vector, encode=self.encode_mandarin, threatened=threat or retaliation,
                                 armed=retaliation, **self.semantic)
@@ -556,7 +577,8 @@ class Triager:
         # (not when the line was busy or no one answered: "打过了，占线！")
         reached_out = state.risk != "none" and heard and not self.dialogue.no_call.search(text) and bool(
             self.dialogue.reached_out.search(text) or (
-                state.means in ("", "farewell", "default") and self.dialogue.calls_someone.search(text)))
+                state.means in ("", "farewell", "default") and self.dialogue.calls_someone.search(text)
+                and not ASKS_WHETHER.search(text)))  # "我要不要给我爸打电话" asks, it has not called (walk 50)
         # "没事了 不说这个" pulls back, whatever else it says: not an all-clear
         # "开玩笑的" heard as a joke (after means were named, asked to put them away), except after pills taken
         joke = state.risk != "none" and bool(self.dialogue.took_back.search(text))
@@ -768,6 +790,11 @@ class Triager:
             # "算了 不说了" after being asked: not an all-clear; stay with them. With a question about the debt
             # ("算了不说这个 通讯录被爆了能报警吗") the question is answered, a hotline line kept
             risk = staying
+        elif (raised and risk.tier == "none" and not (better or state.helper or answer or asks_plainly)
+              and (situation["alone"] or situation["no_one"])):
+            # asked "你有没有想过伤害自己？", they say they are alone ("没有人陪 我一个人租房子住", walk 49): still asked,
+            # not answered with the card on collectors at the door
+            risk = Risk("check_in", "alone", distress=risk.distress, probability=risk.probability)
         elif (answer != "no" and risk.tier != "crisis" and not better and "asked:self_harm" in state.shown
               and "answered:self_harm" not in state.shown and self.risk.patterns["decided"].search(written.lower())):
             # asked "你有没有想过伤害自己？", they answer "安排好了 就明天": a plan already set, 110/120 first
@@ -917,7 +944,9 @@ class Triager:
             leads=bool(self.dialogue.leads.search(text)),
             not_heard=not_heard,
             unseen=bool(self.dialogue.unseen.search(text)),
-            article=requested_article(text, self.laws),
+            come_back=bool(self.dialogue.come_back.search(text)),
+            report_fear=bool(self.dialogue.report_fear.search(text)),
+            article=requested_article(text, self.laws) or crime_article(text, self.dialogue.crimes),
             helper_done=bool(self.dialogue.helper_done.search(text)),
             dear=self.dear(text) if risk.reason == "reason to live" else "",
             too_long=len(bare) <= TOO_LONG_CHARS and bool(self.dialogue.too_long.search(text)),

@@ -18,6 +18,8 @@ ARTICLE_START = re.compile(r"^(第[一二三四五六七八九十百千零〇\d]
 HEADING = re.compile(r"^#+\s")
 STATUS_FILE = "status.yaml"
 # An excerpt line such as "第五十条第一款第（五）项：多次发送……": the label, then the words after the colon.
+GAP = "……"  # a line of its own in a quote: paragraphs of the article left out there
+ITEM_LINE = re.compile(r"^（[一二三四五六七八九十]{1,3}）")  # a numbered item of an article
 EXCERPT_LINE = re.compile(r"^(第[一二三四五六七八九十百千零〇\d]+条)[^：:]*[：:](.+)$")
 
 
@@ -146,6 +148,18 @@ def quote_problem(law_dir: Path, source: str, article: str, quote: str) -> str |
     else:
         text, where = full_text(path), source
     for line in wanted:
-        if line not in text:
+        if line != GAP and line not in text:
             return f"this line is not word for word in {where}: {line[:40]}"
+    if where != source:  # one article: a paragraph left out is marked, so no one copies the quote as the whole article
+        paragraphs, last, marked = text.split("\n"), None, False
+        for line in wanted:
+            if line == GAP:
+                marked = True
+                continue
+            index = next(i for i, paragraph in enumerate(paragraphs) if line in paragraph)
+            # (a numbered item left out is marked when the quote is shown: compose.mark_gaps)
+            if last is not None and index > last + 1 and not marked and not ITEM_LINE.match(line):
+                return (f"a paragraph of {where} is left out before this line without a '{GAP}' line: {line[:40]}; "
+                        f"put a line '{GAP}' where the paragraph was")
+            last, marked = index, False
     return None
