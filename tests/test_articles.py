@@ -81,3 +81,13 @@ def test_what_alone_is_not_a_request_for_the_law(assistant):
     session = Session(user="what")
     assistant.respond(session, "催收晚上11点还给我打电话 这合法吗")
     assert assistant.respond(session, "什么").part != "law"
+
+
+def test_walk_51_a_rule_the_answers_describe_is_not_said_perhaps_not_to_exist(assistant):
+    # walk 51: the bot described 商业银行信用卡业务监督管理办法 第七十条 in an answer, then, asked for its text, said a name
+    # that can't be found "可能根本不存在", and sent people to flk.npc.gov.cn, which does not hold ministry rules
+    described = assistant.respond(Session(user="rule"), "商业银行信用卡业务监督管理办法第七十条原文")
+    plain = assistant.renderer.plain(described)
+    assert described.part == "no_article" and "国家规章库" in plain and "根本不存在" not in plain
+    unknown = assistant.respond(Session(user="fake"), "催收管理条例第十条原文")
+    assert "根本不存在" in assistant.renderer.plain(unknown)

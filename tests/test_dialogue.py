@@ -1432,3 +1432,31 @@ def test_walk_50_ones_own_loan_is_not_answered_as_identity_theft(assistant, text
 def test_walk_50_tomorrow_without_come_is_still_asking_to_come_back(assistant):
     reply = assistant.respond(Session(user="tomorrow"), "我明天还能找你吗 你还在吗")
     assert reply.small_talk == "come_back"
+
+
+@pytest.mark.parametrize("text", ["我说的话会不会被上传到服务器", "你存了我什么", "你们这个是哪个公司做的 有没有营业执照",
+                                  "who made this, do you store what i say", "我跟你说的这些你们存不存 会不会卖给催收公司",
+                                  "你是不是网贷平台派来套我话的"])
+def test_walk_51_questions_about_what_the_bot_keeps_and_who_made_it_are_answered(assistant, text):
+    # walk 51: these got a card on credit records, the topic menu, or collection rules
+    reply = assistant.respond(Session(user="meta"), text)
+    assert (reply.mode, reply.small_talk) == ("small_talk", "bot")
+
+
+@pytest.mark.parametrize("text", ["他们说是律师事务所的 叫我转五千块到一个卡上就不起诉了", "让我把钱转进这张卡 就撤诉"])
+def test_walk_51_money_to_a_card_to_stop_a_lawsuit_gets_the_fraud_warning(assistant, text):
+    # walk 51: a grandfather asked to "转五千块到一个卡上就不起诉了" was told to check the law firm, not to hold the money
+    reply = assistant.respond(Session(user="card"), text)
+    assert any("个人账户" in scam.name for scam in reply.scams)
+
+
+def test_walk_51_a_minor_who_borrowed_is_told_a_parent_must_approve_the_loan(assistant):
+    # walk 51: a 17-year-old got "跟孩子说：这是大人的事", then "先确认家人有没有签过担保"
+    reply = assistant.respond(Session(user="minor"), "我17岁 高三 偷偷借了网贷 现在还不上 他们说要告诉我学校")
+    assert reply.hits[0].passage.id == "law-civil-145" and "跟孩子说" not in assistant.renderer.plain(reply)
+
+
+def test_walk_51_paying_the_minimum_then_missing_two_months_is_asked_about_malicious_overdraft(assistant):
+    # walk 51: "我一直在还最低还款 只是最近两个月没还上 这算恶意透支吗" got the court-papers card
+    reply = assistant.respond(Session(user="overdraft"), "我一直在还最低还款 只是最近两个月没还上 这算恶意透支吗")
+    assert reply.hits[0].passage.id == "guide-not-malicious"

@@ -21,7 +21,9 @@ LEAD = re.compile(r"^.*[问看查说讲按据照是的里在了吗呢把给对�
 ALIASES = {"民诉法": "民事诉讼法", "个保法": "个人信息保护法", "治安法": "治安管理处罚法", "消法": "消费者权益保护法",
            "消保法": "消费者权益保护法", "反诈法": "反电信网络诈骗法"}
 # the message asks for the text, not only names the article ("催收说我违反了刑法第266条" is answered as a story)
-ARTICLE_REQUEST = re.compile(r"原文|全文|条文|怎么(规定|说|写|讲)|规定(了)?(什么|啥|些啥)|(说|写|讲)(的|了)?(是)?(什么|啥)|内容|是什么|是啥|"
+TEXT_WORDS = r"原文|全文|条文"  # the words of an article asked for, in so many words
+WHICH_ARTICLE = r"哪(一)?条|第几条"  # which article
+ARTICLE_REQUEST = re.compile(TEXT_WORDS + r"|怎么(规定|说|写|讲)|规定(了)?(什么|啥|些啥)|(说|写|讲)(的|了)?(是)?(什么|啥)|内容|是什么|是啥|"
                              r"引用|念(一下|给我)|给我看|发(一下|给我)|查(一下|下)|(?<![a-z])(what does|text of|quote|wording)(?![a-z])")
 # a message that is the citation and little else ("刑法第196条信用卡诈骗罪", "民法典第1024条") asks for it too, unless
 # the few words left tell a story ("催收说我违反了刑法第266条")
@@ -95,8 +97,10 @@ def requested_article(text: str, known: tuple[str, ...] = ()) -> Article | None:
 
 
 # asked which article a crime is ("非法拘禁罪是哪条"), besides the words that ask for a text
-STRONG_REQUEST = re.compile(r"原文|全文|条文|怎么(规定|写)|规定(了)?(什么|啥)|哪(一)?条|第几条|(?<![a-z])(text of|quote|which article)(?![a-z])")
-WHICH = re.compile(r"哪(一)?条|第几条|哪部法|什么法|法条|法律(上)?怎么|(?<![a-z])(which (article|law)|what (law|article))(?![a-z])")
+STRONG_REQUEST = re.compile(rf"{TEXT_WORDS}|怎么(规定|写)|规定(了)?(什么|啥)|{WHICH_ARTICLE}|"
+                            r"(?<![a-z])(text of|quote|which article)(?![a-z])")
+WHICH = re.compile(rf"{WHICH_ARTICLE}|哪部法|什么法|法条|法律(上)?怎么|"
+                   r"(?<![a-z])(which (article|law)|what (law|article))(?![a-z])")
 
 
 def crime_article(text: str, crimes: tuple[tuple[re.Pattern[str], Article], ...]) -> Article | None:

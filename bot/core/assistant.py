@@ -161,6 +161,10 @@ class Assistant:
             state.show_once("answered:self_harm")
         # "别问了" once is heard as pulling back; said again ("说了别问"), an apology and no more questions
         asked_not_to_ask = triage.stop_asking and not state.show_once("declined:ask")
+        if triage.stop_asking:
+            state.show_once("known:declined")  # (no closing question in a later reply either)
+        if triage.retaliation:
+            state.show_once("said:retaliation")  # "我已经在路上了" next is read as on the way to them
         if triage.self_harm_answer == "no" or triage.better:  # safe, in their words: the answers are whole again
             state.show_once("said:safe")
         if risk.tier == "check_in" and not unreachable and not state.show_once("asked:self_harm") \
@@ -289,6 +293,12 @@ class Assistant:
                 base["note"] = "back"
             if base["note"] == "check" and len(triage.text.strip()) > 4:
                 base["note"] = "quiet"  # "回我一个字就行" is for silence, not for someone who just wrote a sentence
+            if state.means == "taken" and triage.symptom and not risk.helper and risk.reason != "help coming":
+                base["note"] = "symptom"  # "我没事 就是胃有点难受" after pills: the pills at work, the hospital now (walk 51)
+            elif (state.means == "taken" and not risk.helper and base["note"] in QUIET
+                  and state.crisis_note in ("third", "symptom", "taken")):
+                # told once to go to hospital, then "布洛芬又吃不死人", "你先回答我": the hospital still, not "我在" (walk 52)
+                base["note"] = "taken"
             if risk.helper and triage.helper_done and base["note"] in ("again", "third", "tell"):
                 base["note"] = "wait"  # they called, told someone and wait: what to do while waiting, not "call 110"
             if risk.helper and triage.leads and base["note"] in ("again", "third", "tell", "wait"):
@@ -303,7 +313,8 @@ class Assistant:
                 # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
                 # not "call 110 and look for ta" (walk 39)
                 base["note"] = "with_ta"
-            if base["note"] not in ("", "help again", "left", "asked", "helper_means") and base["note"] == state.crisis_note \
+            if base["note"] not in ("", "help again", "left", "asked", "helper_means", "symptom", "taken") \
+                    and base["note"] == state.crisis_note \
                     and state.crisis_turn == state.turns - 1:
                 # the same reply twice in a row reads as a machine (a helper waiting for news, one-word answers)
                 base["note"] = again(base["note"], risk.helper)
@@ -346,7 +357,8 @@ class Assistant:
                              first_step=step, dear=triage.dear, low_battery=triage.low_battery,
                              # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
                              calm=triage.retaliation and not risk.helper,
-                             **{"sorry": triage.not_heard, **base})
+                             # (never in a first message: nothing was said yet that could have been missed, walk 52)
+                             **{"sorry": triage.not_heard and state.turns > 1, **base})
         if triage.lender != "unknown":
             state.lender = triage.lender
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
@@ -484,7 +496,9 @@ class Assistant:
             note = "help" if triage.cry_for_help else "again" if asking != CLARIFY[0] else base["note"]
             return self.clarify({**base, "note": note}, state.language)
         # "顺便问下 …" without a word about debt: the person says it is about something else
-        signals = triage.domain or triage.threat or triage.retaliation or triage.scams or triage.figures \
+        # "爸妈" alone after the clarifying question ("催收" → "现在最让你担心的是哪一件？"): its first option, in a word
+        named_family = triage.third_party and "asked:clarify" in state.shown and not state.topics
+        signals = named_family or triage.domain or triage.threat or triage.retaliation or triage.scams or triage.figures \
             or risk.tier != "none" or triage.better or risk.distress \
             or (own_score >= self.min_score and not triage.off_topic)
         follow_up = in_conversation and (triage.follow_up or triage.correction
@@ -530,7 +544,8 @@ class Assistant:
                 asks and own_score >= self.min_score)
             # "他们说要打电话给我老公" after a question about a husband's liability: a new thing done to the family,
             # not more of the last topic (walk 42)
-            told_family = in_conversation and triage.third_party and "third_party_contact" not in state.topics[:1]
+            told_family = named_family or (in_conversation and triage.third_party
+                                           and "third_party_contact" not in state.topics[:1])
             prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
                 (state.topics[0],) if corrected else ("third_party_contact",) if told_family else ()
             if corrected:
@@ -589,6 +604,8 @@ class Assistant:
         return replace(reply, mode="check_in" if risk.tier == "check_in" else "answer", scams=scams,
                        **self.localised(reply, triage.region),
                        calm=triage.retaliation, danger=danger, silent=triage.silent, side_effect=triage.side_effect,
+                       pregnancy=self.pregnancy(triage, state),
+                       police_worry=triage.police_worry and bool(danger or triage.threat or state.danger_turn),
                        danger_where=self.danger_where(triage, state) if danger else "",
                        condolence=triage.bereaved and state.show_once("condolence"),
                        hotlines=self.footer_lines(triage.region, state.script)
@@ -726,6 +743,18 @@ class Assistant:
     def not_at_risk(self, base: dict) -> Reply:
         return Reply(mode="small_talk", small_talk="not_at_risk",
                      hotlines=self.footer_lines(base["region"], base["script"]), **base)
+
+    @staticmethod
+    def pregnancy(triage: Triage, state: DialogueState) -> bool:
+        """Pregnant and bleeding or in pain, now or earlier in the conversation until they say they are in care ("我先不去
+        医院了 等下班再说", walk 52): the hospital first."""
+        if "pregnant" not in state.facts:
+            return False
+        if triage.pregnancy_sign:
+            state.show_once("said:pregnancy sign")
+        if "said:pregnancy sign" in state.shown and triage.at_hospital:
+            state.shown.remove("said:pregnancy sign")  # "我到医院了 医生说没事"
+        return "said:pregnancy sign" in state.shown
 
     def clarify(self, base: dict, language: str) -> Reply:
         options = self.triage.dialogue.options

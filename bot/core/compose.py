@@ -21,6 +21,7 @@ from bot.core.dialogue import DialogueState
 from bot.core.retrieve import Hit
 from bot.core.risk import Hotline, Risk
 from bot.core.safety import Scam
+from bot.knowledge.legal_texts import GAP, ITEM_LINE
 from bot.knowledge.loader import Channel, Knowledge, Passage
 from bot.tools.rates import Lpr, RateResult
 
@@ -68,6 +69,7 @@ class Reply:
     rights: tuple[Right, ...] = ()
     part: str = ""  # law | more | channels | evidence | no_article, for mode "part"
     missing_article: str = ""  # an article asked for that the knowledge does not hold: 《刑法》第二百五十三条之一
+    known_law: bool = False  # that article's law is one the passages speak of (a real rule, its text not held)
     risk: Risk = Risk()
     region: str = ""
     lender: str = "unknown"  # licensed | private | unknown, as the conversation has established
@@ -93,6 +95,8 @@ class Reply:
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
     low_battery: bool = False  # in a crisis, the phone is about to die: call 110 or someone now, say where they are
     side_effect: bool = False  # unwell on prescribed medicine: to the doctor who prescribed it today, 120 if severe
+    pregnancy: bool = False  # pregnant and bleeding or in pain: the hospital first, the collectors later
+    police_worry: bool = False  # in danger and afraid calling 110 makes it worse: it is about the door, not the debt
     danger_where: str = ""  # car: stay in it, doors locked; street: not home, where there are people; "": a door
     silent: bool = False  # they cannot speak to call: how to report by text message first
     first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
@@ -117,7 +121,7 @@ def localized_list(item: object, name: str, language: str) -> tuple[str, ...]:
 
 
 def short_quote(quote: str) -> str:
-    """The first lines of a quote, cut at a line end and marked '……' when shortened."""
+    """The first lines of a quote, cut at a line end and marked with GAP ("……") when shortened."""
     lines = quote.splitlines()
     kept: list[str] = []
     for line in lines[:QUOTE_LINES]:
@@ -125,9 +129,9 @@ def short_quote(quote: str) -> str:
             break
         kept.append(line)
     shortened = len(kept) < len(lines)
-    while shortened and kept and kept[-1] == "……":  # a gap line of the quote's own, then the cut: one mark
+    while shortened and kept and kept[-1] == GAP:  # a gap line of the quote's own, then the cut: one mark
         kept.pop()
-    return "\n".join(kept) + ("……" if shortened else "")
+    return "\n".join(kept) + (GAP if shortened else "")
 
 
 def main_topic(hits: list[Hit], context: list[str], context_weight: float) -> str:
@@ -291,7 +295,10 @@ class Composer:
         held = sorted((p for p in self.knowledge.passages if p.citation), key=lambda p: "已失效" in p.citation.law)
         passage = find_article(held, asked)
         if passage is None:
-            return Reply(mode="part", part="no_article", language=language, missing_article=asked.label)
+            # a rule the passages describe ("商业银行信用卡业务监督管理办法", walk 51) is not said perhaps not to exist
+            known = any(asked.law in f"{p.source} {p.text}" for p in self.knowledge.passages)
+            return Reply(mode="part", part="no_article", language=language, missing_article=asked.label,
+                         known_law=known)
         return Reply(mode="part", part="law", language=language, rights=(right(passage, language, passage.quote or ""),),
                      checked=self.knowledge.checked)
 
@@ -326,7 +333,6 @@ class Composer:
 
 STEP_HEAD = re.compile(r"[，：；,:;]")  # a step's opening clause ends at its first comma or colon
 HEAD_CHARS = 6  # an opening clause this long, said twice, is the same action
-ITEM = re.compile(r"^（([一二三四五六七八九十]{1,3})）")
 ITEM_NUMBERS = {name: number for number, name in enumerate(
     ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", *(f"十{d}" for d in "一二三四五六七八九"), "二十"], 1)}
 
@@ -336,10 +342,10 @@ def mark_gaps(quote: str) -> str:
     a reader copying it into a complaint sees that it is not the whole article."""
     lines, shown, last = quote.splitlines(), [], 0
     for line in lines:
-        item = ITEM.match(line)
+        item = ITEM_LINE.match(line)
         number = ITEM_NUMBERS.get(item.group(1), 0) if item else 0
-        if number and number != last + 1 and not (shown and shown[-1] == "……"):
-            shown.append("……")
+        if number and number != last + 1 and not (shown and shown[-1] == GAP):
+            shown.append(GAP)
         last = number or last
         shown.append(line)
     return "\n".join(shown)

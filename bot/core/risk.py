@@ -59,6 +59,7 @@ WHOSE = re.compile(r"的?(网贷|網貸|贷款|貸款|平台|催收|银行|銀�
 IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNORECASE)  # "台湾人", "香港人": who, not where
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
+WRITER = re.compile(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])")  # the writer's own words, or a stop
 TO_SOMEONE_EN = re.compile(r"(?<![a-z])(to|with|for|tell|told)\s+(my|his|her|our|a)?\s*$")
 WORD_GAP = re.compile(r"[,.!?;\s]")  # where a clause of a short message ends: a stop or a space
 # the writer as the one acting in the clause of a plan or means ("我买了一瓶百草枯"), not a person of their family
@@ -400,6 +401,10 @@ class RiskRules:
         # (nothing of the writer's between), so they are that person's, told by a frightened child
         elif direct and own and not someone and self.reported_before(masked, direct.start()):
             someone, own = True, False
+        # "我同事说他网贷还不上就去死 … 今天他没来上班" (walk 52): someone's words told by the writer, and the classifier
+        # very sure it is about someone else
+        elif direct and own and not someone and guess.other >= other and self.reports(masked[:direct.start()]):
+            someone, own = True, False
         if plan or someone or own:
             reason = "imminent" if plan else "other" if someone and not own else "direct"
             # "我哥发朋友圈说 对不起大家 这辈子就这样了": a plan in someone's words, told by the writer
@@ -570,11 +575,16 @@ class RiskRules:
             before = masked[max(0, person.start() - 10):person.start()]
             if TO_SOMEONE.search(before[-4:]) or TO_SOMEONE_EN.search(before):  # "gave my cat to my friend and wrote"
                 continue
-            verb = self.patterns["reported"].search(masked, person.end(), person.end() + 10)
-            between = masked[person.end():verb.start()] if verb else ""
-            if verb and not (re.search(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])", between) or TO_SOMEONE.search(between)):
+            verb = self.says(masked, person, len(masked))
+            if verb and not TO_SOMEONE.search(masked[person.end():verb.start()]):
                 return True
         return False
+
+    def says(self, masked: str, person: re.Match[str], end: int) -> re.Match[str] | None:
+        """The verb of saying within ten characters after a person named (before `end`), with nothing of the
+        writer's between (我, 你, a stop): "我弟老说", not "我妈知道了 我说"."""
+        verb = self.patterns["reported"].search(masked, person.end(), min(end, person.end() + 10))
+        return verb if verb and not WRITER.search(masked[person.end():verb.start()]) else None
 
     def reported_before(self, masked: str, start: int) -> bool:
         """A person named, then a verb of saying, then at once (no 我, 你 or stop between) the words at `start`:
@@ -582,11 +592,11 @@ class RiskRules:
         for person in self.patterns["person"].finditer(masked, 0, start):
             if person.group(0) in SELF_NAMES:
                 continue
-            verb = self.patterns["reported"].search(masked, person.end(), min(start, person.end() + 10))
+            verb = self.says(masked, person, start)
             if verb is None:
                 continue
-            before, after = masked[person.end():verb.start()], masked[verb.end():start]
-            if not re.search(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])", before + after) and len(after) <= 4 \
+            after = masked[verb.end():start]
+            if not WRITER.search(after) and len(after) <= 4 \
                     and not TO_SOMEONE.search(masked[max(0, person.start() - 4):person.start()]):
                 return True
         return False

@@ -108,6 +108,7 @@ class DialogueRules:
     threat_soon: re.Pattern[str]  # "今晚就带人来": a threat to come soon
     wants_to_talk: re.Pattern[str]  # "我就是想找个人说说话": company, not an answer about the debt
     retaliation: re.Pattern[str]  # the person speaks of hurting the collector
+    on_the_way: re.Pattern[str]  # "我已经在路上了": after words of going after them, on the way there
     frustrated: re.Pattern[str]  # "你说的都是废话": the last answer did not help
     bereaved: re.Pattern[str]  # someone close has died: condolences before the answer
     paying: re.Pattern[str]  # money paid or asked for (定金, 服务费, 要回来): after signs of a fraud, about the fraud
@@ -120,6 +121,9 @@ class DialogueRules:
     danger_still: re.Pattern[str]  # right after a danger reply, "还在拍 我好怕": the danger goes on
     danger_over: re.Pattern[str]  # right after a danger reply, "他们走了", "警察到了": it is over
     side_effect: re.Pattern[str]  # "手在抖 不知道是药的副作用": today to the doctor who prescribed it
+    symptom: re.Pattern[str]  # "胃有点难受" after pills taken: the pills at work, the hospital now
+    pregnancy_sign: re.Pattern[str]  # "见红", "肚子疼" from someone pregnant: the hospital first
+    police_worry: re.Pattern[str]  # "不敢报警怕把事情闹大": calling 110 about the door is not about the debt
     low_battery: re.Pattern[str]  # "手机也快没电了" in a crisis: call now, while it still can
     cry_for_help: re.Pattern[str]  # only "救命": safety first, then what happened
     silent: re.Pattern[str]  # "我躲在厕所 不敢打电话", "他会听见的": they cannot speak to call for help
@@ -286,6 +290,7 @@ class DialogueRules:
                 threat_soon=re.compile(data["threat_soon"]),
                 wants_to_talk=re.compile(data["wants_to_talk"]),
                 retaliation=re.compile(data["retaliation"]),
+                on_the_way=re.compile(data["on_the_way"]),
                 frustrated=re.compile(data["frustrated"]),
                 bereaved=re.compile(data["bereaved"]),
                 paying=re.compile(data["paying"]),
@@ -298,6 +303,9 @@ class DialogueRules:
                 danger_still=re.compile(data["danger_still"]),
                 danger_over=re.compile(data["danger_over"]),
                 side_effect=re.compile(data["side_effect"]),
+                symptom=re.compile(data["symptom"]),
+                pregnancy_sign=re.compile(data["pregnancy_sign"]),
+                police_worry=re.compile(data["police_worry"]),
                 low_battery=re.compile(data["low_battery"]),
                 cry_for_help=re.compile(data["cry_for_help"]),
                 silent=re.compile(data["silent"]),
@@ -377,8 +385,8 @@ class DialogueRules:
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, language_request (en, zh, filler), "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
-                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, low_battery, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, police_worry, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -429,6 +437,9 @@ class Triage:
     danger_still: bool  # words that say a danger goes on ("还在拍", "好怕"): read so only right after a danger reply
     danger_over: bool  # words that say a danger is over ("他们走了", "警察到了"): likewise
     side_effect: bool  # unwell on prescribed medicine ("吃碳酸锂 手在抖 想吐"): the doctor today comes first
+    symptom: bool  # unwell ("胃有点难受", "头有点晕"): after pills taken, what they do to the body (walk 51)
+    pregnancy_sign: bool  # "见红", "肚子一直疼": from someone pregnant (a remembered fact), the hospital first (walk 51)
+    police_worry: bool  # afraid calling the police makes it worse ("怕把事情闹大", walk 51)
     low_battery: bool  # the phone is about to die ("手机也快没电了"): in a crisis, call someone while it can
     cry_for_help: bool  # only "救命", "help": what to do if in danger comes before the question
     silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
@@ -448,6 +459,7 @@ class Triage:
     rate_asked: bool  # "那年化是多少", "is that legal?": about a loan's rate (the one worked out, if any)
     too_long: bool  # a short message saying the replies have too many words ("字太多 看不懂")
     in_care: bool  # after pills taken, they are at the hospital now ("到医院了 洗了胃")
+    at_hospital: bool  # words of being in care, whoever they are ("我到医院了 医生说没事")
     help_called: bool  # helping someone, 120 is called and on its way ("已经叫了120"), not yet at the hospital
     leads: bool  # helping someone, they name where ta may be or who is near ta: told to the police and called now
     article: Article | None  # an article's text asked for by name and number ("刑法第253条之一原文")
@@ -518,7 +530,9 @@ class Triager:
         # one embedding, of the Mandarin words (what the passages are written in); the crisis lexicon reads
         # the words as written, Cantonese included
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
-        retaliation = bool(self.dialogue.retaliation.search(text))
+        # (or on the way there, after saying so: "我已经在路上了", walk 51)
+        retaliation = bool(self.dialogue.retaliation.search(text)) or (
+            state is not None and "said:retaliation" in state.shown and bool(self.dialogue.on_the_way.search(text)))
         # the knife in "我明天拿刀去找他" is the writer's, not a collector's at the door (walk 50)
         danger = bool(self.dialogue.danger.search(text)) and not retaliation
         threat = danger or bool(self.dialogue.threat.search(text))
@@ -922,6 +936,9 @@ class Triager:
             danger_still=bool(self.dialogue.danger_still.search(text)),
             danger_over=bool(self.dialogue.danger_over.search(text)),
             side_effect=bool(self.dialogue.side_effect.search(text)),
+            symptom=bool(self.dialogue.symptom.search(text)),
+            pregnancy_sign=bool(self.dialogue.pregnancy_sign.search(text)),
+            police_worry=bool(self.dialogue.police_worry.search(text)),
             low_battery=bool(self.dialogue.low_battery.search(text)),
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
@@ -940,6 +957,7 @@ class Triager:
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(self.dialogue.rate_question.search(text)),
             in_care=in_care,
+            at_hospital=cared,
             help_called=help_called,
             leads=bool(self.dialogue.leads.search(text)),
             not_heard=not_heard,

@@ -17,9 +17,9 @@ import yaml
 ARTICLE_START = re.compile(r"^(第[一二三四五六七八九十百千零〇\d]+条(?:之[一二三四五六七八九十]+)?)[\s\u3000]")
 HEADING = re.compile(r"^#+\s")
 STATUS_FILE = "status.yaml"
-# An excerpt line such as "第五十条第一款第（五）项：多次发送……": the label, then the words after the colon.
 GAP = "……"  # a line of its own in a quote: paragraphs of the article left out there
-ITEM_LINE = re.compile(r"^（[一二三四五六七八九十]{1,3}）")  # a numbered item of an article
+ITEM_LINE = re.compile(r"^（([一二三四五六七八九十]{1,3})）")  # a numbered item of an article, and its number
+# An excerpt line such as "第五十条第一款第（五）项：多次发送……": the label, then the words after the colon.
 EXCERPT_LINE = re.compile(r"^(第[一二三四五六七八九十百千零〇\d]+条)[^：:]*[：:](.+)$")
 
 
