@@ -161,8 +161,6 @@ class Assistant:
             state.show_once("answered:self_harm")
         # "别问了" once is heard as pulling back; said again ("说了别问"), an apology and no more questions
         asked_not_to_ask = triage.stop_asking and not state.show_once("declined:ask")
-        if triage.stop_asking:
-            state.show_once("known:declined")  # (no closing question in a later reply either)
         if triage.retaliation:
             state.show_once("said:retaliation")  # "我已经在路上了" next is read as on the way to them
         if triage.self_harm_answer == "no" or triage.better:  # safe, in their words: the answers are whole again
@@ -353,7 +351,9 @@ class Assistant:
                 return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script, state.language), scams=scams,
                              far=risk.helper and "helper:far" in state.shown,
                              away=risk.helper and "helper:away" in state.shown,
-                             known=tuple(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
+                             # (and "declined" once they said "别再问了": no closing question in a later reply either)
+                             known=(*(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
+                                    *(("declined",) if "declined:ask" in state.shown else ())),
                              first_step=step, dear=triage.dear, low_battery=triage.low_battery,
                              # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
                              calm=triage.retaliation and not risk.helper,
