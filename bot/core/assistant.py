@@ -155,6 +155,8 @@ class Assistant:
         unreachable = risk.tier == "check_in" and risk.helper
         if not unreachable:
             state.raise_risk(risk.tier)
+        elif not state.show_once("helper:watch"):
+            base["note"] = base["note"] or "watch"  # ta asked about again: how to be with ta, not the first lines
         # a fraud's warning once per conversation: the same paragraph every turn reads as a machine
         scams = tuple(scam for scam in triage.scams if state.show_once(f"scam:{scam.name}"))
         if triage.self_harm_answer or triage.better:
@@ -271,6 +273,11 @@ class Assistant:
                 state.show_once("helper:found")
             elif risk.helper and triage.found and state.show_once("helper:found"):
                 base["note"] = "found"  # "找到了 … 说没事让我们别管": the news heard, then tonight with ta (walk 43)
+            elif risk.helper and triage.at_hospital and state.show_once("helper:in care"):
+                # "我老公昨晚割腕了 现在在医院缝针" (walk 52): ta is cared for; not "press on the wound", but the days
+                # after, and the debt answered when they ask
+                base["note"] = "cared"
+                state.show_once("helper:found")
             elif risk.helper and risk.reason.endswith("+missing") and state.show_once("crisis:missing"):
                 # a farewell or despair, then ta can't be reached or won't open the door (also after the first
                 # helper reply): looking for ta now, not waiting
@@ -356,7 +363,8 @@ class Assistant:
                                     *(("declined",) if "declined:ask" in state.shown else ())),
                              first_step=step, dear=triage.dear, low_battery=triage.low_battery,
                              # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
-                             calm=triage.retaliation and not risk.helper,
+                             # (also "我没开玩笑 刀我都准备好了" after words of going after them, walk 53)
+                             calm=(triage.retaliation or "said:retaliation" in state.shown) and not risk.helper,
                              # (never in a first message: nothing was said yet that could have been missed, walk 52)
                              **{"sorry": triage.not_heard and state.turns > 1, **base})
         if triage.lender != "unknown":
@@ -536,8 +544,10 @@ class Assistant:
             # court steps
             possible_ideation = risk.tier == "check_in" and not triage.threat and not (asks and triage.domain)
             at_ease = triage.better and not (asks or triage.domain or DEBT_WORDS.search(triage.text))
+            # (a helper's question once ta is in care, "他住院期间的钱我要替他还吗", is the question: walk 52)
+            settled = triage.better and not (state.helper and "helper:in care" in state.shown and asks)
             coping = despair_only or possible_ideation or triage.wants_to_talk or (
-                (triage.better or (risk.distress and not asks)) and not (triage.domain or triage.threat))
+                (settled or (risk.distress and not asks)) and not (triage.domain or triage.threat))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean; with a question of its own
             # ("不对 是信用卡 这个也一样能投诉吗") that question is answered, for the lender they mean
             corrected = triage.correction and not triage.redirect and in_conversation and bool(state.topics) and not (

@@ -38,7 +38,7 @@ PLAN_WORDS = 15  # without a weak word, the classifier alone gives the full repl
 LONG_WORDS = 24  # without a weak word, the classifier asks about a message this long at `long`, not only at `alone`
 STORY_CHARS = 50  # a message this long is also read clause by clause: a long story blurs one line of despair
 HAN = re.compile(r"[\u4e00-\u9fff]")
-ACTING_BETWEEN = re.compile(r"(现在|刚才|刚刚|刚|已经|正在|正|又|还|就|偷偷|一个人|自己)*(站|坐|蹲|躺|爬|跑|去|到)?(在[^,.!?;\s我你]{0,5})?(用|拿着|拿)?")
+ACTING_BETWEEN = re.compile(r"(现在|刚才|刚刚|刚|已经|正在|正|又|还|就|偷偷|一个人|自己|昨天|昨晚|前天|今天|今早|早上|晚上|半夜|夜里|凌晨)*(站|坐|蹲|躺|爬|跑|去|到)?(在[^,.!?;\s我你]{0,5})?(用|拿着|拿)?")
 ACT = re.compile(r"[站坐躺蹲爬跳割划切吃吞喝服烧买拿攒藏吊在用刀上往]")  # the plan read begins with what is done
 SELF_NAMES = {"爸爸", "妈妈", "爸", "妈", "老爸", "老妈", "爹", "娘"}  # how a parent speaks of themselves to a child
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
@@ -481,6 +481,11 @@ class RiskRules:
         # a relative who can't be reached ("我弟联系不上了"): the family is helped; with any sign of risk, the helper
         # reply; alone, the answer with one line on what to do while ta can't be reached
         unreachable = bool(self.patterns["unreachable"].search(masked))
+        # words of risk set aside as someone's quote, then the person can't be reached ("他说‘你们不用再管我了’ 现在房门
+        # 反锁着"): whoever said them, someone is alone with them now
+        if unreachable and any(self.patterns["soft"].search(stops[start:end]) for start, end in spans):
+            return Risk("crisis", "other+missing", imminent=True, helper=True, distress=distress,
+                        mentioned=mentioned, probability=guess.risk)
         if unreachable and not (possible or semantic):
             return Risk("check_in", "unreachable", helper=True, distress=distress, mentioned=mentioned,
                         probability=guess.risk)

@@ -19,7 +19,7 @@ from bot.core.articles import Article, crime_article, requested_article
 from bot.core.dialogue import DialogueState
 from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
-from bot.core.risk import ABROAD, SEMANTIC, Risk, RiskRules
+from bot.core.risk import ABROAD, FIRST_PERSON, SEMANTIC, THIRD_PERSON, Risk, RiskRules
 from bot.core.safety import SafetyRules, Scam
 from bot.core.textnorm import Message, normalise
 from bot.knowledge.loader import KnowledgeError
@@ -302,7 +302,9 @@ class DialogueRules:
                 danger_street=re.compile(data["danger_street"]),
                 danger_still=re.compile(data["danger_still"]),
                 danger_over=re.compile(data["danger_over"]),
-                side_effect=re.compile(data["side_effect"]),
+                # the medicine named within twenty characters of a sign of the body, either way round
+                side_effect=re.compile(rf"({data['side_effect']})[^.!?\n]{{0,20}}({data['symptom']})|"
+                                       rf"({data['symptom']})[^.!?\n]{{0,20}}({data['side_effect']})"),
                 symptom=re.compile(data["symptom"]),
                 pregnancy_sign=re.compile(data["pregnancy_sign"]),
                 police_worry=re.compile(data["police_worry"]),
@@ -479,6 +481,8 @@ class Triage:
         return self.message.text
 
 
+# a helper's worry for someone locked in or out of reach ("我还是不放心 怎么办"), not a question about the debt
+WORRIED = re.compile(r"不放心|放心不下|担心|怕(她|他|ta)(会)?(出事|想不开|做傻事)|(?<![a-z])(still worried|i'?m worried)(?![a-z])")
 ASKS_WHETHER = re.compile(r"要不要|该不该|能不能|可不可以|需不需要|用不用|[吗么][?]?$|[?]|(?<![a-z])(should|shall) i(?![a-z])")
 
 
@@ -530,14 +534,16 @@ class Triager:
         # one embedding, of the Mandarin words (what the passages are written in); the crisis lexicon reads
         # the words as written, Cantonese included
         vector = self.embedder.encode([message.text])[0] if self.safety.has_words(text) else None
-        # (or on the way there, after saying so: "我已经在路上了", walk 51)
-        retaliation = bool(self.dialogue.retaliation.search(text)) or (
-            state is not None and "said:retaliation" in state.shown and bool(self.dialogue.on_the_way.search(text)))
+        # (or on the way there, after saying so: "我已经在路上了", walk 51; "你别劝我", walk 52)
+        going_on = "said:retaliation" in state.shown and self.dialogue.on_the_way.search(text) is not None
+        retaliation = going_on or bool(self.dialogue.retaliation.search(text))
         # the knife in "我明天拿刀去找他" is the writer's, not a collector's at the door (walk 50)
         danger = bool(self.dialogue.danger.search(text)) and not retaliation
         threat = danger or bool(self.dialogue.threat.search(text))
         # anger at the collectors ("真想拿刀去砍那个催收的") is read like a threat: the classifier takes it for despair
-        risk = self.risk.assess(written.lower(), vector, encode=self.encode_mandarin, threatened=threat or retaliation,
+        # "你别劝我" said of going after them is not said of their life: the risk reads the rest
+        read = self.dialogue.on_the_way.sub(" ", written.lower()) if going_on else written.lower()
+        risk = self.risk.assess(read, vector, encode=self.encode_mandarin, threatened=threat or retaliation,
                                 armed=retaliation, **self.semantic)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         folded = unicodedata.normalize("NFKC", raw)
@@ -571,7 +577,7 @@ class Triager:
         language_only = bool(asked_language) and self.dialogue.covered(bare, self.dialogue.language_words)
         small_talk = "" if announce else "language" if language_only else self.dialogue.small_talk_kind(bare) or (
             act if act in SMALL_TALK and not asking and not asks_other
-            and not (risk.distress or risk.soft or risk.tier != "none")
+            and not (risk.distress or risk.soft or risk.tier != "none" or retaliation)
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
             "ack" if going else "")
         # "你说的都是废话 有个屁用": an apology, not "不客气" (the classifier of kinds reads it as thanks); in a crisis
@@ -589,9 +595,13 @@ class Triager:
         heard = risk.tier != "crisis" or risk.reason.startswith("semantic")
         # calling family or a friend is reaching out, except while still at the place or with the means named
         # (not when the line was busy or no one answered: "打过了，占线！")
+        # ("他们今天又给我爸打电话了 骂得很难听" is the collectors calling, walk 53)
+        called = self.dialogue.calls_someone.search(text)
+        called = called is not None and not self.risk.patterns["collectors_only"].search(
+            re.split(r"[,.!?]", text[:called.start()])[-1])
         reached_out = state.risk != "none" and heard and not self.dialogue.no_call.search(text) and bool(
             self.dialogue.reached_out.search(text) or (
-                state.means in ("", "farewell", "default") and self.dialogue.calls_someone.search(text)
+                state.means in ("", "farewell", "default") and called
                 and not ASKS_WHETHER.search(text)))  # "我要不要给我爸打电话" asks, it has not called (walk 50)
         # "没事了 不说这个" pulls back, whatever else it says: not an all-clear
         # "开玩笑的" heard as a joke (after means were named, asked to put them away), except after pills taken
@@ -865,6 +875,12 @@ class Triager:
             # helping someone, ta's words told ("他刚开门了 哭着说觉得拖累我了 不想活了。我现在抱着他"): still ta's
             # crisis, not the helper's own (walk 44)
             risk = replace(risk, helper=True)
+        if "helper:watch" in state.shown and state.risk == "none" and risk.tier != "crisis" and not (domain or figures):
+            # someone they worry about can't be reached or is locked in, asked about already: "她说她没事 就是想一个人
+            # 待着", "我还是不放心 怎么办" are about ta, not the writer's own despair or a question about the debt (walk 53)
+            about_ta = THIRD_PERSON.search(text) is not None and FIRST_PERSON.search(text) is None
+            if (risk.tier == "check_in" and about_ta) or (risk.tier == "none" and WORRIED.search(text)):
+                risk = Risk("check_in", "watch", helper=True, distress=risk.distress, probability=risk.probability)
         if answer == "yes" and risk.helper and not state.helper:
             # "想过 不止一次了 今晚他上夜班 孩子睡了" answers the question about themselves: 他 is who is away tonight
             risk = replace(risk, helper=False)
