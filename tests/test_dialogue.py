@@ -1460,3 +1460,63 @@ def test_walk_51_paying_the_minimum_then_missing_two_months_is_asked_about_malic
     # walk 51: "我一直在还最低还款 只是最近两个月没还上 这算恶意透支吗" got the court-papers card
     reply = assistant.respond(Session(user="overdraft"), "我一直在还最低还款 只是最近两个月没还上 这算恶意透支吗")
     assert reply.hits[0].passage.id == "guide-not-malicious"
+
+
+def test_walk_52_changing_number_and_moving_away_is_answered(assistant):
+    # walk 52: "出去打工 电话换了 他们会不会告我逃债" got the steps for telling the family
+    reply = assistant.respond(Session(user="away"), "出去打工 电话换了 他们会不会告我逃债")
+    assert reply.hits[0].passage.id == "guide-change-number"
+    plain = assistant.renderer.plain(reply)
+    assert "不违法" in plain and "起诉" in plain
+
+
+def test_walk_52_how_to_check_a_case_is_real_is_not_a_lawyer_check(assistant):
+    # walk 52: "怎么查是不是真的立案" after a fake court text got "查律师事务所和律师姓名是否真实"
+    session = Session(user="case")
+    assistant.respond(session, "收到短信说我已经被立案了 明天法院就来强制执行")
+    assert assistant.respond(session, "怎么查是不是真的立案").hits[0].passage.id == "guide-fake-legal-threats"
+    alone = assistant.respond(Session(user="case-alone"), "怎么查是不是真的立案")
+    assert alone.hits[0].passage.id == "guide-fake-legal-threats" and "12368" in assistant.renderer.plain(alone)
+
+
+def test_walk_53_a_collector_pushing_a_new_loan_is_told_not_to_borrow(assistant):
+    # walk 53: "让我去另一个app借钱先还他们" got the contact-book card, "我要不要借啊" "合法借到的钱要还"
+    session = Session(user="push")
+    first = assistant.respond(session, "催收说今天必须还清 不然明天就爆通讯录 还给我发了个链接让我去另一个app借钱先还他们")
+    again = assistant.respond(session, "我要不要借啊 不借他们真的会爆")
+    for reply in (first, again):
+        assert reply.hits[0].passage.id == "guide-pushed-to-borrow" and "不借" in assistant.renderer.plain(reply)
+    assert assistant.respond(Session(user="rent"), "我要不要借网贷交房租").hits[0].passage.id != "guide-pushed-to-borrow"
+
+
+def test_walk_53_the_law_on_collectors_is_not_read_as_the_debt_gone(assistant):
+    # walk 53: "那这条是说我可以不还吗" after the contact-book law never heard "不是，欠款还在"
+    session = Session(user="still")
+    assistant.respond(session, "催收把我通讯录爆了")
+    reply = assistant.respond(session, "那这条是说我可以不还吗")
+    assert reply.hits[0].passage.id == "guide-still-owed" and "不是" in assistant.renderer.plain(reply)
+
+
+def test_walk_53_never_paying_for_years_is_a_question_about_the_limitation_period(assistant):
+    # walk 53: "我要是一直不还 几年以后就不用还了吗" got "你有没有想过伤害自己？"
+    reply = assistant.respond(Session(user="years"), "我要是一直不还 几年以后就不用还了吗")
+    assert reply.mode == "answer" and reply.hits[0].passage.id == "guide-old-debt"
+    assert assistant.respond(Session(user="gone"), "要是我不在了 这些债是不是就不用还了").mode != "answer"
+
+
+def test_walk_52_the_law_asked_for_by_pointing_back_gives_the_last_answers_law(assistant):
+    # walk 52: "你说的那条法律 原文是什么" got more steps, "你刚才说侵犯隐私 是哪部法律第几条" too
+    for question in ("你说的那条法律 原文是什么 给我一字不差的原文", "你刚才说侵犯隐私 是哪部法律第几条"):
+        session = Session(user="pointing")
+        assistant.respond(session, "催收把我欠钱的事发到我家族群里了")
+        reply = assistant.respond(session, question)
+        assert reply.mode == "part" and "法律依据" in assistant.renderer.plain(reply), question
+
+
+def test_walk_53_a_guarantor_is_not_later_given_the_steps_for_family_who_signed_nothing(assistant):
+    # walks 52 and 53: "那我必须还吗" after "我做了担保" got "没签字没担保的家人：不转账，告诉催收'我没有义务'"
+    session = Session(user="guarantor")
+    assistant.respond(session, "我侄子借钱我做了担保 现在他不还了")
+    reply = assistant.respond(session, "那我必须还吗")
+    assert "guide-family-liability" not in [hit.passage.id for hit in reply.hits]
+    assert "我没有义务" not in assistant.renderer.plain(reply)
