@@ -1472,9 +1472,8 @@ def test_walk_52_changing_number_and_moving_away_is_answered(assistant):
 
 def test_walk_52_how_to_check_a_case_is_real_is_not_a_lawyer_check(assistant):
     # walk 52: "怎么查是不是真的立案" after a fake court text got "查律师事务所和律师姓名是否真实"
-    session = Session(user="case")
-    assistant.respond(session, "收到短信说我已经被立案了 明天法院就来强制执行")
-    assert assistant.respond(session, "怎么查是不是真的立案").hits[0].passage.id == "guide-fake-legal-threats"
+    assert _after(assistant, "收到短信说我已经被立案了 明天法院就来强制执行",
+                  "怎么查是不是真的立案").hits[0].passage.id == "guide-fake-legal-threats"
     alone = assistant.respond(Session(user="case-alone"), "怎么查是不是真的立案")
     assert alone.hits[0].passage.id == "guide-fake-legal-threats" and "12368" in assistant.renderer.plain(alone)
 
@@ -1489,11 +1488,16 @@ def test_walk_53_a_collector_pushing_a_new_loan_is_told_not_to_borrow(assistant)
     assert assistant.respond(Session(user="rent"), "我要不要借网贷交房租").hits[0].passage.id != "guide-pushed-to-borrow"
 
 
+def _after(assistant, first: str, then: str):
+    """The reply to `then`, said after `first` in one conversation."""
+    session = Session(user=first)
+    assistant.respond(session, first)
+    return assistant.respond(session, then)
+
+
 def test_walk_53_the_law_on_collectors_is_not_read_as_the_debt_gone(assistant):
     # walk 53: "那这条是说我可以不还吗" after the contact-book law never heard "不是，欠款还在"
-    session = Session(user="still")
-    assistant.respond(session, "催收把我通讯录爆了")
-    reply = assistant.respond(session, "那这条是说我可以不还吗")
+    reply = _after(assistant, "催收把我通讯录爆了", "那这条是说我可以不还吗")
     assert reply.hits[0].passage.id == "guide-still-owed" and "不是" in assistant.renderer.plain(reply)
 
 
@@ -1515,8 +1519,6 @@ def test_walk_52_the_law_asked_for_by_pointing_back_gives_the_last_answers_law(a
 
 def test_walk_53_a_guarantor_is_not_later_given_the_steps_for_family_who_signed_nothing(assistant):
     # walks 52 and 53: "那我必须还吗" after "我做了担保" got "没签字没担保的家人：不转账，告诉催收'我没有义务'"
-    session = Session(user="guarantor")
-    assistant.respond(session, "我侄子借钱我做了担保 现在他不还了")
-    reply = assistant.respond(session, "那我必须还吗")
+    reply = _after(assistant, "我侄子借钱我做了担保 现在他不还了", "那我必须还吗")
     assert "guide-family-liability" not in [hit.passage.id for hit in reply.hits]
     assert "我没有义务" not in assistant.renderer.plain(reply)
