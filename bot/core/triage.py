@@ -172,6 +172,7 @@ class DialogueRules:
     indoors: re.Pattern[str]  # "我现在在宿舍床上": inside, not at an edge
     far_police: re.Pattern[str]  # "打110成都那边会管吗": a helper in another city asks how police there are reached
     leads: re.Pattern[str]  # "他喜欢开车去江边大桥", "我有邻居的电话": where ta may be, who is near ta
+    worried: re.Pattern[str]  # "我还是不放心 怎么办": a helper's worry for ta, not a question about the debt
     open_door: re.Pattern[str]  # "我要不要把门踹开": a helper at a locked door, asking whether to get in
     dear_names: dict[str, str]  # 我妈 -> 妈妈: who they would leave behind, as the reply names them
     keep: re.Pattern[str]  # "我不想扔，那是我最后的退路": the means named are kept
@@ -356,6 +357,7 @@ class DialogueRules:
                 indoors=answers("indoors"),
                 far_police=answers("far_police"),
                 leads=answers("leads"),
+                worried=answers("worried"),
                 open_door=answers("open_door"),
                 dear_names={str(k): str(v) for k, v in data["self_harm_answer"]["dear_names"].items()},
                 keep=answers("keep"),
@@ -391,7 +393,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, police_worry, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
 
@@ -481,8 +483,6 @@ class Triage:
         return self.message.text
 
 
-# a helper's worry for someone locked in or out of reach ("我还是不放心 怎么办"), not a question about the debt
-WORRIED = re.compile(r"不放心|放心不下|担心|怕(她|他|ta)(会)?(出事|想不开|做傻事)|(?<![a-z])(still worried|i'?m worried)(?![a-z])")
 ASKS_WHETHER = re.compile(r"要不要|该不该|能不能|可不可以|需不需要|用不用|[吗么][?]?$|[?]|(?<![a-z])(should|shall) i(?![a-z])")
 
 
@@ -879,7 +879,7 @@ class Triager:
             # someone they worry about can't be reached or is locked in, asked about already: "她说她没事 就是想一个人
             # 待着", "我还是不放心 怎么办" are about ta, not the writer's own despair or a question about the debt (walk 53)
             about_ta = THIRD_PERSON.search(text) is not None and FIRST_PERSON.search(text) is None
-            if (risk.tier == "check_in" and about_ta) or (risk.tier == "none" and WORRIED.search(text)):
+            if (risk.tier == "check_in" and about_ta) or (risk.tier == "none" and self.dialogue.worried.search(text)):
                 risk = Risk("check_in", "watch", helper=True, distress=risk.distress, probability=risk.probability)
         if answer == "yes" and risk.helper and not state.helper:
             # "想过 不止一次了 今晚他上夜班 孩子睡了" answers the question about themselves: 他 is who is away tonight
