@@ -3740,3 +3740,34 @@ def test_word_by_word_typing_is_read_as_written_together(assistant):
     assert reply.mode == "crisis" and reply.risk.imminent
     assert normalise("催收 天天 打 电话 给 我 妈 我 该 怎么 办").text == "催收天天打电话给我妈我该怎么办"
     assert normalise("我欠了网贷 催收天天打电话 我好怕").text == "我欠了网贷 催收天天打电话 我好怕"
+
+
+@pytest.mark.parametrize("text", [
+    "出院了 之前因为网贷的事情想不开割腕 现在稳定了 医生让我按时吃药",
+    "我上周吞药了 抢救过来 今天刚出院",
+    "半年前因为网贷吃药自杀过 现在在看心理医生 状态好多了"])
+def test_walk_54_an_attempt_before_and_stable_now_is_asked_about_now_not_sent_to_110(assistant, text):
+    # walk 54: all three got "请马上打 110 / 120", the healed cuts "用力按住伤口" in every later reply
+    reply = assistant.respond(Session(user="survivor54"), text)
+    plain = assistant.renderer.plain(reply)
+    assert reply.risk.reason == "past attempt" and "按住伤口" not in plain and "请马上打" not in plain
+    assert "这几天还会有结束生命的念头吗" in plain
+
+
+def test_walk_54_no_one_to_call_after_the_question_is_not_answered_with_collection_steps(assistant):
+    # walk 54: "没有人可以打 我谁也不想联系" after the check-in got three steps on writing to the platform
+    _, reply = _talk(assistant, "no-one", "欠了十几万网贷 家里人都被爆了 我觉得我不在了他们反而轻松",
+                     "没有人可以打 我谁也不想联系")
+    plain = assistant.renderer.plain(reply)
+    assert reply.mode == "check_in" and reply.note == "no_one" and not reply.steps
+    assert "陌生人" in plain and "有没有想过结束自己的生命" in plain and "信任的人" not in plain
+
+
+def test_walk_54_english_check_in_names_the_english_speaking_line(assistant):
+    # walk 54: an English writer was given 12356 alone, with no word that it answers in Chinese
+    first, then = _talk(assistant, "no-one-en", "I can't face anyone anymore. I think everyone would be better off without me",
+                        "no i don't have anyone to call")
+    for reply in (first, then):
+        plain = assistant.renderer.plain(reply)
+        assert reply.mode == "check_in" and "in Chinese" in plain and "400 821 1215" in plain
+    assert then.note == "no_one" and "talk to someone you trust" not in assistant.renderer.plain(then).lower()
