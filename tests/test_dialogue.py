@@ -1522,3 +1522,98 @@ def test_walk_53_a_guarantor_is_not_later_given_the_steps_for_family_who_signed_
     reply = _after(assistant, "我侄子借钱我做了担保 现在他不还了", "那我必须还吗")
     assert "guide-family-liability" not in [hit.passage.id for hit in reply.hits]
     assert "我没有义务" not in assistant.renderer.plain(reply)
+
+
+def test_walk_53_a_mother_facing_a_home_visit_is_told_what_to_do_at_the_door(assistant):
+    # the five-turn talk at the last stop: "那我妈该怎么办" after "他们真的会来吗" got the card on insults
+    session = Session(user="door")
+    for text in ("催收说明天要上门找我妈", "他们真的会来吗"):
+        assistant.respond(session, text)
+    reply = assistant.respond(session, "那我妈该怎么办")
+    assert reply.hits[0].passage.id == "guide-family-at-door" and "不开门" in assistant.renderer.plain(reply)
+    # calls to the mother are not a visit: her question there is not answered with the door
+    other = _after(assistant, "催收天天打电话给我妈 骂她", "那我妈该怎么办")
+    assert "guide-family-at-door" not in [hit.passage.id for hit in other.hits]
+
+
+def test_walk_54_a_payment_order_still_within_its_15_days_is_not_read_as_missed(assistant):
+    # walk 54: "让我15天内还清" got "过了期再交异议，一般不再起作用"
+    reply = assistant.respond(Session(user="order"), "收到法院的支付令 说我欠某消费金融3万2 让我15天内还清")
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == "guide-payment-order" and "一般不再起作用" not in plain and "异议" in plain
+    late = assistant.respond(Session(user="order-late"), "支付令收到20多天了 一直没管")
+    assert late.hits[0].passage.id == "guide-payment-order-missed"
+
+
+@pytest.mark.parametrize("text", ["催收打电话说我这个属于恶意拖欠 已经违法了 这违法还是不违法 你就告诉我是或者不是",
+                                  "They say I'm breaking the law by not paying. Is that true? yes or no"])
+def test_walk_54_already_breaking_the_law_is_answered_no(assistant, text):
+    # walk 54: asked twice for a yes or no, the person got steps on family and a card on call frequency
+    reply = assistant.respond(Session(user="crime"), text)
+    assert reply.hits[0].passage.id == "guide-not-paying-crime"
+    assert assistant.renderer.plain(reply).split("\n")[1].startswith(("不是犯罪", "No, it's not a crime"))
+
+
+@pytest.mark.parametrize("first, then", [("催收一天打我几十个电话", "把法律条文发给我看看"),
+                                         ("collectors call me 30 times a day",
+                                          "What law says they can't do that? Please quote it.")])
+def test_walk_54_the_law_asked_for_in_words_is_quoted(assistant, first, then):
+    # walk 54: only "1" brought the law; asked in words, the person got more steps
+    reply = _after(assistant, first, then)
+    assert reply.mode == "part" and "「" in assistant.renderer.plain(reply)
+
+
+def test_walk_54_a_guarantor_first_asked_years_after_the_due_date_is_told_they_are_likely_released(assistant):
+    # walk 54: the facts that settle it were given; the reply turned to the limitation period
+    session = Session(user="guarantor54")
+    for text in ("我给表哥做了担保 他跑了", "担保期间是多久啊 过了是不是就不用还了"):
+        assistant.respond(session, text)
+    reply = assistant.respond(session, "他的贷款是2021年到期的 银行今年才第一次找我")
+    assert reply.hits[0].passage.id == "guide-guarantee-lapsed" and "很可能已不再承担" in assistant.renderer.plain(reply)
+    borrower = assistant.respond(Session(user="borrower54"), "我的网贷2021年到期的 平台今年才第一次找我")
+    assert borrower.hits[0].passage.id != "guide-guarantee-lapsed"
+
+
+@pytest.mark.parametrize("text", ["收到短信 人民法院在线服务 说有个调解案件 让我在小程序里确认 是真的吗",
+                                  "接到电话说是法院诉前调解中心的 说我欠的网贷要调解"])
+def test_walk_54_pre_suit_mediation_is_explained(assistant, text):
+    # walk 54: the SMS got arbitration steps, the call a lawyer check; nobody heard what 诉前调解 is
+    reply = assistant.respond(Session(user="mediation"), text)
+    assert reply.hits[0].passage.id == "guide-pre-suit-mediation" and "可以拒绝" in assistant.renderer.plain(reply)
+
+
+def test_walk_54_whether_to_leave_the_group_is_answered_keep_proof_first(assistant):
+    # walk 54: "我要不要退群" after a wanted poster in the group got the card on frauds
+    reply = _after(assistant, "催收把我的照片做成通缉令发到我们小区业主群里了", "我要不要退群")
+    assert reply.hits[0].passage.id == "guide-group-post" and "先别急着退群" in assistant.renderer.plain(reply)
+
+
+def test_walk_54_practical_questions_after_a_hospital_stay_are_answered(assistant):
+    # walk 54: a deferral for illness got "说明失业", leave at work the card on collectors calling the employer
+    reply = _after(assistant, "我上周吞药了 抢救过来 今天刚出院", "能不能跟平台申请因病延期 要什么材料")
+    assert reply.hits[0].passage.id == "guide-illness-hardship" and "出院小结" in assistant.renderer.plain(reply)
+
+
+def test_walk_54_a_caller_claiming_to_be_police_is_not_called_back(assistant):
+    # walk 54: "我要不要回拨过去" got the card on collectors at the door
+    reply = _after(assistant, "有个自称派出所的人打电话说我网贷涉嫌诈骗", "我要不要回拨过去")
+    assert reply.hits[0].passage.id == "guide-caller-claims-police" and "别回拨" in assistant.renderer.plain(reply)
+    asked = assistant.respond(Session(user="parents"), "催收能不能打我爸妈电话")
+    assert asked.hits[0].passage.id == "guide-third-party-contact"
+
+
+def test_walk_54_can_i_ever_get_out_is_answered_honestly_and_not_with_a_credit_card_line(assistant):
+    # walk 54: "还能上岸吗" from someone owing 23 apps got "打发卡银行官方客服", and no word that people do get out
+    reply = assistant.respond(Session(user="shore"), "欠了23个口子 一共17万 月薪6千 每个月光还款就要1万2 还能上岸吗")
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == "guide-getting-out" and "很多人用几年时间上岸了" in plain
+    assert "发卡银行" not in plain
+
+
+def test_walk_54_a_widows_teenage_son_is_an_heir_not_a_minor_who_borrowed(assistant):
+    # walk 54: "我老公上个月车祸走了" was not read as a death; the son of 15 got the card on minors' loans
+    session = Session(user="widow54")
+    first = assistant.respond(session, "我老公上个月车祸走了 催收打给我要我还他的网贷")
+    assert "bereaved" in session.dialogue.facts and first.condolence
+    reply = assistant.respond(session, "他们还说要起诉我和我儿子 我儿子才15岁")
+    assert "law-civil-145" not in [hit.passage.id for hit in reply.hits]
