@@ -1488,11 +1488,12 @@ def test_walk_53_a_collector_pushing_a_new_loan_is_told_not_to_borrow(assistant)
     assert assistant.respond(Session(user="rent"), "我要不要借网贷交房租").hits[0].passage.id != "guide-pushed-to-borrow"
 
 
-def _after(assistant, first: str, then: str):
-    """The reply to `then`, said after `first` in one conversation."""
-    session = Session(user=first)
-    assistant.respond(session, first)
-    return assistant.respond(session, then)
+def _after(assistant, *messages: str):
+    """The reply to the last of `messages`, said after the others in one conversation."""
+    session = Session(user=messages[0])
+    for text in messages[:-1]:
+        assistant.respond(session, text)
+    return assistant.respond(session, messages[-1])
 
 
 def test_walk_53_the_law_on_collectors_is_not_read_as_the_debt_gone(assistant):
@@ -1526,10 +1527,7 @@ def test_walk_53_a_guarantor_is_not_later_given_the_steps_for_family_who_signed_
 
 def test_walk_53_a_mother_facing_a_home_visit_is_told_what_to_do_at_the_door(assistant):
     # the five-turn talk at the last stop: "那我妈该怎么办" after "他们真的会来吗" got the card on insults
-    session = Session(user="door")
-    for text in ("催收说明天要上门找我妈", "他们真的会来吗"):
-        assistant.respond(session, text)
-    reply = assistant.respond(session, "那我妈该怎么办")
+    reply = _after(assistant, "催收说明天要上门找我妈", "他们真的会来吗", "那我妈该怎么办")
     assert reply.hits[0].passage.id == "guide-family-at-door" and "不开门" in assistant.renderer.plain(reply)
     # calls to the mother are not a visit: her question there is not answered with the door
     other = _after(assistant, "催收天天打电话给我妈 骂她", "那我妈该怎么办")
@@ -1565,10 +1563,8 @@ def test_walk_54_the_law_asked_for_in_words_is_quoted(assistant, first, then):
 
 def test_walk_54_a_guarantor_first_asked_years_after_the_due_date_is_told_they_are_likely_released(assistant):
     # walk 54: the facts that settle it were given; the reply turned to the limitation period
-    session = Session(user="guarantor54")
-    for text in ("我给表哥做了担保 他跑了", "担保期间是多久啊 过了是不是就不用还了"):
-        assistant.respond(session, text)
-    reply = assistant.respond(session, "他的贷款是2021年到期的 银行今年才第一次找我")
+    reply = _after(assistant, "我给表哥做了担保 他跑了", "担保期间是多久啊 过了是不是就不用还了",
+                   "他的贷款是2021年到期的 银行今年才第一次找我")
     assert reply.hits[0].passage.id == "guide-guarantee-lapsed" and "很可能已不再承担" in assistant.renderer.plain(reply)
     borrower = assistant.respond(Session(user="borrower54"), "我的网贷2021年到期的 平台今年才第一次找我")
     assert borrower.hits[0].passage.id != "guide-guarantee-lapsed"
