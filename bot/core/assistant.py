@@ -377,16 +377,16 @@ class Assistant:
             if state.last_hits and not (triage.domain or triage.figures or triage.scams):
                 reply = self.composer.shorter(state, state.language)
                 return replace(reply, **self.localised(reply, triage.region), **base,
-                               hotlines=self.footer_lines(triage.region, state.script, state.language) if state.risk != "none" else ())
+                               hotlines=self.footer(triage, state) if state.risk != "none" else ())
         own_score = self.dense.search(triage.vector, k=1)[0].score if triage.vector.size else 0.0
         # the question alone when they ask what happens to the debt if they die: its literal answer ("家人一般不用还")
         # would tell them death solves it
         if risk.tier == "check_in" and risk.reason == "possible: own death":
-            return Reply(mode="check_in", hotlines=self.footer_lines(triage.region, state.script, state.language), **base)
+            return Reply(mode="check_in", hotlines=self.footer(triage, state), **base)
         if risk.tier == "check_in" and risk.reason == "alone" and not risk.helper:
             # "没有人可以打 我谁也不想联系" once asked about hurting themselves: no steps that send them to family or a
             # friend; the line is answered by strangers, and the question asked again (walk 54)
-            return Reply(mode="check_in", hotlines=self.footer_lines(triage.region, state.script, state.language),
+            return Reply(mode="check_in", hotlines=self.footer(triage, state),
                          **{**base, "note": "no_one"})
         # the question, then ways to cope, when the message says nothing else to answer (words about the debt,
         # figures, a fraud, or mid-conversation a follow-up, a question or a long story: "这是不是就是呼死你"); a
@@ -401,10 +401,10 @@ class Assistant:
                                      else base["note"]})
         if triage.why_asked and risk.tier != "crisis" and not asked_not_to_ask:
             # "你问这个干嘛" (walk 48): the reason for the question, and the question once more, not a self-description
-            return Reply(mode="small_talk", small_talk="why_asked", hotlines=self.footer_lines(triage.region, state.script, state.language),
+            return Reply(mode="small_talk", small_talk="why_asked", hotlines=self.footer(triage, state),
                          **base)
         if asked_not_to_ask and risk.tier != "crisis" and not (triage.domain or triage.figures):
-            return Reply(mode="small_talk", small_talk="stop_asking", hotlines=self.footer_lines(triage.region, state.script, state.language),
+            return Reply(mode="small_talk", small_talk="stop_asking", hotlines=self.footer(triage, state),
                          **base)
         # "嗯 我打了 那边的人挺好的", "他没事 我爸陪着他呢" (a helper): glad, and back to the debt when they want; the
         # hotline stays in reach
@@ -438,14 +438,14 @@ class Assistant:
             return Reply(mode="small_talk",
                          small_talk="took_back" if took_back else "help_called" if triage.help_called
                          else "in_care" if triage.in_care else "better",
-                         hotlines=self.footer_lines(triage.region, state.script, state.language),
+                         hotlines=self.footer(triage, state),
                          first_step=self.step_again(state, triage.left), **base)
         # (short: "打了110 派出所来了个人 说这是经济纠纷…就走了" is the police declining, not relief; nor is fear or a
         # question: "我怕报警了他们报复")
         if after_danger and triage.danger_over and not triage.danger and risk.tier == "none" \
                 and len(triage.text) <= DANGER_OVER_CHARS and not (triage.danger_still or triage.question):
             return Reply(mode="small_talk", small_talk="danger_over", danger_where=self.danger_where(triage, state),
-                         hotlines=self.footer_lines(triage.region, state.script, state.language) if state.risk != "none" else (), **base)
+                         hotlines=self.footer(triage, state) if state.risk != "none" else (), **base)
         danger = triage.danger or (after_danger and triage.danger_still and risk.tier == "none")
         if danger:
             self.mark_danger(triage, state)
@@ -454,18 +454,18 @@ class Assistant:
         if triage.not_heard and risk.tier == "none" and not (triage.domain or triage.figures or triage.question):
             # "你根本没在听我说话": an apology and a question, not the next scripted line or a self-description
             return Reply(mode="small_talk", small_talk="sorry",
-                         hotlines=self.footer_lines(triage.region, state.script, state.language) if state.risk != "none" else (), **base)
+                         hotlines=self.footer(triage, state) if state.risk != "none" else (), **base)
         if triage.article and risk.tier == "none":  # "刑法第253条之一原文": that article, or that it isn't held
             return replace(self.composer.article(triage.article, state.language),
-                           hotlines=self.footer_lines(triage.region, state.script, state.language) if state.risk != "none" else ())
+                           hotlines=self.footer(triage, state) if state.risk != "none" else ())
         if triage.unseen and risk.tier == "none" and not (triage.figures or triage.scams):
             # "有没有人会问一句 你自己还好吗": asked how they are, before anything more about the debt (walk 45)
-            return Reply(mode="small_talk", small_talk="unseen", hotlines=self.footer_lines(triage.region, state.script, state.language),
+            return Reply(mode="small_talk", small_talk="unseen", hotlines=self.footer(triage, state),
                          **base)
         if triage.come_back and risk.tier == "none" and not (triage.domain or triage.figures or triage.scams):
             # "明天我还能来找你吗", "你会记得我吗": yes, come any time, honestly said (walk 49)
             return Reply(mode="small_talk", small_talk="come_back",
-                         hotlines=self.footer_lines(triage.region, state.script, state.language) if state.risk != "none" else (), **base)
+                         hotlines=self.footer(triage, state) if state.risk != "none" else (), **base)
         if triage.small_talk and risk.tier == "none" and not (
                 (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
             # thanks right after a crisis reply, never having said they are safe ("谢谢你听我说这些" after a letter left
@@ -479,7 +479,7 @@ class Assistant:
             if triage.small_talk == "bot" and triage.report_fear:
                 base["note"] = "no_report"  # "真的吗 你不会报警吧": no, and it couldn't (walk 49)
             return Reply(mode="small_talk", small_talk=triage.small_talk,
-                         hotlines=self.footer_lines(triage.region, state.script, state.language) if state.risk != "none" else (), **base)
+                         hotlines=self.footer(triage, state) if state.risk != "none" else (), **base)
         asking = next((ask for ask in CLARIFY if ask not in state.shown), "")
         if not triage.vector.size:  # no letters: a number alone gets a pointer to /rate, "。。。" a question
             if triage.figures and state.loan.get("asking"):  # "12" answers "一共分几期？"
@@ -493,7 +493,7 @@ class Assistant:
                     return self.clarify(base, state.language)
                 # something unsaid, asked about twice already: never refused; there is no hurry
                 return Reply(mode="small_talk", small_talk="silence", **base,
-                             hotlines=self.footer_lines(triage.region, state.script, state.language) if state.risk != "none" else ())
+                             hotlines=self.footer(triage, state) if state.risk != "none" else ())
             return self.refuse(base, state, triage.says_off_topic, triage.off_topic)
         if triage.announce and in_conversation and risk.tier == "none":  # "对了，还有个事": let them say it
             return self.clarify({**base, "note": "more"}, state.language)
@@ -623,7 +623,7 @@ class Assistant:
                        police_worry=triage.police_worry and bool(danger or triage.threat or state.danger_turn),
                        danger_where=self.danger_where(triage, state) if danger else "",
                        condolence=triage.bereaved and state.show_once("condolence"),
-                       hotlines=self.footer_lines(triage.region, state.script, state.language)
+                       hotlines=self.footer(triage, state)
                        if risk.tier == "check_in" or state.risk != "none" else (),
                        first_step=step,
                        lpr=self.lpr, lender=state.lender, **{**base, **loan})
@@ -691,6 +691,10 @@ class Assistant:
         lines = self.risk.lines(region) if region or script == "simplified" else tuple(
             line for region in REGIONS for line in self.risk.hotlines[region])
         return tuple(line for line in lines if language == "en" or line.key != ENGLISH_LINE)
+
+    def footer(self, triage: Triage, state: DialogueState) -> tuple:
+        """The hotline line under this reply: where the person is, how they write, and in what language."""
+        return self.footer_lines(triage.region, state.script, state.language)
 
     def footer_lines(self, region: str, script: str = "simplified", language: str = "zh") -> tuple:
         """The one hotline line under an answer: the region's; for traditional Chinese or Cantonese with no sign
