@@ -1534,6 +1534,21 @@ def test_walk_53_a_mother_facing_a_home_visit_is_told_what_to_do_at_the_door(ass
     assert "guide-family-at-door" not in [hit.passage.id for hit in other.hits]
 
 
+def test_a_mothers_fear_at_home_is_hers_not_the_writers(assistant):
+    # the five-turn talk at the last stop: "我妈一个人在家 她很怕" after a threatened visit got the coping card for the
+    # writer ("晚上开勿扰 只放行家人")
+    reply = _after(assistant, "催收说明天要上门找我爸妈", "我妈一个人在家 她很怕")
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == "guide-family-at-door" and "不开门" in plain
+    assert "勿扰" not in plain and "压力很大" not in plain
+    english = _after(assistant, "collectors said they will come to my parents house tomorrow",
+                     "my mum is home alone and she is scared")
+    assert english.hits[0].passage.id == "guide-family-at-door"
+    # the writer's own fear is still theirs
+    assert assistant.triage("催收打给我妈 我好怕").risk.distress
+    assert not assistant.triage("我妈一个人在家 她很怕").risk.distress
+
+
 def test_walk_54_a_payment_order_still_within_its_15_days_is_not_read_as_missed(assistant):
     # walk 54: "让我15天内还清" got "过了期再交异议，一般不再起作用"
     reply = assistant.respond(Session(user="order"), "收到法院的支付令 说我欠某消费金融3万2 让我15天内还清")
@@ -1613,3 +1628,112 @@ def test_walk_54_a_widows_teenage_son_is_an_heir_not_a_minor_who_borrowed(assist
     assert "bereaved" in session.dialogue.facts and first.condolence
     reply = assistant.respond(session, "他们还说要起诉我和我儿子 我儿子才15岁")
     assert "law-civil-145" not in [hit.passage.id for hit in reply.hits]
+
+
+@pytest.mark.parametrize("messages", [
+    ("女儿大二 瞒着我们借了网贷 催收打到我单位了", "我们不是担保人 但是孩子还在读书没钱还"),
+    ("我不是担保人 就是紧急联系人 他们天天打我电话让我还钱",),
+    ("我没有做担保 也没签任何东西 催收说我是担保人要我还钱",)])
+def test_walk_55_someone_who_is_not_a_guarantor_is_not_answered_as_one(assistant, messages):
+    # walk 55: "我不是担保人" got the guarantor card ("替人还款后保留凭证，向借款人追偿"), once opened with
+    # "（好的，按你更正的情况重新说。）"
+    reply = _after(assistant, *messages)
+    plain = assistant.renderer.plain(reply)
+    assert "guide-guarantor" not in [hit.passage.id for hit in reply.hits[:3]]
+    assert "追偿" not in plain and "更正" not in plain and "没有还款义务" in plain
+    session = Session(user="guarantor")
+    assistant.respond(session, messages[-1])
+    assert "guarantor" not in session.dialogue.facts
+
+
+def test_walk_55_paying_part_under_a_court_freeze_is_a_settlement_through_the_court(assistant):
+    # walk 55: "我能不能先还一部分让他们解冻" after a real court freeze got "不再转任何钱，卸载那个App"
+    reply = _after(assistant, "支付宝和微信都被冻结了 说是法院执行 我欠了网贷", "怎么解冻", "我能不能先还一部分让他们解冻")
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == "guide-enforcement-pay-part"
+    assert "执行和解" in plain and "卸载" not in plain
+
+
+def test_walk_55_a_wife_asking_how_to_prove_is_told_the_creditor_proves_and_not_to_negotiate(assistant):
+    # walk 55: "我该怎么证明" (his loans went on game top-ups) got "和平台协商减免、分期" — what could make it joint
+    reply = _after(assistant, "老公背着我借了好多网贷 现在催收打我电话 说夫妻共同债务我也要还",
+                   "钱他都拿去打游戏充值了 家里一分没见到", "我该怎么证明")
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == "guide-spouse-debt-proof" and "债权人证明" in plain
+    assert "协商减免" not in plain
+
+
+@pytest.mark.parametrize("messages, passage, said, not_said", [
+    # walk 55: "没有开过庭能直接强制执行吗" after a lawyer's letter got arbitration steps
+    (("收到一个律师函 说我欠某某小贷1万2 三天内不还就申请强制执行", "没有开过庭能直接强制执行吗"),
+     "guide-enforcement-needs-ruling", "判决", ""),
+    # "失信了我孩子是不是不能上学了" got the card on collectors threatening a child at school
+    (("法院把我列入失信了", "失信了我孩子是不是不能上学了"), "guide-dishonest-list", "私立", "班主任"),
+    # a card called malicious overdraft, then "那我现在该怎么做": its steps again, not enforcement or arbitration
+    (("信用卡欠了8万 逾期半年了 银行说我恶意透支 要移交公安", "这样会坐牢吗", "那我现在该怎么做"),
+     "guide-overdraft-police", "银行", "仲裁"),
+    # "法院可以扣这么多吗" after wages withheld got steps on penalty interest, "扣一半那我怎么活" on losing a job
+    (("公司财务说收到法院通知 要每个月扣我一半工资还网贷", "扣一半那我怎么活 房贷还要还", "法院可以扣这么多吗"),
+     "", "生活必需", "失业"),
+    # "怎么办啊 我好怕" after money sent to a fake police officer's "safe account": the fraud's urgent steps again
+    (("有个电话说是公安局的 说我网贷涉嫌诈骗 要我把钱转到安全账户配合调查", "我已经转了5000了", "怎么办啊 我好怕"),
+     "guide-scam-paid", "止付", "协商"),
+    # "有没有出路" after a check-in: a way out, not the crisis reply or a home visit's steps
+    (("以贷养贷两年了 现在十几个平台 每个月要还两万 工资才六千", "我已经撑不住了 每天都在借新还旧",
+      "我到底该怎么办 有没有出路"), "guide-getting-out", "以贷养贷", "开门"),
+    # a Taiwanese borrower asks whether going home is affected
+    (("我在廣州工作 借唄逾期了 催收說要告我詐騙", "我是台灣人 會影響我回台灣嗎"), "guide-exit-ban", "", "")])
+def test_walk_55_follow_ups_keep_to_the_situation(assistant, messages, passage, said, not_said):
+    reply = _after(assistant, *messages)
+    plain = assistant.renderer.plain(reply)
+    assert reply.mode == "answer"
+    if passage:
+        assert passage in [hit.passage.id for hit in reply.hits[:2]], [hit.passage.id for hit in reply.hits[:3]]
+    assert said in plain and (not not_said or not_said not in plain), plain
+
+
+def test_walk_55_a_fake_police_scam_in_english_is_not_told_to_ask_for_transfer_papers(assistant):
+    reply = _after(assistant, "a guy called saying he is from the police in shenzhen, said my loan is now a fraud case "
+                   "and i need to pay to a safe account to close it", "is this legal? should i pay")
+    assert "transfer agreement" not in assistant.renderer.plain(reply)
+    bye = _after(assistant, "a guy called saying he is from the police and i need to pay to a safe account",
+                 "ok i wont. bye")
+    assert bye.mode == "small_talk"
+
+
+def test_walk_55_the_rate_asked_again_names_the_24_percent_line(assistant):
+    # walk 55: a licensed lender's 30 % was "在36%参考线以内" when asked again, beside "超过24%的部分可以调减"
+    plain = assistant.renderer.plain(_after(assistant, "消费金融借了10000 到手10000 一年还13000", "那年化是多少"))
+    assert "超过24%" in plain and "36%参考线以内" not in plain
+
+
+def test_walk_55_a_letter_and_years_are_not_loan_figures():
+    # "收到一个律师函" read as 1 yuan received, "以贷养贷两年了" as a 2-yuan loan: the rate calculator asked for more
+    assert read_figures("收到一个律师函 说我欠某某小贷1万2 三天内不还就申请强制执行") == {"contract": 12000.0}
+    assert "contract" not in read_figures("以贷养贷两年了 现在十几个平台 每个月要还两万")
+
+
+def test_walk_55_a_teenager_afraid_of_their_parents_is_not_answered_with_a_collectors_visit(assistant):
+    # walk 55: "我不敢告诉我爸妈", then "他们会打死我的", got the steps for a collector at the door
+    messages = ("我16岁 在网上借了两千 现在利滚利要还六千 他们说要告诉我学校", "我不敢告诉我爸妈")
+    afraid = _after(assistant, *messages)
+    assert afraid.hits[0].passage.id == "guide-minor-afraid-of-parents" and "12355" in assistant.renderer.plain(afraid)
+    plain = assistant.renderer.plain(_after(assistant, *messages, "他们会打死我的"))
+    assert "12355" in plain and "开门" not in plain
+    # a collector's threat is still a threat
+    threat = _after(assistant, "我不敢告诉我爸妈", "催收说他们会打死我")
+    assert "110" in assistant.renderer.plain(threat)
+
+
+def test_walk_55_paying_on_payday_is_not_a_court_taking_wages(assistant):
+    # walk 55: "就五天而已 我下周发工资就还" got the steps for wages withheld by a court
+    reply = _after(assistant, "花呗借呗逾期了五天 会不会上征信", "就五天而已 我下周发工资就还")
+    assert "执行" not in assistant.renderer.plain(reply)
+
+
+def test_walk_55_the_family_of_someone_at_risk_asking_what_to_do_is_told_how_to_help(assistant):
+    # walk 55: "我妈能做什么" after a brother who "老说活着没意思" got the card on whether the family must pay
+    reply = _after(assistant, "我弟欠了网贷 最近老说活着没意思", "他是成年人 债是他自己的 我们家里要帮他还吗", "我妈能做什么")
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == "guide-helping-family-at-risk" and "直接问" in plain
+    assert "协商减免" not in plain

@@ -8,7 +8,9 @@ import shutil
 
 import pytest
 
+from bot.config import Settings
 from bot.core.acts import ActRules
+from bot.core.assistant import Assistant
 from bot.core.dialogue import DialogueState, Session
 from bot.core.risk import RiskRules, ordinary_questions
 from bot.core.textnorm import normalise, to_simplified
@@ -164,33 +166,32 @@ def test_no_exemplar_copies_an_evaluation_line(settings):
             assert overlap < 0.5, f"exemplar or ask {exemplar!r} is too close to evaluation line {line!r}"
 
 
-def test_a_broken_crisis_pattern_names_the_file_the_list_and_the_line(knowledge_copy):
+def _refused(knowledge_copy, old: str, new: str) -> str:
+    """The error `bot check` gives for crisis.yaml with `old` written as `new` (it must be refused)."""
     path = knowledge_copy / "crisis.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    - 想死|", "    - (想死|", 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     with pytest.raises(KnowledgeError) as error:
         RiskRules(path)
-    assert "crisis.yaml" in str(error.value) and "lexicon 'direct' line 1" in str(error.value)
+    return str(error.value)
+
+
+def test_a_broken_crisis_pattern_names_the_file_the_list_and_the_line(knowledge_copy):
+    error = _refused(knowledge_copy, "    - 想死|", "    - (想死|")
+    assert "crisis.yaml" in error and "lexicon 'direct' line 1" in error
 
 
 def test_a_crisis_pattern_that_matches_everything_is_refused(knowledge_copy):
     """A stray | in a lexicon line would make every message a crisis (or hide every word)."""
-    path = knowledge_copy / "crisis.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    - 想死|", "    - 想死||", 1), encoding="utf-8")
-    with pytest.raises(KnowledgeError) as error:
-        RiskRules(path)
-    assert "lexicon 'direct' line 1 matches an empty message" in str(error.value)
+    assert "lexicon 'direct' line 1 matches an empty message" in _refused(knowledge_copy, "    - 想死|", "    - 想死||")
 
 
 def test_a_first_step_again_that_is_not_true_or_false_names_the_entry(knowledge_copy):
     """"again: yes" would silently never repeat the step: refused with the entry and the fix."""
-    path = knowledge_copy / "crisis.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  - key: air\n    again: true", "  - key: air\n    again: sometimes", 1), encoding="utf-8")
-    with pytest.raises(KnowledgeError) as error:
-        RiskRules(path)
+    text = (knowledge_copy / "crisis.yaml").read_text(encoding="utf-8")
+    error = _refused(knowledge_copy, "  - key: air\n    again: true", "  - key: air\n    again: sometimes")
     number = [line.strip() for line in text.split("first_step:")[1].splitlines() if line.startswith("  - key:")]
     number = number.index("- key: air") + 1  # the entry's place in the list, as an operator counts it
-    assert f"first_step entry {number} ('air'): again is 'sometimes'; write true or false" in str(error.value)
+    assert f"first_step entry {number} ('air'): again is 'sometimes'; write true or false" in error
 
 
 def test_a_changed_training_sentence_makes_its_classifier_stale(settings, tmp_path):
@@ -3771,3 +3772,60 @@ def test_walk_54_english_check_in_names_the_english_speaking_line(assistant):
         plain = assistant.renderer.plain(reply)
         assert reply.mode == "check_in" and "in Chinese" in plain and "400 821 1215" in plain
     assert then.note == "no_one" and "talk to someone you trust" not in assistant.renderer.plain(then).lower()
+
+
+def test_the_english_line_hours_come_from_the_data_and_are_required(knowledge_copy):
+    """English writers are told when Lifeline China answers; the hours live with the number, not in a template."""
+    path = knowledge_copy / "crisis.yaml"
+    text = path.read_text(encoding="utf-8")
+    error = _refused(knowledge_copy, "hours_en: every day 10 am to 10 pm, ", "")
+    assert "hotlines mainland entry" in error and "(english) needs hours_en" in error
+    path.write_text(text.replace("every day 10 am to 10 pm", "every day 9 am to 9 pm", 1), encoding="utf-8")
+    assistant = Assistant(Settings(knowledge_dir=knowledge_copy))
+    plain = assistant.renderer.plain(assistant.reply("I can't do this anymore, I want to end my life"))
+    assert "every day 9 am to 9 pm" in plain and "10 am" not in plain
+
+
+def test_walk_55_a_hong_kong_widow_keeps_hong_kong_lines_and_her_despair_gets_no_inheritance_steps(assistant):
+    # walk 55: she wrote from Hong Kong ("打電話到香港給我"), then "唔知點算 有時覺得不如一齊走咗佢": 12356 and the
+    # steps on renouncing the inheritance
+    session = Session(user="hk widow")
+    assistant.respond(session, "我先生過世了 他生前在內地借了網貸 現在催收打電話到香港給我")
+    reply = assistant.respond(session, "我真係好攰 唔知點算 有時覺得不如一齊走咗佢")
+    plain = assistant.renderer.plain(reply)
+    assert reply.mode in ("check_in", "crisis") and "2896 0000" in plain and "12356" not in plain
+    assert "繼承" not in plain and "遺產" not in plain
+
+
+@pytest.mark.parametrize("text, tier", [
+    ("地里喷庄稼的药还有大半瓶 我这回带走了", "crisis"),  # taken along: at hand
+    ("今年打果树的药又涨价了 网贷还不上怎么办", "none"),  # farming
+    ("my doctor wrote a note saying I'm on antidepressants, can the bank pause my repayments", "none"),
+    ("给我妈录了几段视频 想跟她说不是她的错 钱的事别怪自己", "crisis")])
+def test_crisis_holdout89_gaps_in_other_words(assistant, text, tier):
+    # crisis_holdout89, measured at the start of the fourth session of 2026-12-02: a pesticide taken along, a doctor's
+    # note read as a suicide note, a goodbye recorded for a mother; written here in other words
+    assert assistant.triage(text).risk.tier == tier
+
+
+@pytest.mark.parametrize("text, tier", [
+    ("哈哈这个月又要还信用卡 穷得我都不想活了 开玩笑的", "check_in"),
+    ("lol this month's card bill, so broke i wanna die jk", "check_in"),
+    ("我不想活了 不是开玩笑的", "crisis"),  # not taken back
+    ("我想死，认真的，不是说气话", "crisis"),
+    ("说是开玩笑 其实我真的不想活了", "crisis"),  # taken back, then said again
+    ("今晚就去跳楼 开玩笑的", "crisis")])  # a plan is never only a joke
+def test_walk_55_a_line_taken_back_at_its_end_is_asked_about_once_not_a_crisis(assistant, text, tier):
+    # walk 55: "穷得我都不想活了 开玩笑的" got the crisis reply, "你现在安全吗" before the next answer and "今晚你安全吗"
+    # at the goodbye
+    assert assistant.triage(text).risk.tier == tier
+
+
+def test_walk_55_after_a_joke_taken_back_the_goodbye_is_plain(assistant):
+    session = Session(user="joke")
+    first = assistant.respond(session, "哈哈这个月又要还信用卡 穷得我都不想活了 开玩笑的")
+    assert first.mode == "check_in" and "说笑" in assistant.renderer.plain(first)
+    answer = assistant.respond(session, "想问下信用卡可以申请停息挂账吗")
+    assert answer.mode == "answer" and "安全吗" not in assistant.renderer.plain(answer)
+    bye = assistant.renderer.plain(assistant.respond(session, "好的 拜拜"))
+    assert "110" not in bye and "安全吗" not in bye and "12356" in bye

@@ -33,6 +33,8 @@ from bot.tools.rates import RateInputError, annual_rate, load_lpr
 log = logging.getLogger(__name__)
 COMPOSE_DEPTH = 8
 LONG_STORY = 40  # characters
+COLLECTORS = re.compile(r"催收|平台|放贷|贷款公司|要债|讨债|上门|collector|lender")  # named in a threat: not family
+LONG_STORY_WORDS = 25  # in English: "honestly im so done with everything, i cant do this anymore" is a line, not a story
 FOLLOW_UP_MARGIN = 0.1  # in a conversation, a message this far below the in-scope score still reads as a follow-up
 SAFETY_TOPICS = ("home_visit", "threats_insults")
 CLARIFY = ("asked:clarify", "asked:clarify again")  # the clarifying question, then once more in other words
@@ -143,7 +145,19 @@ class Assistant:
         state = session.dialogue
         state.turns += 1
         state.region = triage.region
+        # what the person says of who they are is kept in a crisis reply too ("我弟…老说活着没意思": the family's
+        # "我妈能做什么" next is about helping him, walk 55)
+        state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
         risk = triage.risk
+        # an opening with no words of its own about the debt that the classifier reads as at risk, at the odds at
+        # which even a message about something else is asked about: asked, whatever passage it resembles ("还有出路吗"
+        # is close to the passage on getting out of debt; without it, it would be refused and so asked); later in a
+        # conversation what was said gives such words their sense ("就一套老房子 我爸还住着" after a mother's death)
+        if (risk.tier == "none" and state.risk == "none" and not state.topics
+                and risk.probability >= self.triage.semantic["alone"]
+                and not (triage.domain or triage.figures or triage.scams or triage.threat or triage.better
+                         or triage.small_talk or triage.self_harm_answer or state.helper)):
+            risk = replace(risk, tier="check_in", reason="semantic: no words of the debt")
         # in a conversation about someone else at risk, what the bot adds (a hotline line, a glad word) is for the
         # one helping
         shown_risk = replace(risk, helper=True) if state.helper and risk.tier == "none" else risk
@@ -167,6 +181,9 @@ class Assistant:
             state.show_once("said:retaliation")  # "我已经在路上了" next is read as on the way to them
         if triage.self_harm_answer == "no" or triage.better:  # safe, in their words: the answers are whole again
             state.show_once("said:safe")
+        if risk.reason == "joked":
+            base["note"] = base["note"] or "joked"
+            state.show_once("joked")  # its goodbye is a plain one, with the hotline line
         if risk.tier == "check_in" and not unreachable and not state.show_once("asked:self_harm") \
                 and "answered:self_harm" not in state.shown:
             base["note"] = base["note"] or "asked_again"  # the same question in the same words reads as a machine
@@ -369,7 +386,6 @@ class Assistant:
                              **{"sorry": triage.not_heard and state.turns > 1, **base})
         if triage.lender != "unknown":
             state.lender = triage.lender
-        state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
         in_conversation = bool(state.topics) and not triage.off_topic
         # "字太多 看不懂": fewer words from now on, and the last answer again: its reading and two steps
         if triage.too_long and risk.tier == "none":
@@ -390,8 +406,11 @@ class Assistant:
                          **{**base, "note": "no_one"})
         # the question, then ways to cope, when the message says nothing else to answer (words about the debt,
         # figures, a fraud, or mid-conversation a follow-up, a question or a long story: "这是不是就是呼死你"); a
-        # short line of despair mid-conversation ("我真的撑不下去了") is not answered with the last topic's steps
-        leans = in_conversation and (triage.follow_up or triage.question or len(triage.text) >= LONG_STORY)
+        # short line of despair mid-conversation ("我真的撑不下去了") is not answered with the last topic's steps, even
+        # where a pronoun ties words of despair and helplessness to what was said ("唔知點算 有時覺得不如一齊走咗佢" after
+        # her husband's debts, walk 55)
+        leans = in_conversation and (triage.question or self.long_story(triage) or (
+            triage.follow_up and not triage.helpless))
         despair_only = risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams or leans)
         # "刚才开玩笑的" after speaking of dying: heard, not argued with, and not taken only as a joke
         took_back = triage.took_back and not state.helper
@@ -473,7 +492,7 @@ class Assistant:
             # (also thanks after the self-harm question, never answered: "谢谢 不用了")
             if (triage.small_talk == "thanks" and not state.helper and "answered:self_harm" not in state.shown
                     and ((state.risk == "crisis" and state.crisis_turn == state.turns - 1)
-                         or (state.risk == "check_in" and "asked:self_harm" in state.shown
+                         or (state.risk == "check_in" and "asked:self_harm" in state.shown and "joked" not in state.shown
                              and state.show_once("still_worried")))):
                 base["note"] = "still_worried"
             if triage.small_talk == "bot" and triage.report_fear:
@@ -503,7 +522,7 @@ class Assistant:
         if opening and asking and risk.tier == state.risk == "none" and not (
                 triage.threat or triage.better or triage.retaliation) and (
                 triage.vague or (not triage.domain and own_score < self.min_score
-                                 and (risk.distress or triage.act == "vague"
+                                 and (risk.distress or triage.worried or triage.act == "vague"
                                       or (triage.wants_to_ask and not triage.question)))):
             state.show_once(asking)
             note = "help" if triage.cry_for_help else "again" if asking != CLARIFY[0] else base["note"]
@@ -512,7 +531,7 @@ class Assistant:
         # "爸妈" alone after the clarifying question ("催收" → "现在最让你担心的是哪一件？"): its first option, in a word
         named_family = triage.third_party and "asked:clarify" in state.shown and not state.topics
         signals = named_family or triage.domain or triage.threat or triage.retaliation or triage.scams or triage.figures \
-            or risk.tier != "none" or triage.better or risk.distress \
+            or risk.tier != "none" or triage.better or risk.distress or triage.worried \
             or (own_score >= self.min_score and not triage.off_topic)
         follow_up = in_conversation and (triage.follow_up or triage.correction
                                          or own_score >= self.min_score - FOLLOW_UP_MARGIN)
@@ -529,12 +548,18 @@ class Assistant:
         loan = self.loan(triage, state)
         coping = False
         at_ease = False  # better, and nothing about the debt asked or said ("我把药冲掉了 我去陪女儿睡")
-        if ((triage.scams or "scam" in state.topics[:2]) and triage.paying) or (triage.scams and not triage.domain):
+        # "他们会打死我的" from a teenager who just said they dare not tell their parents: fear of the parents, met with
+        # ways through it, not a collector's visit (walk 55)
+        family_fear = triage.threat and not danger and "parents_fear" in state.facts and not COLLECTORS.search(
+            triage.text)
+        if ((triage.scams or "scam" in state.topics[:2]) and triage.paying) or (triage.scams and not triage.domain) or (
+                "scam" in state.topics[:1] and triage.leans and not (triage.domain or triage.threat)):
             # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud, or a fraud's sign with no words of its
-            # own about the debt ("那个链接我点了"): about the fraud, not a loan's cost or the last topic
+            # own about the debt ("那个链接我点了"): about the fraud, not a loan's cost or the last topic (nor is "怎么办啊
+            # 我好怕" right after a fraud's answer, walk 55)
             prefer, loan = ("scam",), {}
-        elif danger or triage.threat_soon or (
-                triage.threat and (len(triage.text) >= LONG_STORY or not triage.domain)):
+        elif not family_fear and (danger or triage.threat_soon or (
+                triage.threat and (self.long_story(triage) or not triage.domain))):
             # danger here and now, a threat to come soon ("催收说今晚就带人来 网贷逾期三个月了"), a threat in a long
             # story, or a follow-up without words of its own about the debt ("他说要找人砍我" after the interest):
             # safety leads the reading; the loan figures wait
@@ -551,7 +576,7 @@ class Assistant:
             at_ease = triage.better and not (asks or triage.domain or DEBT_WORDS.search(triage.text))
             # (a helper's question once ta is in care, "他住院期间的钱我要替他还吗", is the question: walk 52)
             settled = triage.better and not (state.helper and "helper:in care" in state.shown and asks)
-            coping = despair_only or possible_ideation or triage.wants_to_talk or (
+            coping = despair_only or possible_ideation or triage.wants_to_talk or family_fear or (
                 (settled or (risk.distress and not asks)) and not (triage.domain or triage.threat))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean; with a question of its own
             # ("不对 是信用卡 这个也一样能投诉吗") that question is answered, for the lender they mean
@@ -580,8 +605,10 @@ class Assistant:
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
         said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
-        if (risk.distress or coping) and prefer in ((), ("mental_health",)):
+        if (risk.distress or triage.worried or coping) and prefer in ((), ("mental_health",)):
             hits = self.with_coping(hits, query, said)
+        if prefer == ("scam",) and not triage.scams:
+            hits = self.with_situation(hits, query, said, "scam")
         if coping:  # ways to cope lead; damages for emotional harm are not what a line of despair asks for
             hits = sorted(hits, key=lambda hit: hit.passage.kind == "law")
             if despair_only or at_ease:
@@ -596,7 +623,7 @@ class Assistant:
         brief = quiet or "brief" in state.shown or (
             state.risk == "crisis" and not state.helper and "said:safe" not in state.shown)
         reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no, brief,
-                                     triage.leans)
+                                     triage.leans or family_fear)
         if quiet:
             reply = replace(reply, buttons=())
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
@@ -643,6 +670,18 @@ class Assistant:
         last danger turn."""
         return triage.danger_where or next((tag.removeprefix("danger:") for tag in state.shown
                                             if tag.startswith("danger:")), "")
+
+    def with_situation(self, hits: list, query: np.ndarray, said: str, topic: str) -> list:
+        """A fraud's follow-up ("怎么办啊 我好怕" after "我已经转了5000了"): the passage written for the situation the
+        conversation has told (its only_if fits what was said and remembered) leads, found among all passages when
+        the message's own words are too few to retrieve it (walk 55)."""
+        def told(hit) -> bool:
+            return topic in hit.passage.topics and bool(hit.passage.only_if) and hit.passage.fits(said)
+
+        if any(told(hit) for hit in hits[:3]):
+            return hits
+        found = next((hit for hit in self.dense.search(query, k=len(self.index.passages)) if told(hit)), None)
+        return hits if found is None else [found, *[hit for hit in hits if hit.passage.id != found.passage.id]]
 
     def with_coping(self, hits: list, query: np.ndarray, said: str) -> list:
         """Fear or sleeplessness told beside the debt ("我好怕 我老公还不知道 每天都睡不着"): the closest passage on
@@ -691,6 +730,14 @@ class Assistant:
         lines = self.risk.lines(region) if region or script == "simplified" else tuple(
             line for region in REGIONS for line in self.risk.hotlines[region])
         return tuple(line for line in lines if language == "en" or line.key != ENGLISH_LINE)
+
+    @staticmethod
+    def long_story(triage: Triage) -> bool:
+        """A story, not a line: 40 characters of Chinese, 25 words of English (walk 55: a line of despair in English
+        was read as a story and answered with the last topic's card)."""
+        if triage.language == "en":
+            return len(triage.text.split()) >= LONG_STORY_WORDS
+        return len(triage.text) >= LONG_STORY
 
     def footer(self, triage: Triage, state: DialogueState) -> tuple:
         """The hotline line under this reply: where the person is, how they write, and in what language."""

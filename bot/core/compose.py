@@ -199,6 +199,11 @@ class Composer:
             # "他们真的能这样吗" is answered by the reading: the same steps again, or another topic's, are not asked for
             fresh, own = [s for s in fresh if s in own], ()
         recap = bool(own) and all(f"step:{_key(s)}" in state.shown for s in own)
+        # the same for the situation the conversation is about, once its own steps were all said ("那我现在该怎么做"
+        # after the steps for a card called malicious overdraft: those, not a passage's on arbitration; walk 55)
+        told = self._steps([situation], language) if leans and situation is not None and not recap else ()
+        if told and all(f"step:{_key(s)}" in state.shown for s in told):
+            recap, own = True, told
         if recap:
             fresh = list(own)
         first = BRIEF_STEPS if brief else FIRST_STEPS

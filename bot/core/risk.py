@@ -48,7 +48,9 @@ THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|�
                    r"(?<![a-z])(he|she|they|brother|sister|mum|mom|dad|father|mother|wife|husband|son|daughter|friend|"
                    r"parents|family)('s| is| are)?( still| now)?( back home| at home| back)? (in|at) ?$")
 HOME_TOWN = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友)(人)?(还|還|现|現)?在[^,，.。!?]{0,6}老家")
-HERE = re.compile(r"((我|人|住|现|現|还|還)|^|[,，。.!！?？;；\s])在|喺|嚟|回(到|了|去)?|搬(到|去)|(?<![a-z])(in|at|back to|moved to)\s?$")  # where they are now
+# where they are now; "我們在香港", "催收打電話到香港給我" (walk 55: a widow in Hong Kong was given 12356)
+HERE = re.compile(r"((我|们|們|人|住|现|現|还|還)|^|[,，。.!！?？;；\s])在|喺|嚟|回(到|了|去)?|搬(到|去)|(打|话|話)到|"
+                  r"(?<![a-z])(in|at|back to|moved to)\s?$")
 # a place they mean to go to ("想搬回台灣", "我回台灣以後他們可以追過來嗎"), not where they are
 GOING = re.compile(r"(想|要|会|會|将|將|打算|準備|准备|计划|計劃|考虑|考慮|如果|要是|假如|等)[^,，.。!?]{0,3}$|"
                    r"(?<![a-z])(want|plan|going|thinking of|if i)( to)?[a-z ]{0,12}$")
@@ -58,6 +60,7 @@ GOING_AFTER = re.compile(r"^[^,，.。!?]{0,2}(以后|以後|之后|之後|的�
 WHOSE = re.compile(r"的?(网贷|網貸|贷款|貸款|平台|催收|银行|銀行|信用卡|法院|借款|欠款|app)", re.IGNORECASE)
 IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNORECASE)  # "台湾人", "香港人": who, not where
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
+SELF = re.compile(r"我(?![的家])|(?<![a-z])(i|i'm|im|me|myself)(?![a-z])")  # the writer, not "我家孩子", "my mum"
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
 WRITER = re.compile(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])")  # the writer's own words, or a stop
 TO_SOMEONE_EN = re.compile(r"(?<![a-z])(to|with|for|tell|told)\s+(my|his|her|our|a)?\s*$")
@@ -173,10 +176,14 @@ class Hotline:
     checked: str
     source: str
     contact_en: str = ""  # where the contact is words, not a number ("当地报警 / 急救电话"): in English
+    hours_en: str = ""  # the hours in English, for lines English writers are sent to ("every day 10 am to 10 pm")
 
     @property
     def contact_in_english(self) -> str:
         return self.contact_en or self.contact
+
+
+OPTIONAL = ("contact_en", "hours_en")  # hotline fields that may be left out
 
 
 class RiskRules:
@@ -239,9 +246,12 @@ class RiskRules:
             for number, entry in enumerate(entries, 1):
                 try:
                     lines.append(Hotline(region, **{k: str(entry.get(k, "")) for k in Hotline.__dataclass_fields__
-                                                     if k != "region" and (k != "contact_en" or k in entry)}))
+                                                     if k != "region" and (k not in OPTIONAL or k in entry)}))
                     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", lines[-1].checked) or not lines[-1].contact:
                         raise ValueError
+                    if lines[-1].key == "english" and not lines[-1].hours_en:  # English writers are told when
+                        problems.append(f"{path}: hotlines {region} entry {number} (english) needs hours_en, "
+                                        "its hours in English (e.g. every day 10 am to 10 pm)")
                 except (AttributeError, ValueError):
                     problems.append(f"{path}: hotlines {region} entry {number} needs key, name, name_en, contact, "
                                     "hours, checked (a date like 2026-11-29) and source")
@@ -346,6 +356,20 @@ class RiskRules:
         words, news, a denial such as "我现在没在楼顶" (crisis.yaml, not_self)."""
         return [found.span() for found in self.patterns["not_self"].finditer(stops)]
 
+    def someone_elses(self, text: str, at: int) -> bool:
+        """Whether the feeling at `at` is someone else's: its clause names a person (crisis.yaml, person) and,
+        those words aside, not the writer ("我妈一个人在家 她很怕" is the mother's fear, "我妈骂我 我好怕" the
+        writer's): their fear asks what the family can do, not ways for the writer to cope (walk 54's talk)."""
+        clause = CLAUSE_END.split(text[:at])[-1]
+        if not self.patterns["person"].search(clause):
+            return False
+        return not SELF.search(self.patterns["person"].sub(" ", clause))
+
+    def others_fear(self, text: str) -> bool:
+        """Whether the message tells of someone else's fear ("我妈一个人在家 她很怕"): not the writer's distress, but
+        still a sign that something is wrong, never refused."""
+        return any(self.someone_elses(text, found.start()) for found in self.patterns["distress"].finditer(text))
+
     def own_words(self, text: str) -> str:
         """`text` (simplified, lowercased) with what the lexicon sets aside blanked out: where a means or place named
         is read from."""
@@ -378,7 +402,8 @@ class RiskRules:
         aside = any(not self.patterns["collectors_only"].search(span) or self.patterns["death_or_care"].search(span)
                     or self.patterns["soft"].search(span)
                     for span in (stops[start:end] for start, end in spans))
-        distress = bool(self.patterns["distress"].search(masked))
+        distress = any(not self.someone_elses(masked, found.start())
+                       for found in self.patterns["distress"].finditer(masked))
         # the classifier guesses on short texts: at least min_chars Chinese characters, or as many English words
         length = len(WORDS.findall(masked))
         long_enough = length >= min_chars

@@ -184,6 +184,9 @@ class DialogueRules:
     no_plan: re.Pattern[str]  # "没有", "没准备": the same question answered no
     dismiss: re.Pattern[str]  # "没事啦", "ok" alone right after a crisis reply: not an all-clear
     question: re.Pattern[str]  # a question ("我该不该点", "真的假的吗"): small talk by meaning only when sure
+    # "唔知點算", "不知道怎么办" beside despair: helplessness said, not a question asking for steps (walk 55)
+    helpless: re.Pattern[str]
+    joked_now: re.Pattern[str]  # a line of despair taken back at its very end ("…开玩笑的"): asked once, gently
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
     rate_question: re.Pattern[str]  # "那年化是多少": after a loan was worked out, its rate again
     too_long: re.Pattern[str]  # "字太多 看不懂": fewer words from now on
@@ -369,6 +372,8 @@ class DialogueRules:
                 no_plan=answers("no_plan"),
                 dismiss=answers("dismiss"),
                 question=re.compile(data["question"]),
+                helpless=re.compile(data["helpless"]),
+                joked_now=re.compile(data["joked_now"]),
                 yes_no=re.compile(data["yes_no_question"]),
                 rate_question=re.compile(data["rate_question"]),
                 too_long=re.compile(data["too_long"]),
@@ -454,6 +459,8 @@ class Triage:
     why_asked: bool  # asked whether they thought of hurting themselves, "你问这个干嘛": why it was asked, then asked again
     past_thoughts: bool  # the "no" says there were such thoughts before ("以前有过 现在没有了"): thanked for saying so
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
+    worried: bool  # someone else's fear told ("她很怕"): not the writer's distress, never refused or taken as small talk
+    helpless: bool  # "唔知點算", "不知道该怎么办": helplessness said, not a question (walk 55)
     took_back: bool  # and that what they said was a joke or said in anger ("我没事 刚才说着玩的")
     reached_out: bool  # and they called a hotline or talked to someone ("我打了 那边的人挺好的")
     secret: bool  # a helper was asked to keep it secret ("我答应她不说的")
@@ -545,7 +552,13 @@ class Triager:
         read = self.dialogue.on_the_way.sub(" ", written.lower()) if going_on else written.lower()
         risk = self.risk.assess(read, vector, encode=self.encode_mandarin, threatened=threat or retaliation,
                                 armed=retaliation, **self.semantic)
+        # "穷得我都不想活了 开玩笑的" (walk 55): said and taken back in one breath, with no plan or means: asked once,
+        # gently, not the crisis reply (and not every turn after it)
+        if (self.dialogue.joked_now.search(text.strip()) and state.risk == "none"
+                and risk.tier == "crisis" and risk.reason == "direct" and not risk.imminent):
+            risk = Risk("check_in", "joked", distress=risk.distress, probability=risk.probability)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
+        worried = not risk.distress and self.risk.others_fear(read)
         folded = unicodedata.normalize("NFKC", raw)
         # a place said once is remembered; a place merely named later ("我手机是台湾号码") does not move them
         region = self.risk.region(folded, here_only=bool(state.region)) or state.region
@@ -558,10 +571,11 @@ class Triager:
         domain = self.safety.mentions_domain(text)
         odds = self.read_act(text, bare, vector)
         act = max(odds, key=odds.__getitem__) if odds else ""
-        follow_up = bool(self.dialogue.follow_up.search(text))
+        inquiry = self.dialogue.helpless.sub(" ", text)  # "唔知點算" is said, not asked
+        follow_up = bool(self.dialogue.follow_up.search(inquiry))
         # the word lists first, then the classifier's kind; a question ("那你能干嘛", "我该不该点") is small talk
         # only when the classifier is sure
-        asks = bool(self.dialogue.question.search(text))
+        asks = bool(self.dialogue.question.search(inquiry))
         going = bool(state.turns) and self.dialogue.going(text)
         # "你好，想问下": the words say a question follows ("请问有人在吗" only asks whether someone is there)
         listed_vague = self.dialogue.is_vague(bare)
@@ -577,7 +591,7 @@ class Triager:
         language_only = bool(asked_language) and self.dialogue.covered(bare, self.dialogue.language_words)
         small_talk = "" if announce else "language" if language_only else self.dialogue.small_talk_kind(bare) or (
             act if act in SMALL_TALK and not asking and not asks_other
-            and not (risk.distress or risk.soft or risk.tier != "none" or retaliation)
+            and not (risk.distress or worried or risk.soft or risk.tier != "none" or retaliation)
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
             "ack" if going else "")
         # "你说的都是废话 有个屁用": an apology, not "不客气" (the classifier of kinds reads it as thanks); in a crisis
@@ -851,13 +865,13 @@ class Triager:
             # crisis reply, not the debt's steps
             risk = staying
         elif (state.risk != "none" and risk.tier != "crisis" and not state.helper and not better
-              and "answered:self_harm" not in state.shown
+              and "answered:self_harm" not in state.shown and not (state.risk == "check_in" and "joked" in state.shown)
               and (small_talk == "bye" or self.dialogue.small_talk["bye"].search(bare)
                    or (small_talk == "ack" and state.means and self.dialogue.yes_or_no(bare)))):
             # leaving after a crisis reply or the question, never having said they are safer ("thanks. goodbye"), or
             # only "嗯" (not
             # "好 我给我妹打电话") after a plan or means was named and the talk went back to the debt: not a plain
-            # goodbye; once more whether they are safe tonight
+            # goodbye; once more whether they are safe tonight (not after words taken back in one breath, walk 55)
             risk = Risk("crisis", "leaving", distress=risk.distress, imminent=bool(state.means), means=state.means)
         elif (risk.tier != "crisis" and state.means and not (better or state.helper)
               and self.risk.patterns["means_hint"].search(written.lower())):
@@ -965,6 +979,8 @@ class Triager:
             stop_asking=state.risk != "none" and bool(self.dialogue.stop_asking.search(text)),
             why_asked=awaiting_answer and bool(self.dialogue.why_asked.search(text)),
             better=better,
+            worried=worried,
+            helpless=inquiry != text,
             took_back=joke and (better or answer == "no"),
             reached_out=reached_out,
             secret=bool(self.risk.patterns["secret"].search(written.lower())),
