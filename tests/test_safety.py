@@ -3829,3 +3829,13 @@ def test_walk_55_after_a_joke_taken_back_the_goodbye_is_plain(assistant):
     assert answer.mode == "answer" and "安全吗" not in assistant.renderer.plain(answer)
     bye = assistant.renderer.plain(assistant.respond(session, "好的 拜拜"))
     assert "110" not in bye and "安全吗" not in bye and "12356" in bye
+
+
+def test_a_no_with_i_am_just_tired_is_heard_as_no(assistant):
+    # the five-turn talk at the stop of the fourth session of 2026-12-02: "没有 我就是太累了" after the question was
+    # asked again ("我还是想确认一下你的安全")
+    session = Session(user="tired")
+    assistant.respond(session, "我老公去年走了 留下好多网贷 催收天天打我电话")
+    assert assistant.respond(session, "我真的好累 有时候觉得跟他一起走了算了").mode == "check_in"
+    reply = assistant.respond(session, "没有 我就是太累了")
+    assert "确认一下你的安全" not in assistant.renderer.plain(reply)
