@@ -1737,3 +1737,12 @@ def test_walk_55_the_family_of_someone_at_risk_asking_what_to_do_is_told_how_to_
     plain = assistant.renderer.plain(reply)
     assert reply.hits[0].passage.id == "guide-helping-family-at-risk" and "直接问" in plain
     assert "协商减免" not in plain
+
+
+def test_walk_55_a_court_text_is_checked_with_the_court_not_an_arbitration_commission(assistant):
+    # walk 55: "被xx消费金融起诉了 下周三开庭 让我点链接查看" got "查合同有没有仲裁条款，是哪家仲裁委"
+    reply = assistant.respond(Session(user="court"), "收到一条短信说我被xx消费金融起诉了 下周三开庭 让我点链接查看 是真的吗")
+    plain = assistant.renderer.plain(reply)
+    assert "12368" in plain and "仲裁委" not in plain
+    arbitration = assistant.respond(Session(user="arb"), "收到短信说仲裁委已受理 让我加专员微信")
+    assert "仲裁委" in assistant.renderer.plain(arbitration)
