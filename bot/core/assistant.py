@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -19,7 +20,7 @@ from bot.core.dialogue import DialogueState, Session
 from bot.core.embedders import Embedder, make_embedder
 from bot.core.loan_words import missing, to_loan
 from bot.core.render import Renderer
-from bot.core.retrieve import DenseRetriever, HybridRetriever, LexicalRetriever
+from bot.core.retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
 from bot.core.risk import REGIONS, Risk, RiskRules, ordinary_questions
 from bot.core.safety import SafetyRules
 from bot.core.triage import DialogueRules, Triage, Triager
@@ -680,7 +681,7 @@ class Assistant:
 
         if any(told(hit) for hit in hits[:3]):
             return hits
-        found = next((hit for hit in self.dense.search(query, k=len(self.index.passages)) if told(hit)), None)
+        found = self.closest(query, told)
         return hits if found is None else [found, *[hit for hit in hits if hit.passage.id != found.passage.id]]
 
     def with_coping(self, hits: list, query: np.ndarray, said: str) -> list:
@@ -693,11 +694,16 @@ class Assistant:
 
         if len(hits) < 3 or any(copes(hit) for hit in hits[:3]):
             return hits
-        coping = next((hit for hit in [*hits, *self.dense.search(query, k=len(self.index.passages))] if copes(hit)),
-                      None)
+        coping = self.closest(query, copes, among=hits)
         if coping is None:
             return hits
         return [*hits[:2], coping, *[hit for hit in hits[2:] if hit is not coping]]
+
+    def closest(self, query: np.ndarray, wanted: Callable[[Hit], bool], among: list[Hit] | tuple = ()) -> Hit | None:
+        """The first of `among`, then of every passage by closeness to `query`, that is `wanted`; None if none is:
+        a passage the message's own words were too few to retrieve."""
+        return next((hit for hit in [*among, *self.dense.search(query, k=len(self.index.passages))] if wanted(hit)),
+                    None)
 
     def about(self) -> dict:
         """The values of about.j2: version, dates, sizes and the crisis lines with their checked dates."""
