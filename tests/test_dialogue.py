@@ -1746,3 +1746,70 @@ def test_walk_55_a_court_text_is_checked_with_the_court_not_an_arbitration_commi
     assert "12368" in plain and "仲裁委" not in plain
     arbitration = assistant.respond(Session(user="arb"), "收到短信说仲裁委已受理 让我加专员微信")
     assert "仲裁委" in assistant.renderer.plain(arbitration)
+
+
+def test_walk_56_a_fee_asked_before_a_loan_pays_out_is_a_scam_whichever_order_it_is_told_in(assistant):
+    # walk 56: "能帮我下款5万…但是要先交2000保证金" (the money after the loan) and "还差1200才能放款" were answered as a
+    # real loan's costs for four turns
+    for text in ("有人说能给我放款三万把网贷全还了 不过要先交1500押金", "我都转了600了 对方说还差900就能到账"):
+        reply = assistant.respond(Session(user=text), text)
+        plain = assistant.renderer.plain(reply)
+        assert "放款前先交" in plain and "96110" in plain and "110" in plain
+
+
+def test_walk_56_a_court_freeze_the_bank_confirmed_is_not_called_a_fake(assistant):
+    # walk 56: "打了银行客服 说是XX区法院冻结的" got the fake-court warning and "催收公司…无权冻结"
+    reply = _after(assistant, "我的工资卡被冻结了", "问了柜台 说是市中级法院冻结的")
+    plain = assistant.renderer.plain(reply)
+    assert "假法院" not in plain and "无权冻结" not in plain and "执行法官" in plain
+    # a collector naming a court to frighten is still told who can freeze an account
+    threat = assistant.renderer.plain(assistant.respond(Session(user="t"), "催收说是法院要冻结我的卡"))
+    assert "无权冻结" in threat
+
+
+def test_walk_56_asking_for_the_law_with_a_full_width_question_mark_brings_the_articles(assistant):
+    # walk 56: "哪条法律规定的？原文是什么？" never brought the law; as a first message it got an unrelated card
+    reply = _after(assistant, "催收把我欠钱的事发到家族群里了", "依据哪条法律？原文是什么？")
+    assert reply.mode == "part" and "《" in assistant.renderer.plain(reply)
+    direct = _after(assistant, "催收把我欠钱的事发到家族群里了", "你直接给我法条原文 我要转给他们")
+    assert direct.mode == "part"
+    first = assistant.respond(Session(user="law first"), "哪条法律规定的？原文是什么？")
+    assert first.mode == "clarify" and "哪件事" in assistant.renderer.plain(first)
+
+
+def test_walk_56_asking_which_number_to_call_gives_the_topics_line_again(assistant):
+    # walk 56: 12378 shown once, then "打哪个电话" got the local regulator for microloan companies
+    session = Session(user="number")
+    assistant.respond(session, "外地的网贷催收天天打给我公司领导")
+    reply = assistant.respond(session, "我要投诉这家平台 打哪个电话")
+    assert "12378" in assistant.renderer.plain(reply)
+    english = Session(user="number en")
+    assistant.respond(english, "a loan app keeps phoning my manager at work")
+    assert "12378" in assistant.renderer.plain(assistant.respond(english, "which number should i call to complain"))
+
+
+def test_walk_56_a_bank_outsourcing_collection_is_not_called_unlawful_in_itself(assistant):
+    # walk 56: "银行把我的信息给外包公司 这合法吗" got "提供给他人，一般是违法的"; entrusting collection is usually
+    # lawful, telling one's employer is not
+    reply = assistant.respond(Session(user="outsourced"), "信用卡逾期 银行把我的资料交给外包催收公司了 合法吗")
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == "guide-outsourced-collection"
+    assert "一般是允许的" in plain and "单位" in plain
+
+
+def test_walk_56_how_to_object_after_a_payment_order_is_about_the_payment_order(assistant):
+    # walk 56: "异议要怎么写 去哪交" after a 支付令 got "在答辩中提出异议", the words for a lawsuit
+    reply = _after(assistant, "今天收到法院的支付令 说我欠一家消费金融两万多", "那异议怎么写 交到哪里")
+    assert reply.hits[0].passage.id == "guide-payment-order" and "支付令" in assistant.renderer.plain(reply)
+
+
+def test_walk_56_whether_a_lawyers_letter_binds_is_answered_plainly(assistant):
+    # walk 56: "律师函有法律效力吗" got the steps to check a lawyer, never whether the letter itself has force
+    plain = assistant.renderer.plain(assistant.respond(Session(user="letter"), "催收发的律师函有没有法律效力"))
+    assert "没有法律强制力" in plain and "不等于已经起诉" in plain
+
+
+def test_walk_56_money_borrowed_from_someone_from_home_is_a_private_loan(assistant):
+    # walk 56: a loan "找老乡借的" got both the licensed and the private readings
+    plain = assistant.renderer.plain(assistant.respond(Session(user="laoxiang"), "找老乡借了五万 年息30% 合法吗"))
+    assert "四倍" in plain and "持牌机构" not in plain

@@ -65,6 +65,16 @@ def test_quote_checker_catches_a_changed_word():
     assert "has no" in quote_problem(LAW_DIR, "刑法.md", "第九千条", "任何文字")
 
 
+def test_a_quote_that_leaves_out_the_start_or_the_end_of_its_article_must_say_so():
+    # walk 56: 民事诉讼法 第一百二十条 quoted without its first sentence, 第二百二十五条 ending at "：" with its list left
+    # out, under a note that says "“……”处有省略"
+    start = "任何单位和个人采取非法拘禁他人或者非法私自扣押他人财产追索债务的，应当依法追究刑事责任，或者予以拘留、罚款。"
+    assert "leaves out the start" in quote_problem(LAW_DIR, "民事诉讼法(2023-09-01).md", "第一百二十条", start)
+    assert quote_problem(LAW_DIR, "民事诉讼法(2023-09-01).md", "第一百二十条", "……\n" + start) is None
+    assert "leaves out the end" in quote_problem(LAW_DIR, "刑法.md", "第二百九十三条之一", "（一）使用暴力、胁迫方法的；")
+    assert quote_problem(LAW_DIR, "刑法.md", "第二百九十三条之一", "（三）恐吓、跟踪、骚扰他人的。") is None  # its last item
+
+
 def test_guides_and_channels_carry_a_checked_date(knowledge):
     assert all(p.checked for p in knowledge.passages if p.kind == "guide")
     assert all(c.checked for c in knowledge.channels.values())
@@ -112,6 +122,26 @@ def test_broken_yaml_names_the_line(knowledge_copy):
     assert "guide/help.yaml line" in message and "not valid YAML" in message
 
 
+def test_a_shared_condition_is_written_once_and_read_by_every_passage_that_names_it(knowledge_copy):
+    # "发工资那天还" is a repayment plan, not wages taken by a court: the two passages on wages taken both step
+    # aside for it, through the one condition they name (conditions.yaml, payday)
+    knowledge = load_knowledge(knowledge_copy)
+    naming = [p for p in knowledge.passages if "发工资" in p.unless]
+    assert {p.id for p in naming} == {"guide-salary-deduction", "law-civpro-254"}
+    assert not any(p.fits("等下个月发工资那天再还一部分") for p in naming)
+    conditions = knowledge_copy / "conditions.yaml"
+    conditions.write_text(conditions.read_text(encoding="utf-8").replace("(发工资|领工资", "(出粮|领工资", 1),
+                          encoding="utf-8")
+    changed = [p for p in load_knowledge(knowledge_copy).passages if p.id in {x.id for x in naming}]
+    assert all(p.fits("等下个月发工资那天再还一部分") for p in changed)
+
+
+def test_an_unknown_condition_names_file_entry_field_and_the_names_there_are(knowledge_copy):
+    message = _break(knowledge_copy, 'unless: "{payday}"', 'unless: "{pay_day}"', file="guide/situations.yaml")
+    assert "guide/situations.yaml" in message and "guide-salary-deduction" in message and "'unless'" in message
+    assert "{pay_day}" in message and "conditions.yaml" in message and "payday" in message
+
+
 # --- issue 10: lenders, caveats, source status, readings ---------------------------------------------
 
 LENDING = "最高人民法院关于审理民间借贷案件适用法律若干问题的规定(2020-12-29).md"
@@ -137,7 +167,7 @@ def test_the_laws_behind_the_exceptions_are_quoted(knowledge):
 
 def test_excerpt_quotes_are_checked_against_the_excerpt_words_only():
     excerpt = "治安管理处罚法(2025-06-27)-第五十条摘录.md"
-    assert quote_problem(LAW_DIR, excerpt, "第五十条", "多次发送淫秽、侮辱、恐吓等信息或者采取滋扰、纠缠、跟踪等方法，干扰他人正常生活的；") is None
+    assert quote_problem(LAW_DIR, excerpt, "第五十条", "……\n多次发送淫秽、侮辱、恐吓等信息或者采取滋扰、纠缠、跟踪等方法，干扰他人正常生活的；\n……") is None
     assert "not word for word" in quote_problem(LAW_DIR, excerpt, "第五十条", "本法自2026年1月1日起施行。")
     assert "not word for word" in quote_problem(LAW_DIR, excerpt, "第五十条", "it has not been compared with the official gazette")
 
@@ -392,7 +422,8 @@ def test_check_reports_every_missing_english_field_at_once(knowledge_copy):
 
 
 def test_a_broken_unless_pattern_names_file_entry_and_fix(knowledge_copy):
-    message = _break(knowledge_copy, "  unless: (我|我们)", "  unless: ((我|我们)", file="law/civil_code.yaml")
+    message = _break(knowledge_copy, '  unless: "{guarantor_said}|共同借款人', '  unless: "({guarantor_said}|共同借款人',
+                     file="law/civil_code.yaml")
     assert "law/civil_code.yaml" in message and "law-civil-465" in message
     assert "field 'unless' is not a valid pattern" in message and "担保|保证人" in message
 
@@ -417,4 +448,4 @@ def test_quote_checker_asks_for_a_gap_line_where_a_paragraph_is_left_out():
     first = "非法拘禁他人或者以其他方法非法剥夺他人人身自由的，处三年以下有期徒刑、拘役、管制或者剥夺政治权利。具有殴打、侮辱情节的，从重处罚。"
     last = "为索取债务非法扣押、拘禁他人的，依照前两款的规定处罚。"
     assert "'……'" in quote_problem(LAW_DIR, "刑法.md", "第二百三十八条", f"{first}\n{last}")
-    assert quote_problem(LAW_DIR, "刑法.md", "第二百三十八条", f"{first}\n……\n{last}") is None
+    assert quote_problem(LAW_DIR, "刑法.md", "第二百三十八条", f"{first}\n……\n{last}\n……") is None

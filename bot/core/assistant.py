@@ -34,7 +34,6 @@ from bot.tools.rates import RateInputError, annual_rate, load_lpr
 log = logging.getLogger(__name__)
 COMPOSE_DEPTH = 8
 LONG_STORY = 40  # characters
-COLLECTORS = re.compile(r"催收|平台|放贷|贷款公司|要债|讨债|上门|collector|lender")  # named in a threat: not family
 LONG_STORY_WORDS = 25  # in English: "honestly im so done with everything, i cant do this anymore" is a line, not a story
 FOLLOW_UP_MARGIN = 0.1  # in a conversation, a message this far below the in-scope score still reads as a follow-up
 SAFETY_TOPICS = ("home_visit", "threats_insults")
@@ -132,7 +131,8 @@ class Assistant:
         part = self.part_asked(triage)
         if part and session.dialogue.last_hits:
             return self.composer.part(part, session.dialogue, session.dialogue.language)
-        note = ""
+        # "哪条法律规定的？原文是什么？" with nothing answered yet: which matter, asked, not a law guessed (walk 56)
+        note = "law" if part == "law" else ""
         if session.flow is not None and not raw.strip().startswith("/") and self.leaves_flow(session, triage):
             session.flow, note = None, "left_flow"
         turn = self.tools.handle(session, raw)
@@ -515,6 +515,9 @@ class Assistant:
                 return Reply(mode="small_talk", small_talk="silence", **base,
                              hotlines=self.footer(triage, state) if state.risk != "none" else ())
             return self.refuse(base, state, triage.says_off_topic, triage.off_topic)
+        if note == "law" and asking and risk.tier == state.risk == "none":
+            state.show_once(asking)
+            return self.clarify(base, state.language)
         if triage.announce and in_conversation and risk.tier == "none":  # "对了，还有个事": let them say it
             return self.clarify({**base, "note": "more"}, state.language)
         opening = not in_conversation and not (triage.figures or triage.scams)
@@ -551,8 +554,8 @@ class Assistant:
         at_ease = False  # better, and nothing about the debt asked or said ("我把药冲掉了 我去陪女儿睡")
         # "他们会打死我的" from a teenager who just said they dare not tell their parents: fear of the parents, met with
         # ways through it, not a collector's visit (walk 55)
-        family_fear = triage.threat and not danger and "parents_fear" in state.facts and not COLLECTORS.search(
-            triage.text)
+        family_fear = triage.threat and not danger and "parents_fear" in state.facts and not (
+            self.triage.dialogue.collectors_named.search(triage.text))
         if ((triage.scams or "scam" in state.topics[:2]) and triage.paying) or (triage.scams and not triage.domain) or (
                 "scam" in state.topics[:1] and triage.leans and not (triage.domain or triage.threat)):
             # "要先交3800的服务费", "我已经转了1000定金了" after signs of a fraud, or a fraud's sign with no words of its
@@ -624,7 +627,7 @@ class Assistant:
         brief = quiet or "brief" in state.shown or (
             state.risk == "crisis" and not state.helper and "said:safe" not in state.shown)
         reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no, brief,
-                                     triage.leans or family_fear)
+                                     triage.leans or family_fear, triage.number_asked)
         if quiet:
             reply = replace(reply, buttons=())
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
@@ -749,6 +752,10 @@ class Assistant:
         """The hotline line under this reply: where the person is, how they write, and in what language."""
         return self.footer_lines(triage.region, state.script, state.language)
 
+    def base_footer(self, base: dict) -> tuple:
+        """The hotline line for a reply built from `base` (where, script and language already read)."""
+        return self.footer_lines(base["region"], base["script"], base["language"])
+
     def footer_lines(self, region: str, script: str = "simplified", language: str = "zh") -> tuple:
         """The one hotline line under an answer: the region's; for traditional Chinese or Cantonese with no sign
         of where the person is, the mainland's and the one of the place the writing suggests. In English on the
@@ -773,7 +780,7 @@ class Assistant:
             if raised and "asked:self_harm" in state.shown:
                 base = {**base, "note": base["note"] or "asked_again"}
             state.show_once("asked:self_harm")
-            return Reply(mode="check_in", hotlines=self.footer_lines(base["region"], base["script"], base["language"]), **base)
+            return Reply(mode="check_in", hotlines=self.base_footer(base), **base)
         if not state.show_once("out_of_scope") and not base["note"]:
             base = {**base, "note": "again"}  # what the bot can do was said once: one line the next time
         return Reply(mode="out_of_scope", examples=self.safety.examples, **base)
@@ -817,7 +824,7 @@ class Assistant:
 
     def not_at_risk(self, base: dict) -> Reply:
         return Reply(mode="small_talk", small_talk="not_at_risk",
-                     hotlines=self.footer_lines(base["region"], base["script"], base["language"]), **base)
+                     hotlines=self.base_footer(base), **base)
 
     @staticmethod
     def pregnancy(triage: Triage, state: DialogueState) -> bool:

@@ -157,13 +157,14 @@ class Composer:
 
     def answer(self, hits: list[Hit], state: DialogueState, language: str, context_weight: float,
                prefer: tuple[str, ...] = (), text: str = "", yes_no: bool = False, brief: bool = False,
-               leans: bool = False) -> Reply:
+               leans: bool = False, number: bool = False) -> Reply:
         """The short first answer; records in `state` what was shown and what can be opened next; `brief`: fewer
         words (the steps not shown stay for "更多做法").
         `prefer` are topics the message itself settles (a loan being described: interest_fees); `text` is
         the message, which situational passages (only_if) must match; `yes_no`: the message asks a yes-or-no
         question ("那他们能这样吗"), which the topic's reading answers even when it was read before; `leans`: the
-        message asks only what the conversation gives it meaning ("那我该怎么办"), so the topic's steps may come again."""
+        message asks only what the conversation gives it meaning ("那我该怎么办"), so the topic's steps may come again;
+        `number`: it asks which number to call, so the topic's first help line is given even if given before."""
         # a situational passage whose situation the message names ("我是担保人") moves up two places, also in the
         # vote: the guarantor's question is about the guarantee, though collectors calling came first
         # (not past a passage it trails by far: "立案起诉了 三天内不还就来厂里抓人" is about the threat, not the factory)
@@ -218,8 +219,9 @@ class Composer:
             reading = topic.reading_for(state.lender)
         elif topic.lender_readings and not same_topic and language != "en":
             lender_lines = tuple(topic.lender_readings[k] for k in ("licensed", "private"))
-        channel = next((self.knowledge.channels[k] for k in topic.channels if f"channel:{k}" not in state.shown),
-                       None)
+        # a help line not given before; the one that fits best when they ask which number to call (`number`)
+        channel = next((self.knowledge.channels[k] for k in topic.channels
+                        if number or f"channel:{k}" not in state.shown), None)
         if channel is not None:
             state.show_once(f"channel:{channel.key}")
         # a reading given earlier in the conversation is not given again with new steps ("打给我同事怎么办" after the

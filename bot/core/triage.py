@@ -106,6 +106,7 @@ class DialogueRules:
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
     threat_soon: re.Pattern[str]  # "今晚就带人来": a threat to come soon
+    collectors_named: re.Pattern[str]  # the collectors named in a threat: not the family
     wants_to_talk: re.Pattern[str]  # "我就是想找个人说说话": company, not an answer about the debt
     retaliation: re.Pattern[str]  # the person speaks of hurting the collector
     on_the_way: re.Pattern[str]  # "我已经在路上了": after words of going after them, on the way there
@@ -128,6 +129,7 @@ class DialogueRules:
     cry_for_help: re.Pattern[str]  # only "救命": safety first, then what happened
     silent: re.Pattern[str]  # "我躲在厕所 不敢打电话", "他会听见的": they cannot speak to call for help
     police_asked: re.Pattern[str]  # 报警, 110, 警察: what silent reporting answers
+    number_asked: re.Pattern[str]  # "打哪个电话": the topic's first channel, even when shown before
     letter_request: re.Pattern[str]  # "帮我写一封投诉信": the letter tool, without the command
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" / "past_no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
@@ -292,6 +294,7 @@ class DialogueRules:
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
                 threat_soon=re.compile(data["threat_soon"]),
+                collectors_named=re.compile(data["collectors_named"]),
                 wants_to_talk=re.compile(data["wants_to_talk"]),
                 retaliation=re.compile(data["retaliation"]),
                 on_the_way=re.compile(data["on_the_way"]),
@@ -316,6 +319,7 @@ class DialogueRules:
                 cry_for_help=re.compile(data["cry_for_help"]),
                 silent=re.compile(data["silent"]),
                 police_asked=re.compile(data["police_asked"]),
+                number_asked=re.compile(data["number_asked"]),
                 letter_request=re.compile(data["letter_request"]),
                 self_harm_answer={k: answers(k) for k in ("yes", "no", "past_no")},
                 better=answers("better"),
@@ -395,7 +399,7 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, police_worry, cry_for_help, silent, police_asked, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, police_worry, cry_for_help, silent, police_asked, number_asked, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -452,6 +456,7 @@ class Triage:
     low_battery: bool  # the phone is about to die ("手机也快没电了"): in a crisis, call someone while it can
     cry_for_help: bool  # only "救命", "help": what to do if in danger comes before the question
     silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
+    number_asked: bool  # "打哪个电话", "what number do i call": the channel that fits, again if need be
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     asked_language: str  # "en" / "zh" when the message asks for replies in that language, else ""
@@ -972,6 +977,7 @@ class Triager:
             low_battery=bool(self.dialogue.low_battery.search(text)),
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
+            number_asked=bool(self.dialogue.number_asked.search(text)),
             wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
             asked_language=asked_language,

@@ -17,6 +17,7 @@ import yaml
 ARTICLE_START = re.compile(r"^(第[一二三四五六七八九十百千零〇\d]+条(?:之[一二三四五六七八九十]+)?)[\s\u3000]")
 HEADING = re.compile(r"^#+\s")
 STATUS_FILE = "status.yaml"
+BLANK = " \t\u3000\u200b"  # what a paragraph of a source may be padded with (a zero-width space ends some chapters)
 GAP = "……"  # a line of its own in a quote: paragraphs of the article left out there
 ITEM_LINE = re.compile(r"^（([一二三四五六七八九十]{1,3})）")  # a numbered item of an article, and its number
 # An excerpt line such as "第五十条第一款第（五）项：多次发送……": the label, then the words after the colon.
@@ -131,7 +132,8 @@ def full_text(path: Path) -> str:
 def quote_problem(law_dir: Path, source: str, article: str, quote: str) -> str | None:
     """Return why `quote` is not word for word from `article` of `source`, or None if it is.
 
-    Each line of the quote must appear in the article; a quote may leave out paragraphs.
+    Each line of the quote must appear in the article; a quote may leave out paragraphs, and its start or end,
+    where a line '……' says so (the reply promises that "……" marks what was left out).
     In an excerpt file (no article headings) the words after each '第X条…：' label are the article.
     """
     path = law_dir / source
@@ -152,6 +154,15 @@ def quote_problem(law_dir: Path, source: str, article: str, quote: str) -> str |
             return f"this line is not word for word in {where}: {line[:40]}"
     if where != source:  # one article: a paragraph left out is marked, so no one copies the quote as the whole article
         paragraphs, last, marked = text.split("\n"), None, False
+        content = [line for line in wanted if line != GAP]
+        whole = [paragraph.strip(BLANK) for paragraph in paragraphs if paragraph.strip(BLANK)]
+        # the article's first words or its last left out (a numbered item first is marked when shown: mark_gaps)
+        if wanted[0] != GAP and not whole[0].startswith(content[0]) and not ITEM_LINE.match(content[0]):
+            return (f"the quote leaves out the start of {where} without a '{GAP}' line: {content[0][:40]}; "
+                    f"put a line '{GAP}' before it")
+        if wanted[-1] != GAP and not whole[-1].endswith(content[-1]):
+            return (f"the quote leaves out the end of {where} without a '{GAP}' line after: {content[-1][:40]}; "
+                    f"put a line '{GAP}' at its end")
         for line in wanted:
             if line == GAP:
                 marked = True

@@ -18,6 +18,8 @@ import yaml
 from bot.knowledge.legal_texts import SourceStatus, caveat_problem, load_status
 
 PASSAGE_DIRS = ("article", "law", "guide")
+CONDITIONS = "conditions.yaml"  # named patterns that several passages' only_if / unless share
+CONDITION_NAME = re.compile(r"\{([a-z_]+)\}")  # {payday} in a pattern: that condition (quantifiers are digits)
 KINDS = ("article", "law", "guide")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 # Who lent the money. licensed: banks, credit cards, 消费金融公司, 小额贷款公司 (incl. 网络小贷) and other
@@ -282,7 +284,7 @@ def _english_fields(entry: dict[str, Any], where: str, kind: Any, steps: tuple[s
 
 
 def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
-             status: dict[str, SourceStatus] | None = None) -> Passage | None:
+             status: dict[str, SourceStatus] | None = None, conditions: dict[str, str] | None = None) -> Passage | None:
     if not isinstance(entry, dict):
         problems.append(f"{where}: each entry must start with '- id:' and have fields like title, text")
         return None
@@ -354,7 +356,8 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
         if problem:
             problems.append(f"{where}: {problem}")
     english = _english_fields(entry, where, kind, steps, caveat, source_status, problems)
-    only_if, unless = entry.get("only_if") or "", entry.get("unless") or ""
+    only_if, unless = (_named(entry.get(field) or "", conditions or {}, f"{where}: field '{field}'", problems)
+                       for field in ("only_if", "unless"))
     for name, pattern, example in (("only_if", only_if, "去世|过世|遗产"), ("unless", unless, "担保|保证人")):
         try:
             re.compile(pattern)
@@ -389,14 +392,56 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
                    excerpt=kind == "law" and source_status is not None and source_status.excerpt, **english)
 
 
+def _named(pattern: Any, conditions: dict[str, str], where: str, problems: list[str]) -> Any:
+    """`pattern` with each {name} replaced by that condition of conditions.yaml, so a condition several passages
+    share is written, and corrected, once."""
+    if not isinstance(pattern, str):
+        return pattern
+
+    def condition(found: re.Match[str]) -> str:
+        if found.group(1) not in conditions:
+            problems.append(f"{where} names {{{found.group(1)}}}, which is not in knowledge/{CONDITIONS}; add it "
+                            f"there or use one of: {', '.join(sorted(conditions)) or '(none yet)'}")
+            return ""
+        return f"(?:{conditions[found.group(1)]})"
+
+    return CONDITION_NAME.sub(condition, pattern)
+
+
+def load_conditions(knowledge_dir: Path, problems: list[str]) -> dict[str, str]:
+    """conditions.yaml: name → pattern (words joined by |), for passages' only_if and unless."""
+    path = knowledge_dir / CONDITIONS
+    if not path.exists():
+        return {}
+    data = _read_yaml(path, problems)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.append(f"{path}: the file must map names to patterns, like  payday: 发工资|领工资")
+        return {}
+    conditions = {}
+    for name, pattern in data.items():
+        if not (isinstance(name, str) and re.fullmatch(r"[a-z_]+", name)):
+            problems.append(f"{path}: name {name!r} must be lowercase letters and '_', like payday")
+            continue
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            problems.append(f"{path}: '{name}' is not a valid pattern ({exc}); write words joined by |, like 发工资|领工资")
+            continue
+        conditions[name] = pattern
+    return conditions
+
+
 def passage_files(knowledge_dir: Path) -> list[Path]:
     return sorted(p for d in PASSAGE_DIRS for p in (knowledge_dir / d).glob("*.yaml"))
 
 
 def knowledge_hash(knowledge_dir: Path) -> str:
-    """A hash of the passage files: the index is stale when this changes."""
+    """A hash of the passage files and the conditions they name: the index is stale when this changes."""
     digest = hashlib.sha256()
-    for path in passage_files(knowledge_dir):
+    shared = knowledge_dir / CONDITIONS
+    for path in [*passage_files(knowledge_dir), *([shared] if shared.exists() else [])]:
         digest.update(path.relative_to(knowledge_dir).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -468,6 +513,7 @@ def load_knowledge(knowledge_dir: Path) -> Knowledge:
     topics = load_topics(knowledge_dir, problems)
     channels = load_channels(knowledge_dir, problems)
     status = load_status(knowledge_dir / "sources" / "law", problems)
+    conditions = load_conditions(knowledge_dir, problems)
     for topic in topics.values():
         for key in topic.channels:
             if key not in channels:
@@ -495,7 +541,7 @@ def load_knowledge(knowledge_dir: Path) -> Knowledge:
                 problems.append(f"{where}: id '{ident}' is already used in {seen[ident]}; give this entry a new id")
                 continue
             seen[ident] = str(path)
-            passage = _passage(entry, where, set(topics), problems, status)
+            passage = _passage(entry, where, set(topics), problems, status, conditions)
             if passage:
                 passages.append(passage)
     if problems:
