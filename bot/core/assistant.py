@@ -316,16 +316,22 @@ class Assistant:
                 base["note"] = "back"
             if base["note"] == "check" and len(triage.text.strip()) > 4:
                 base["note"] = "quiet"  # "回我一个字就行" is for silence, not for someone who just wrote a sentence
-            if state.means == "taken" and triage.symptom and not risk.helper and risk.reason != "help coming":
+            if (state.means == "taken" and "with_someone" in triage.known and not risk.helper
+                    and risk.reason != "help coming"):
+                base["note"] = "taken_near"  # "我室友在隔壁房间" after pills: go and tell them now (walk 57)
+            elif state.means == "taken" and triage.symptom and not risk.helper and risk.reason != "help coming":
                 base["note"] = "symptom"  # "我没事 就是胃有点难受" after pills: the pills at work, the hospital now (walk 51)
             elif (state.means == "taken" and not risk.helper and base["note"] in QUIET
-                  and state.crisis_note in ("third", "symptom", "taken")):
-                # told once to go to hospital, then "布洛芬又吃不死人", "你先回答我": the hospital still, not "我在" (walk 52)
-                base["note"] = "taken"
+                  and state.crisis_note in ("third", "symptom", "taken", "taken_again", "taken_near")):
+                # told once to go to hospital, then "布洛芬又吃不死人", "你先回答我": the hospital still, not "我在" (walk 52);
+                # the second time in other words, not the same paragraph again (walk 57)
+                base["note"] = "taken_again" if state.crisis_note == "taken" else "taken"
             if risk.helper and triage.helper_done and base["note"] in ("again", "third", "tell"):
                 base["note"] = "wait"  # they called, told someone and wait: what to do while waiting, not "call 110"
             if risk.helper and triage.leads and base["note"] in ("again", "third", "tell", "wait"):
                 base["note"] = "leads"  # where ta may be, who is near ta: to the police and those people now
+            if risk.helper and triage.child_alone and state.show_once("crisis:helper child"):
+                base["note"] = "child_alone"  # "孩子在家 才5岁 一个人" while searching: someone to the child first (walk 57)
             if risk.helper and triage.how_to_talk and not risk.imminent and base["note"] not in ("missing",
                                                                                                   "helper_means"):
                 base["note"] = "talk"  # "我该跟她说啥": the words to use with ta, not again "call 110"
@@ -787,8 +793,8 @@ class Assistant:
 
     def localised(self, reply: Reply, region: str) -> dict:
         """In Hong Kong, Macau or Taiwan the mainland's 110 and 12356 reach no one: the region's emergency number and
-        first crisis line (crisis.yaml, hotlines) take their place among the channels, and in Hong Kong and Macau
-        (999; Taiwan's police are 110 too) in the steps."""
+        first crisis line (crisis.yaml, hotlines) take their place among the channels and in the steps (110 only in
+        Hong Kong and Macau, 999; Taiwan's police are 110 too)."""
         if region not in ("hk", "mo", "tw"):
             return {}
         lines = self.risk.hotlines[region]
@@ -798,7 +804,10 @@ class Assistant:
                                  name_en=swap[c.key].name_en) if c.key in swap else c for c in reply.channels)
         steps = reply.steps if region not in ("hk", "mo") else tuple(
             re.sub(r"110\s*/\s*120|110", emergency.contact, step) for step in reply.steps)
-        return {"channels": channels, "steps": steps}
+        # a step naming 12356 ("撥打12356心理援助熱線") names the region's line there (walk 57: Taiwan got 12356)
+        hotline = swap[LOCAL_HOTLINE]
+        steps = tuple(step.replace("12356", f"{hotline.contact}（{hotline.name}）") for step in steps)
+        return {"channels": channels, "steps": steps, "listen": (hotline,)}
 
     def step_again(self, state: DialogueState, left: bool = False) -> str:
         """After a plan, means or farewell, the first step once more under a later answer ("把农药拿出家门"): a crisis

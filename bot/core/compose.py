@@ -74,6 +74,7 @@ class Reply:
     region: str = ""
     lender: str = "unknown"  # licensed | private | unknown, as the conversation has established
     hotlines: tuple[Hotline, ...] = ()
+    listen: tuple[Hotline, ...] = ()  # outside the mainland, the region's line named where a reply names 12356
     scams: tuple[Scam, ...] = ()
     rate: RateResult | None = None
     lpr: Lpr | None = None

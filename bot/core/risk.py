@@ -64,6 +64,7 @@ SELF = re.compile(r"我(?![的家])|(?<![a-z])(i|i'm|im|me|myself)(?![a-z])")  #
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
 WRITER = re.compile(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])")  # the writer's own words, or a stop
 TO_SOMEONE_EN = re.compile(r"(?<![a-z])(to|with|for|tell|told)\s+(my|his|her|our|a)?\s*$")
+WE = re.compile(r"我们|我哋|一家|全家")  # a plan that includes the writer
 WORD_GAP = re.compile(r"[,.!?;\s]")  # where a clause of a short message ends: a stop or a space
 # the writer as the one acting in the clause of a plan or means ("我买了一瓶百草枯"), not a person of their family
 SELF_ACTING = re.compile(r"我(?![爸妈哥姐弟妹儿女侄舅叔姑姨爷奶嫂们家]|老公|老婆|老伴|媳妇|室友|舍友|朋友|同事|同学|外公|外婆)")
@@ -416,6 +417,11 @@ class RiskRules:
         plan = found is not None
         someone = bool(self.patterns["other"].search(masked))
         direct = self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked)
+        # "老婆要离婚 活不下去了" (walk 57): the wife is named, but the words stand in a clause of their own that names no
+        # one, with no one's words told before them: the writer's, not someone else's
+        bare = self.patterns["direct"].search(masked) if someone and not direct else None
+        if bare and self.own_clause(masked, bare):
+            someone, direct = False, bare
         own = direct is not None
         # "我室友…前天还跟我说好累不想撑了": the words of someone named, said to the writer, not the writer's own
         said_to_me = self.patterns["told_me"].search(masked) if own and not someone else None
@@ -436,7 +442,8 @@ class RiskRules:
             # or a means the writer saw someone else hide, the classifier sure it is them ("我看到他把一瓶敌敌畏塞在衣柜
             # 最里面")
             # (not when the writer acts in the plan's own clause: "我爸逢人就说儿子读研究生 我买了一瓶百草枯")
-            told = plan and not self.own_act(masked, found) and (
+            # (a plan the writer is part of, "我们一家就一起解脱", is theirs too, whoever else says it)
+            told = plan and not self.own_act(masked, found) and not WE.search(found.group(0)) and (
                 (guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked, found))
             # "家里还有半瓶敌敌畏 我不想活了": a direct statement with a means or a time named is urgent
             urgent = plan or (own and not someone and bool(self.patterns["means_hint"].search(masked)
@@ -546,7 +553,11 @@ class RiskRules:
         # (not a message spoken to someone: "照顾好你妈 她腰不好" is a farewell to a son)
         third = hint and THIRD_PERSON.search(masked) is not None and not (FIRST_PERSON.search(masked)
                                                                           or ADDRESSED.search(masked))
-        if ((possible or sure) and (described or third)) or unreachable:  # "我老婆说她撑不住了": the helper reply
+        # "老婆要离婚 活不下去了" (walk 57): someone is named, but the words of despair stand in a clause of their own
+        # that names no one, and no one's words are told before them: the writer's own, asked about, not a helper's
+        sign = self.patterns["possible"].search(masked)
+        own_sign = sign is not None and self.own_clause(masked, sign)
+        if ((possible or sure) and ((described and not own_sign) or third)) or unreachable:  # "我老婆说她撑不住了": the helper reply
             return Risk("crisis", f"{reason}+{'missing' if unreachable else 'other'}", helper=True,
                         imminent=hint or unreachable or guess.imminent >= imminent,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
@@ -572,6 +583,15 @@ class RiskRules:
             reason = "possible: own death"  # asked about, never answered as a question about debts after death
             return Risk("check_in", reason, distress=distress, mentioned=mentioned, probability=guess.risk)
         return asked(reason)
+
+    def own_clause(self, masked: str, sign: re.Match[str]) -> bool:
+        """The words of `sign` stand in a clause that names no one (they themselves included) and tells no one's
+        words, and no one's words are told before them: the writer's own, whoever else the message names ("老婆要离婚
+        活不下去了"; not "最近老说活着没意思", "如果她不在了")."""
+        start = max((m.end() for m in WORD_GAP.finditer(masked, 0, sign.start())), default=0)
+        clause = masked[start:sign.end()]
+        return not (self.patterns["person"].search(clause) or self.patterns["reported"].search(clause)
+                    or self.reports(masked[:sign.start()]) or self.patterns["told_me"].search(masked, 0, sign.start()))
 
     def acting(self, masked: str, plan: re.Match[str]) -> bool:
         """Someone named just before the plan or means read (`plan`), with no 我 or 你 between ("我哥现在站在我们小区楼顶", "发现她在

@@ -130,6 +130,8 @@ class DialogueRules:
     silent: re.Pattern[str]  # "我躲在厕所 不敢打电话", "他会听见的": they cannot speak to call for help
     police_asked: re.Pattern[str]  # 报警, 110, 警察: what silent reporting answers
     number_asked: re.Pattern[str]  # "打哪个电话": the topic's first channel, even when shown before
+    note_read: re.Pattern[str]  # "纸条上写着…": a note someone left, read out by the one helping
+    child_alone: re.Pattern[str]  # "孩子在家 才5岁 一个人": a child left alone while the helper searches
     letter_request: re.Pattern[str]  # "帮我写一封投诉信": the letter tool, without the command
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" / "past_no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
@@ -320,6 +322,8 @@ class DialogueRules:
                 silent=re.compile(data["silent"]),
                 police_asked=re.compile(data["police_asked"]),
                 number_asked=re.compile(data["number_asked"]),
+                note_read=re.compile(data["note_read"]),
+                child_alone=re.compile(data["child_alone"]),
                 letter_request=re.compile(data["letter_request"]),
                 self_harm_answer={k: answers(k) for k in ("yes", "no", "past_no")},
                 better=answers("better"),
@@ -399,7 +403,7 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, police_worry, cry_for_help, silent, police_asked, number_asked, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -457,6 +461,7 @@ class Triage:
     cry_for_help: bool  # only "救命", "help": what to do if in danger comes before the question
     silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
     number_asked: bool  # "打哪个电话", "what number do i call": the channel that fits, again if need be
+    child_alone: bool  # "孩子在家 才5岁 一个人": for a helper, someone to be with the child first
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     asked_language: str  # "en" / "zh" when the message asks for replies in that language, else ""
@@ -906,6 +911,9 @@ class Triager:
         scams = self.safety.scams_in(text)
         if (scams or "scam" in state.topics[:2]) and risk.reason == "unreachable":  # the fraudster can't be reached
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        if state.helper and risk.tier == "crisis" and not risk.helper and self.dialogue.note_read.search(text):
+            # "纸条上写着 债我自己了断 你们好好过" from someone helping (walk 57): the note's words, not theirs
+            risk = replace(risk, helper=True)
         if state.helper and risk.tier == "crisis" and risk.reason.startswith("semantic") and not risk.helper:
             # helping someone, the classifier alone reads the helper's fear and plans ("我还是很怕，我明天请假回去") as
             # their own: it is still about the one they help
@@ -978,6 +986,7 @@ class Triager:
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
             number_asked=bool(self.dialogue.number_asked.search(text)),
+            child_alone=bool(self.dialogue.child_alone.search(text)),
             wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
             asked_language=asked_language,
