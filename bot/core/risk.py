@@ -557,7 +557,8 @@ class RiskRules:
         # that names no one, and no one's words are told before them: the writer's own, asked about, not a helper's
         sign = self.patterns["possible"].search(masked)
         own_sign = sign is not None and self.own_clause(masked, sign)
-        if ((possible or sure) and ((described and not own_sign) or third)) or unreachable:  # "我老婆说她撑不住了": the helper reply
+        # "我老婆说她撑不住了": the helper reply
+        if ((possible or sure) and ((described and not own_sign) or third)) or unreachable:
             return Risk("crisis", f"{reason}+{'missing' if unreachable else 'other'}", helper=True,
                         imminent=hint or unreachable or guess.imminent >= imminent,
                         distress=distress, mentioned=mentioned, probability=guess.risk)
