@@ -83,6 +83,11 @@ TRAINING_FILE = "crisis_training.yaml"
 GROUPS = ("imminent", "ideation", "other", "at_risk", "not_at_risk")
 
 
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding position `at` begins: after the last stop or space before it."""
+    return max((m.end() for m in WORD_GAP.finditer(text, 0, at)), default=0)
+
+
 class Lexicon:
     """One list of crisis.yaml patterns. `search` tries the lines one by one and keeps the leftmost match (the first
     line on a tie), as one alternation of them all would: each line alone starts only where its first characters
@@ -476,7 +481,8 @@ class RiskRules:
         # 催收再打到公司你们就说查无此人吧")
         long_read = semantic and length >= LONG_WORDS and guess.risk >= alone and guess.imminent >= imminent and (
             guess.other < 0.5)
-        possible = bool(self.patterns["possible"].search(masked))
+        sign = self.patterns["possible"].search(masked)
+        possible = sign is not None
         # asked about so far, but the classifier is very sure of a plan, means or farewell in the writer's own words
         # and fairly sure of risk ("买了酒和两盒头孢放在一起了 催收都打到我女儿学校了 我没脸了"): the full reply
         sure_of_plan = (length >= PLAN_WORDS and guess.risk >= sure_plan and guess.imminent >= acute
@@ -555,7 +561,6 @@ class RiskRules:
                                                                           or ADDRESSED.search(masked))
         # "老婆要离婚 活不下去了" (walk 57): someone is named, but the words of despair stand in a clause of their own
         # that names no one, and no one's words are told before them: the writer's own, asked about, not a helper's
-        sign = self.patterns["possible"].search(masked)
         own_sign = sign is not None and self.own_clause(masked, sign)
         # "我老婆说她撑不住了": the helper reply
         if ((possible or sure) and ((described and not own_sign) or third)) or unreachable:
@@ -589,8 +594,7 @@ class RiskRules:
         """The words of `sign` stand in a clause that names no one (they themselves included) and tells no one's
         words, and no one's words are told before them: the writer's own, whoever else the message names ("老婆要离婚
         活不下去了"; not "最近老说活着没意思", "如果她不在了")."""
-        start = max((m.end() for m in WORD_GAP.finditer(masked, 0, sign.start())), default=0)
-        clause = masked[start:sign.end()]
+        clause = masked[clause_start(masked, sign.start()):sign.end()]
         return not (self.patterns["person"].search(clause) or self.patterns["reported"].search(clause)
                     or self.reports(masked[:sign.start()]) or self.patterns["told_me"].search(masked, 0, sign.start()))
 
@@ -611,8 +615,7 @@ class RiskRules:
     def own_act(self, masked: str, plan: re.Match[str]) -> bool:
         """The writer acts in the clause that names the plan or means ("我买了一瓶百草枯"), with no one else named after
         them there ("我看到他把一瓶敌敌畏塞在衣柜里" is someone else's)."""
-        start = max((m.end() for m in WORD_GAP.finditer(masked, 0, plan.start())), default=0)
-        me = SELF_ACTING.search(masked, start, plan.end())
+        me = SELF_ACTING.search(masked, clause_start(masked, plan.start()), plan.end())
         return me is not None and not self.patterns["person"].search(masked, me.end(), plan.end())
 
     def reports(self, masked: str) -> bool:

@@ -911,12 +911,11 @@ class Triager:
         scams = self.safety.scams_in(text)
         if (scams or "scam" in state.topics[:2]) and risk.reason == "unreachable":  # the fraudster can't be reached
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
-        if state.helper and risk.tier == "crisis" and not risk.helper and self.dialogue.note_read.search(text):
-            # "纸条上写着 债我自己了断 你们好好过" from someone helping (walk 57): the note's words, not theirs
-            risk = replace(risk, helper=True)
-        if state.helper and risk.tier == "crisis" and risk.reason.startswith("semantic") and not risk.helper:
+        if state.helper and risk.tier == "crisis" and not risk.helper and (
+                risk.reason.startswith("semantic") or self.dialogue.note_read.search(text)):
             # helping someone, the classifier alone reads the helper's fear and plans ("我还是很怕，我明天请假回去") as
-            # their own: it is still about the one they help
+            # their own, or they read out the note ta left ("纸条上写着 债我自己了断 你们好好过", walk 57): it is still
+            # about the one they help
             risk = replace(risk, helper=True)
         if risk.tier == "crisis" and risk.imminent and not risk.means:  # what to do first depends on the means named
             means = self.risk.means(self.risk.own_words(written.lower()))
