@@ -1813,3 +1813,67 @@ def test_walk_56_money_borrowed_from_someone_from_home_is_a_private_loan(assista
     # walk 56: a loan "找老乡借的" got both the licensed and the private readings
     plain = assistant.renderer.plain(assistant.respond(Session(user="laoxiang"), "找老乡借了五万 年息30% 合法吗"))
     assert "四倍" in plain and "持牌机构" not in plain
+
+
+def test_walk_58_a_collectors_go_die_asked_about_as_a_crime_gets_the_threats_answer(assistant):
+    # walk 57: "还不起钱就去死吧 这个违法吗" got the card on calls to family
+    reply = assistant.respond(Session(user="die"), "催收在电话里跟我说 还不起钱就去死吧 这个违法吗")
+    assert "guide-threats" in [hit.passage.id for hit in reply.hits[:2]]
+
+
+def test_walk_58_a_teenager_afraid_of_her_father_hears_about_him_not_a_collectors_visit(assistant):
+    session = Session(user="teen")
+    assistant.respond(session, "我16岁 读高一 住校 同学介绍我在一个校园贷app上借了2000块")
+    reply = assistant.respond(session, "我爸知道会打死我的 我真的很怕")
+    assert reply.hits[0].passage.id == "guide-minor-afraid-of-parents"
+
+
+def test_walk_58_a_death_told_alone_gets_sympathy_not_goodbye(assistant):
+    reply = assistant.respond(Session(user="widower"), "老伴走了")
+    assert reply.mode != "small_talk" and reply.condolence
+
+
+def test_walk_58_calls_to_a_phone_are_not_beatings(assistant):
+    reply = assistant.respond(Session(user="cousin"), "是我表弟借的 他跑了 现在天天打我电话")
+    assert "guide-domestic-violence" not in [hit.passage.id for hit in reply.hits]
+
+
+def test_walk_58_a_loan_from_a_person_is_not_sent_to_12378(assistant):
+    session = Session(user="laoxiang")
+    assistant.respond(session, "我找老乡借了3万，不是平台，就是个人借的，写了借条")
+    reply = assistant.respond(session, "那我该打哪个电话投诉？12378管不管这种？")
+    assert reply.hits[0].passage.id == "guide-private-lender-complaint"
+    assert "12378" not in [channel.contact for channel in reply.channels]
+    licensed = assistant.respond(Session(user="card"), "信用卡催收骂人 打12378有用吗")
+    assert "12378" in [channel.contact for channel in licensed.channels]
+
+
+@pytest.mark.parametrize("first, ask", [
+    ('催收员今天在电话里跟我说"还不起就去死吧" 这算不算犯罪？', "具体是哪条法律？把原文发我"),
+    ("my collector sent photoshopped pictures of me to my coworkers", "What law says that? Can you quote it?")])
+def test_walk_58_the_law_asked_for_in_own_words_is_quoted(assistant, first, ask):
+    session = Session(user="law")
+    assistant.respond(session, first)
+    assert assistant.respond(session, ask).part == "law"
+
+
+def test_walk_58_how_to_write_the_objection_after_a_payment_order_is_answered(assistant):
+    session = Session(user="order")
+    assistant.respond(session, "我收到法院的支付令了 已经打12368核实过是真的")
+    reply = assistant.respond(session, "那我写异议书要写什么？")
+    assert reply.mode == "answer" and reply.hits[0].passage.id == "guide-payment-order"
+
+
+def test_walk_58_someone_who_never_signed_is_not_told_to_find_the_guarantee(assistant):
+    reply = assistant.respond(Session(user="g"), "他们说我是担保人 叫我还钱 我没签过字")
+    assert "找出担保合同" not in assistant.renderer.plain(reply)
+
+
+def test_walk_58_asking_for_plainer_words_first_is_answered_not_refused(assistant):
+    reply = assistant.respond(Session(user="eyes"), "字太小看不清 能不能说简单点")
+    assert reply.mode == "small_talk" and reply.small_talk == "brief"
+
+
+def test_walk_58_what_to_tell_the_neighbours_gets_words_to_say(assistant):
+    reply = assistant.respond(Session(user="nb"), "邻居今天在楼道里问我是不是欠了高利贷，我该怎么跟邻居说？")
+    assert reply.hits[0].passage.id == "guide-tell-neighbours"

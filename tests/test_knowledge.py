@@ -449,3 +449,9 @@ def test_quote_checker_asks_for_a_gap_line_where_a_paragraph_is_left_out():
     last = "为索取债务非法扣押、拘禁他人的，依照前两款的规定处罚。"
     assert "'……'" in quote_problem(LAW_DIR, "刑法.md", "第二百三十八条", f"{first}\n{last}")
     assert quote_problem(LAW_DIR, "刑法.md", "第二百三十八条", f"{first}\n……\n{last}\n……") is None
+
+
+def test_a_channels_lenders_must_be_licensed_or_private(knowledge_copy):
+    message = _break(knowledge_copy, "lenders: [licensed], checked: 2026-11-28}", "lenders: [bank], checked: 2026-11-28}",
+                     file="channels.yaml")
+    assert "channel 'nfra_12378' field 'lenders' is ['bank']" in message and "licensed and/or private" in message

@@ -3942,3 +3942,108 @@ def test_walk_57_will_the_hotline_understand_me_is_answered_with_the_english_lin
     replies = _talk(assistant, "en", "i live in shanghai, i owe 200k on loan apps and i want to end it tonight",
                     "my chinese isn't good, will the hotline understand me?")
     assert "400 821 1215" in assistant.renderer.plain(replies[1])
+
+
+@pytest.mark.parametrize("text", ["喝多了 睡不着 凌晨三点了", "睡不着 凌晨三点了 喝了点酒 哈哈"])
+def test_walk_58_drunk_and_sleepless_is_asked_about_not_given_the_emergency_reply(assistant, text):
+    # walks 57 and 58: drunk at 3 a.m. with no word of ideation got "请马上打 110 / 120"
+    assert assistant.respond(Session(user="drunk"), text).mode == "check_in"
+
+
+def test_walk_58_a_floor_named_after_a_wish_to_disappear_gets_a_step_for_windows_not_an_edge(assistant):
+    # walk 57: a girl of 16 said "不如我先消失算了", then "我们宿舍在六楼": asked the same question again, no step
+    replies = _talk(assistant, "dorm", "我才16岁 借了校园贷 与其被他们知道 不如我先消失算了", "我们宿舍在六楼",
+                    "不要告诉我爸妈 求你了")
+    floor, secret = (assistant.renderer.plain(reply) for reply in replies[1:])
+    assert replies[1].mode == "crisis" and "窗户和阳台" in floor and "边上退回来" not in floor
+    assert "12355" in floor  # she said she is 16: the youth line beside 12356
+    assert "不会告诉" in secret and "12355" in secret
+
+
+def test_walk_58_the_youth_line_is_only_for_someone_under_18(assistant):
+    reply = assistant.respond(Session(user="adult"), "欠了三十万 不想活了 今晚就去江边")
+    assert "12355" not in assistant.renderer.plain(reply)
+
+
+@pytest.mark.parametrize("text", ["I just want to disappear", "sometimes i wish i could just disappear"])
+def test_walk_58_wanting_to_disappear_in_english_is_asked_about(assistant, text):
+    assert assistant.respond(Session(user="en"), text).mode == "check_in"
+
+
+@pytest.mark.parametrize("text, tier", [
+    ("我老公留了张纸条出门了 电话不接 纸条上写着 债我自己了断 你们好好过", "crisis"),
+    ("我爸给我留了封信 信上写着 我不想活了 对不起", "crisis")])
+def test_walk_58_a_note_someone_left_read_out_is_their_crisis_not_the_writers(assistant, text, tier):
+    risk = assistant.triage(text).risk
+    assert risk.tier == tier and risk.helper
+
+
+def test_walk_58_a_note_the_writer_leaves_for_someone_is_still_the_writers(assistant):
+    risk = assistant.triage("我给老公留了张纸条 纸条上写着 我不想活了").risk
+    assert risk.tier == "crisis" and not risk.helper
+
+
+def test_walk_58_a_farewell_note_and_gone_is_looked_for_now_not_after_pills(assistant):
+    # walk 58: "留了张纸条就出门了 写着对不起你们" got "如果 ta 已经准备了药…请马上打 110"
+    risk = assistant.triage("我老公欠了好多网贷 今天留了张纸条就出门了 写着对不起你们 照顾好孩子").risk
+    assert risk.helper and risk.reason.endswith("+missing")
+
+
+def test_walk_58_a_wife_searching_is_told_police_first_and_what_to_say(assistant):
+    replies = _talk(assistant, "wife", "我老公欠了好多网贷 今天留了张纸条就出门了 写着对不起你们 照顾好孩子",
+                    "我该先报警还是先回家？", "他平时喜欢去江边钓鱼 我现在往江边开", "报警的时候要说什么")
+    first, driving, script = (assistant.renderer.plain(reply) for reply in replies[1:])
+    assert "先报警" in first
+    assert all(reply.risk.helper for reply in replies)  # her driving to the river is not her own plan
+    assert "开车时别打字" in driving and "结束自己的生命" not in driving
+    assert "照着说" in script
+
+
+def test_walk_58_mum_at_home_after_a_rooftop_thought_is_company_not_an_all_clear(assistant):
+    # walk 57: "我媽在家" got the answer with stress tips, as if she were safe now
+    replies = _talk(assistant, "tw-mum", "我有想過從頂樓跳下去 我們家大樓有頂樓", "沒有 現在還沒上去", "我媽在家")
+    assert "邊上退回來" not in assistant.renderer.plain(replies[0])
+    assert replies[2].mode == "crisis" and "身邊有人" in assistant.renderer.plain(replies[2])
+
+
+def test_walk_58_a_man_who_cannot_read_the_screen_is_told_three_keys_or_a_neighbour(assistant):
+    replies = _talk(assistant, "farmer", "欠了十几万 不如喝了农药一了百了", "农药就在院子里仓房里头 还有半瓶",
+                    "你说的那个电话我不会打我眼睛看不清字太小了")
+    text = assistant.renderer.plain(replies[2])
+    assert "三个键" in text and "邻居" in text
+
+
+def test_walk_58_in_bed_after_a_balcony_thought_is_relief_not_110_again(assistant):
+    replies = _talk(assistant, "bed", "我16岁 住校 有时候站在阳台上想 跳下去就不用面对了", "我没有跳 我现在在床上")
+    text = assistant.renderer.plain(replies[1])
+    assert "放心" in text and "请现在就打" not in text
+
+
+def test_walk_58_a_bridge_they_mean_to_go_to_is_not_an_edge_they_stand_on(assistant):
+    replies = _talk(assistant, "gz", "我真系顶唔顺啦 今晚我谂住去桥度", "海印桥 我已经谂好咗 夜晚冇乜人")
+    for reply in replies:
+        assert "边上退回来" not in assistant.renderer.plain(reply)
+
+
+@pytest.mark.parametrize("text", [
+    "真的bxh了 五张卡全逾期 老婆还以为我天天在上班",  # 不想活 in pinyin initials
+    "对不起大家 🙏"])
+def test_crisis_holdout95_misses_are_caught(assistant, text):
+    assert assistant.respond(Session(user="s95"), text).mode == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "我一个老同事去年因为欠债想不开走了，现在他老婆天天被催收骚扰，有什么办法帮她？",
+    "前天看了个新闻，说江苏那边一个四十多岁的男人，跟我情况差不多，失业了不敢跟家里说，欠了一堆网贷，最后在出租屋里走了，"
+    "留下老婆孩子。看完我一晚上没睡着，不是说我也要那样，我是想赶紧把我的事处理好，别走到那一步。我现在逾期的有五个平台，"
+    "银行两张卡，正规的协商该怎么开始？第一个电话打给谁，说什么？",
+    "I'm not going to do anything tonight. I just feel really alone here, my family is back home."])
+def test_a_death_long_ago_and_a_denial_are_not_the_full_crisis_reply(assistant, text):
+    assert assistant.respond(Session(user="neg"), text).mode != "crisis"
+
+
+def test_thoughts_without_a_plan_answer_the_question_with_a_yes(assistant):
+    # the console talk at the end of the sixth session: "没有具体想过 就是脑子里冒出来" was asked the same question again
+    replies = _talk(assistant, "thoughts", "欠了四张信用卡和五个网贷 有时候想 要是出个意外 保险还能给家里留点钱",
+                    "没有具体想过 就是脑子里冒出来")
+    assert replies[0].mode == "check_in" and replies[1].mode == "crisis"

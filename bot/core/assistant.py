@@ -47,6 +47,7 @@ OWN_FEAR = re.compile(r"我[^,.!?]{0,4}(怕|害怕|担心|慌|睡不着)")  # a 
 DEBT_WORDS = re.compile(r"欠|债|贷|信用卡|还款|还钱|怎么还|还不上|还不起|催收|利息|花呗|借呗|白条|(?<![a-z])(debt|owe|loan)")
 DANGER_OVER_CHARS = 14  # "他们走了", "打了110 说马上到": relief is said in few words
 ENGLISH_LINE = "english"  # crisis.yaml hotlines: the English-speaking line
+YOUTH_LINE = "youth"  # crisis.yaml hotlines: 12355, the Youth League's line, for those under 18 (after the first line)
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 # after the short second reply, what a crisis line goes on to ask, each once and in this order: how, and whether the
 # means are at hand (not when a means was named); someone to be with them; only the next hours. Then the quiet reply
@@ -223,7 +224,8 @@ class Assistant:
                 state.show_once("crisis:self harm")
                 state.show_once("asked:self_harm")
                 state.means, base["note"] = "", "asked"
-            elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "far police", "no use"):  # own words
+            elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "far police", "no use",
+                                 "dont tell", "cant read"):  # own words
                 state.show_once(f"crisis:{risk.reason}")
             elif risk.reason == "no plan" and state.means:
                 state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
@@ -239,7 +241,7 @@ class Assistant:
             elif risk.reason == "arrived" and state.show_once("crisis:arrived"):
                 base["note"] = "arrived"
                 state.show_once("known:with_someone")
-            elif risk.reason == "left" and state.show_once("crisis:left"):
+            elif risk.reason in ("left", "indoors") and state.show_once("crisis:left"):
                 base["note"] = "left"  # the means given away, down from the roof: named and praised, once
                 state.means = ""  # (its step is not said again, nor asked whether they have any)
                 state.show_once("crisis:plan")
@@ -332,6 +334,10 @@ class Assistant:
                 base["note"] = "leads"  # where ta may be, who is near ta: to the police and those people now
             if risk.helper and triage.child_alone and state.show_once("crisis:helper child"):
                 base["note"] = "child_alone"  # "孩子在家 才5岁 一个人" while searching: someone to the child first (walk 57)
+            elif risk.helper and triage.police_script and base["note"] != "missing":
+                base["note"] = "police_script"  # "报警的时候要说什么": the words for the call (walk 58)
+            elif risk.helper and triage.police_first and base["note"] != "missing":
+                base["note"] = "police_first"  # "我该先报警还是先回家？": both, the police first (walk 58)
             if risk.helper and triage.how_to_talk and not risk.imminent and base["note"] not in ("missing",
                                                                                                   "helper_means"):
                 base["note"] = "talk"  # "我该跟她说啥": the words to use with ta, not again "call 110"
@@ -379,13 +385,14 @@ class Assistant:
                 base["note"], state.crisis_turn = "left", 0
                 state.show_once("said:safe")
             else:
-                return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script, state.language), scams=scams,
+                return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script, state.language,
+                                                                         young="minor" in state.facts), scams=scams,
                              far=risk.helper and "helper:far" in state.shown,
                              away=risk.helper and "helper:away" in state.shown,
                              # (and "declined" once they said "别再问了": no closing question in a later reply either)
                              known=(*(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
                                     *(("declined",) if "declined:ask" in state.shown else ())),
-                             first_step=step, dear=triage.dear, low_battery=triage.low_battery,
+                             first_step=step, dear=triage.dear, low_battery=triage.low_battery, driving=triage.driving,
                              # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
                              # (also "我没开玩笑 刀我都准备好了" after words of going after them, walk 53)
                              calm=(triage.retaliation or "said:retaliation" in state.shown) and not risk.helper,
@@ -401,6 +408,10 @@ class Assistant:
                 reply = self.composer.shorter(state, state.language)
                 return replace(reply, **self.localised(reply, triage.region), **base,
                                hotlines=self.footer(triage, state) if state.risk != "none" else ())
+            if not (state.last_hits or triage.domain or triage.figures or triage.scams) and (
+                    self.triage.dialogue.plainer.search(triage.text)):
+                # "字太小看不清 能不能说简单点" before anything else was said (walk 58): yes, and one short question
+                return Reply(mode="small_talk", small_talk="brief", **base)
         own_score = self.dense.search(triage.vector, k=1)[0].score if triage.vector.size else 0.0
         # the question alone when they ask what happens to the debt if they die: its literal answer ("家人一般不用还")
         # would tell them death solves it
@@ -536,7 +547,9 @@ class Assistant:
                                       or (triage.wants_to_ask and not triage.question)))):
             state.show_once(asking)
             note = "help" if triage.cry_for_help else "again" if asking != CLARIFY[0] else base["note"]
-            return self.clarify({**base, "note": note}, state.language)
+            # "老伴走了": a death told with nothing else, a word of sympathy before the question (walk 58)
+            return self.clarify({**base, "note": note}, state.language,
+                                condolence=triage.bereaved and state.show_once("condolence"))
         # "顺便问下 …" without a word about debt: the person says it is about something else
         # "爸妈" alone after the clarifying question ("催收" → "现在最让你担心的是哪一件？"): its first option, in a word
         named_family = triage.third_party and "asked:clarify" in state.shown and not state.topics
@@ -739,12 +752,15 @@ class Assistant:
         state.asked_language = triage.asked_language or state.asked_language
         state.language = state.asked_language or state.language
 
-    def hotlines(self, region: str, script: str = "simplified", language: str = "zh") -> tuple:
+    def hotlines(self, region: str, script: str = "simplified", language: str = "zh", young: bool = False) -> tuple:
         """The region's lines; for traditional Chinese with no sign of where the person is, every region's. The
-        English-speaking line (not 24 hours) only for those who write in English."""
+        English-speaking line (not 24 hours) only for those who write in English; the youth line only for someone
+        who said they are under 18, second, where the crisis reply names two lines to talk to (walk 57)."""
         lines = self.risk.lines(region) if region or script == "simplified" else tuple(
             line for region in REGIONS for line in self.risk.hotlines[region])
-        return tuple(line for line in lines if language == "en" or line.key != ENGLISH_LINE)
+        lines = tuple(line for line in lines if (language == "en" or line.key != ENGLISH_LINE) and line.key != YOUTH_LINE)
+        youth = [line for line in self.risk.lines(region) if line.key == YOUTH_LINE] if young else []
+        return (*lines[:1], *youth, *lines[1:])
 
     @staticmethod
     def long_story(triage: Triage) -> bool:
@@ -847,10 +863,10 @@ class Assistant:
             state.shown.remove("said:pregnancy sign")  # "我到医院了 医生说没事"
         return "said:pregnancy sign" in state.shown
 
-    def clarify(self, base: dict, language: str) -> Reply:
+    def clarify(self, base: dict, language: str, condolence: bool = False) -> Reply:
         options = self.triage.dialogue.options
         buttons = tuple(Button(o.label_en if language == "en" else o.label, o.send) for o in options)
-        return Reply(mode="clarify", buttons=buttons, **base)
+        return Reply(mode="clarify", buttons=buttons, condolence=condolence, **base)
 
     @staticmethod
     def context_weight(triage: Triage, in_conversation: bool, margin: float) -> float:

@@ -95,6 +95,7 @@ class Reply:
     condolence: bool = False  # someone close has died: a word of sympathy before the answer
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
     low_battery: bool = False  # in a crisis, the phone is about to die: call 110 or someone now, say where they are
+    driving: bool = False  # a helper at the wheel: stop somewhere safe before typing or calling
     side_effect: bool = False  # unwell on prescribed medicine: to the doctor who prescribed it today, 120 if severe
     pregnancy: bool = False  # pregnant and bleeding or in pain: the hospital first, the collectors later
     police_worry: bool = False  # in danger and afraid calling 110 makes it worse: it is about the door, not the debt
@@ -221,8 +222,10 @@ class Composer:
         elif topic.lender_readings and not same_topic and language != "en":
             lender_lines = tuple(topic.lender_readings[k] for k in ("licensed", "private"))
         # a help line not given before; the one that fits best when they ask which number to call (`number`)
+        # (not a regulator's line for a loan from a person: 12378 takes no such complaint, walk 58)
         channel = next((self.knowledge.channels[k] for k in topic.channels
-                        if number or f"channel:{k}" not in state.shown), None)
+                        if (number or f"channel:{k}" not in state.shown)
+                        and self.knowledge.channels[k].applies_to(state.lender)), None)
         if channel is not None:
             state.show_once(f"channel:{channel.key}")
         # a reading given earlier in the conversation is not given again with new steps ("打给我同事怎么办" after the
@@ -290,7 +293,8 @@ class Composer:
             keys = list(self.knowledge.topics[topic_id].channels)
             for topic in state.topics[1:]:
                 keys += [k for k in self.knowledge.topics[topic].channels if k not in keys]
-            channels = tuple(self.knowledge.channels[k] for k in keys[:4])
+            channels = tuple(self.knowledge.channels[k] for k in keys
+                             if self.knowledge.channels[k].applies_to(state.lender))[:4]
             return Reply(mode="part", part="channels", language=language, channels=channels,
                          checked=max(c.checked for c in channels), buttons=self._other_parts("channels", language))
         evidence = self._topic_passages("evidence", state.lender)

@@ -26,7 +26,7 @@ from bot.knowledge.loader import KnowledgeError, Passage
 
 LEXICON = ("swear", "not_self", "imminent", "direct", "other", "unreachable", "rescue", "secret", "not_clear", "decided",
            "person", "reported", "told_me", "possible", "own_death", "means_hint", "plan_hint", "soft", "distress",
-           "suicide_named", "collectors_only", "death_or_care")
+           "suicide_named", "collectors_only", "death_or_care", "ask_only")
 REGIONS = ("mainland", "hk", "tw")  # every one listed when the writing says nothing of where
 MACAU = "mo"  # a region of its own (999, its own crisis line), not listed unless said
 ABROAD = "abroad"  # another country: the local emergency number and lines that can be dialled from there
@@ -62,6 +62,9 @@ IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNOR
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 SELF = re.compile(r"我(?![的家])|(?<![a-z])(i|i'm|im|me|myself)(?![a-z])")  # the writer, not "我家孩子", "my mum"
 TO_SOMEONE = re.compile(r"[跟和同对给替向帮骗哄瞒]|告诉|(?<![a-z])(to|tell)(?![a-z])")  # "跟我哥说", "told my sister": the writer speaks
+# the words of a note read out, just before the plan ("纸条上写着 债我自己了断"): the note's, whoever wrote it
+NOTE_READ = re.compile(r"(纸条|字条|遗书|便条|留言|信)(上|里)?(写着|写的是|写了)[^.!?。！？]{0,8}$")
+NOTE_LEFT = re.compile(r"(给我们?|给家里)?(留|写)(了|下)?(一)?(张|封|条|份)?(纸条|字条|遗书|便条|信)")  # "(他)给我留了封信"
 WRITER = re.compile(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])")  # the writer's own words, or a stop
 TO_SOMEONE_EN = re.compile(r"(?<![a-z])(to|with|for|tell|told)\s+(my|his|her|our|a)?\s*$")
 WE = re.compile(r"(我们|我哋|一家|全家|两个人)[^,.!?\n]{0,6}(一起|一齐|一块|一同)")  # a plan that includes the writer
@@ -437,6 +440,9 @@ class RiskRules:
         # (nothing of the writer's between), so they are that person's, told by a frightened child
         elif direct and own and not someone and self.reported_before(masked, direct.start()):
             someone, own = True, False
+        # "我老公留了张纸条出门了 … 纸条上写着 债我自己了断" (walk 57): a note someone left, read out by the writer
+        elif direct and own and self.note_of_other(masked, (self.patterns["direct"].search(masked) or direct).start()):
+            someone, own = True, False
         # "我同事说他网贷还不上就去死 … 今天他没来上班" (walk 52): someone's words told by the writer, and the classifier
         # very sure it is about someone else
         elif direct and own and not someone and guess.other >= other and self.reports(masked[:direct.start()]):
@@ -448,8 +454,10 @@ class RiskRules:
             # 最里面")
             # (not when the writer acts in the plan's own clause: "我爸逢人就说儿子读研究生 我买了一瓶百草枯")
             # (a plan the writer is part of, "我们一家就一起解脱", is theirs too, whoever else says it)
-            told = plan and not self.own_act(masked, found) and not WE.search(found.group(0)) and (
-                (guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked, found))
+            # (a note someone else left, read out: "我老公留了张纸条…纸条上写着 债我自己了断", walk 57; the 我 is his)
+            note = found is not None and self.note_of_other(masked, found.start())
+            told = plan and (note or not self.own_act(masked, found)) and not WE.search(found.group(0)) and (
+                note or (guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked, found))
             # "家里还有半瓶敌敌畏 我不想活了": a direct statement with a means or a time named is urgent
             urgent = plan or (own and not someone and bool(self.patterns["means_hint"].search(masked)
                                                            or self.patterns["plan_hint"].search(masked)))
@@ -527,6 +535,11 @@ class RiskRules:
         if unreachable and not (possible or semantic):
             return Risk("check_in", "unreachable", helper=True, distress=distress, mentioned=mentioned,
                         probability=guess.risk)
+        # drunk and sleepless in the night ("喝多了 睡不着 凌晨三点了", walk 57): asked about, never given the full reply on
+        # the classifier's reading alone; a means or a time in the same words is read as usual
+        if not (possible or mentioned) and self.patterns["ask_only"].search(masked) and not (
+                self.patterns["means_hint"].search(masked) or self.patterns["plan_hint"].search(masked)):
+            return Risk("check_in", "possible: ask only", distress=distress, probability=guess.risk)
         if not (possible or semantic):
             # where a collector's words were set aside or others threaten the person, the classifier is not
             # acted on, but with a weak word and the classifier very sure it is asked about ("催收天天打 我在桥上
@@ -639,6 +652,18 @@ class RiskRules:
         writer's between (我, 你, a stop): "我弟老说", not "我妈知道了 我说"."""
         verb = self.patterns["reported"].search(masked, person.end(), min(end, person.end() + 10))
         return verb if verb and not WRITER.search(masked[person.end():verb.start()]) else None
+
+    def note_of_other(self, masked: str, start: int) -> bool:
+        """The words at `start` are read out from a note someone named left ("我老公留了张纸条出门了 … 纸条上写着 债我自己
+        了断", "我爸给我留了封信 信上写着 …"), not one the writer left for them ("给我妈留了张纸条")."""
+        if not NOTE_READ.search(masked, max(0, start - 16), start):
+            return False
+        for person in self.patterns["person"].finditer(masked, 0, start):
+            left = NOTE_LEFT.search(masked, person.end(), min(start, person.end() + 8))
+            if left and not WRITER.search(masked[person.end():left.start()]) \
+                    and not TO_SOMEONE.search(masked[max(0, person.start() - 2):person.start()]):
+                return True
+        return False
 
     def reported_before(self, masked: str, start: int) -> bool:
         """A person named, then a verb of saying, then at once (no 我, 你 or stop between) the words at `start`:

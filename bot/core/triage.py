@@ -126,12 +126,16 @@ class DialogueRules:
     pregnancy_sign: re.Pattern[str]  # "见红", "肚子疼" from someone pregnant: the hospital first
     police_worry: re.Pattern[str]  # "不敢报警怕把事情闹大": calling 110 about the door is not about the debt
     low_battery: re.Pattern[str]  # "手机也快没电了" in a crisis: call now, while it still can
+    driving: re.Pattern[str]  # "我现在开车去水库找他": a helper at the wheel, told not to type while driving
     cry_for_help: re.Pattern[str]  # only "救命": safety first, then what happened
     silent: re.Pattern[str]  # "我躲在厕所 不敢打电话", "他会听见的": they cannot speak to call for help
     police_asked: re.Pattern[str]  # 报警, 110, 警察: what silent reporting answers
     number_asked: re.Pattern[str]  # "打哪个电话": the topic's first channel, even when shown before
     note_read: re.Pattern[str]  # "纸条上写着…": a note someone left, read out by the one helping
     child_alone: re.Pattern[str]  # "孩子在家 才5岁 一个人": a child left alone while the helper searches
+    police_first: re.Pattern[str]  # "我该先报警还是先回家？": a helper torn between two things
+    plainer: re.Pattern[str]  # "能不能说简单点", "字太小看不清": a request for fewer, plainer words
+    police_script: re.Pattern[str]  # "报警的时候要说什么": the words for the call
     letter_request: re.Pattern[str]  # "帮我写一封投诉信": the letter tool, without the command
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" / "past_no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
@@ -151,6 +155,8 @@ class DialogueRules:
     settled: re.Pattern[str]  # "我就放心了", "我知道该怎么做了": in a crisis, the calm of a decision
     police_fear: re.Pattern[str]  # "让警察来抓我吗": in a crisis, afraid the police would come for the debt
     no_use: re.Pattern[str]  # "你又不能帮我还钱 说这些有什么用": in a crisis, what good is talking
+    dont_tell: re.Pattern[str]  # "不要告诉我爸妈 求你了": at risk, asking the bot to keep it from the family
+    cant_read: re.Pattern[str]  # "我眼睛看不清字太小了", "那个电话我不会打": in a crisis, the call made simple
     help_coming: re.Pattern[str]  # "我打了120 他们说马上来", "救护车到了": after pills taken, help is on its way
     in_care: re.Pattern[str]  # "到医院了", "洗了胃": after pills taken, they are in care
     has_means: re.Pattern[str]  # "有", "买了": the answer to "手边有没有药、刀这些东西？"
@@ -318,12 +324,16 @@ class DialogueRules:
                 pregnancy_sign=re.compile(data["pregnancy_sign"]),
                 police_worry=re.compile(data["police_worry"]),
                 low_battery=re.compile(data["low_battery"]),
+                driving=re.compile(data["driving"]),
                 cry_for_help=re.compile(data["cry_for_help"]),
                 silent=re.compile(data["silent"]),
                 police_asked=re.compile(data["police_asked"]),
                 number_asked=re.compile(data["number_asked"]),
                 note_read=re.compile(data["note_read"]),
                 child_alone=re.compile(data["child_alone"]),
+                police_first=re.compile(data["police_first"]),
+                plainer=re.compile(data["plainer"]),
+                police_script=re.compile(data["police_script"]),
                 letter_request=re.compile(data["letter_request"]),
                 self_harm_answer={k: answers(k) for k in ("yes", "no", "past_no")},
                 better=answers("better"),
@@ -343,6 +353,8 @@ class DialogueRules:
                 settled=answers("settled"),
                 police_fear=answers("police_fear"),
                 no_use=answers("no_use"),
+                dont_tell=answers("dont_tell"),
+                cant_read=answers("cant_read"),
                 help_coming=answers("help_coming"),
                 in_care=answers("in_care"),
                 has_means=answers("has_means"),
@@ -403,9 +415,9 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, alone_words, where_words, "
-                                  "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, help_coming_words, in_care_words, "
+                                  "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
@@ -458,10 +470,13 @@ class Triage:
     pregnancy_sign: bool  # "见红", "肚子一直疼": from someone pregnant (a remembered fact), the hospital first (walk 51)
     police_worry: bool  # afraid calling the police makes it worse ("怕把事情闹大", walk 51)
     low_battery: bool  # the phone is about to die ("手机也快没电了"): in a crisis, call someone while it can
+    driving: bool  # "我现在开车去水库找他": at the wheel; a helper is told to stop before typing or calling
     cry_for_help: bool  # only "救命", "help": what to do if in danger comes before the question
     silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
     number_asked: bool  # "打哪个电话", "what number do i call": the channel that fits, again if need be
     child_alone: bool  # "孩子在家 才5岁 一个人": for a helper, someone to be with the child first
+    police_first: bool  # "我该先报警还是先回家？": for a helper, both, the police first
+    police_script: bool  # "报警的时候要说什么": for a helper, the words for the call
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     asked_language: str  # "en" / "zh" when the message asks for replies in that language, else ""
@@ -602,6 +617,7 @@ class Triager:
         small_talk = "" if announce else "language" if language_only else self.dialogue.small_talk_kind(bare) or (
             act if act in SMALL_TALK and not asking and not asks_other
             and not (risk.distress or worried or risk.soft or risk.tier != "none" or retaliation)
+            and not self.dialogue.bereaved.search(text)  # "老伴走了" is a death, not a goodbye (walk 58)
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
             "ack" if going else "")
         # "你说的都是废话 有个屁用": an apology, not "不客气" (the classifier of kinds reads it as thanks); in a crisis
@@ -745,6 +761,12 @@ class Triager:
               and left and not self.risk.patterns["imminent"].search(written.lower())):
             # "我把药倒进马桶冲掉了", "我已经下来了": the step taken is named and praised before anything else
             risk = replace(staying, reason="left", imminent=False)
+        elif (state.risk == "crisis" and state.means == "height" and not (state.helper or better)
+              and state.crisis_turn == state.turns and "crisis:left" not in state.shown
+              and self.dialogue.indoors.search(text)
+              and not self.risk.patterns["imminent"].search(written.lower())):
+            # "我没有跳 我现在在床上" after a balcony (walk 58): inside now, a little relief, not 110 again
+            risk = replace(staying, reason="indoors", imminent=False)
         elif state.helper and state.risk == "crisis" and self.dialogue.about_me.search(text):
             # "你在说什么？我哥已经死了，我说的是我自己": their own crisis, not someone they help
             # ("什么ta 我说的是我自己 家里有一瓶安眠药": a means of their own named with it, its step first)
@@ -814,6 +836,14 @@ class Triager:
             # "你又不能帮我还钱 说这些有什么用" after ideation was told: not a question about the debt; heard, and
             # still with them (walk 46 had a card on who inherits a debt)
             risk = replace(staying, reason="no use")
+        elif (state.risk == "crisis" and not (state.helper or better) and "crisis:cant read" not in state.shown
+              and self.dialogue.cant_read.search(text)):
+            # "你说的那个电话我不会打 我眼睛看不清字" (walk 57, a farmer using voice input): three keys, or a neighbour
+            risk = replace(staying, reason="cant read")
+        elif (state.risk != "none" and not (state.helper or better) and "crisis:dont tell" not in state.shown
+              and self.dialogue.dont_tell.search(text)):
+            # "不要告诉我爸妈 求你了" (walk 57, a girl of 16): the bot tells no one and can reach no one; then her safety
+            risk = replace(staying, reason="dont tell")
         elif state.risk == "crisis" and not (state.helper or better) and self.dialogue.police_fear.search(text):
             # "打110干嘛，让警察来抓我吗": who the police come for, before anything else
             risk = replace(staying, reason="police fear")
@@ -912,19 +942,23 @@ class Triager:
         if (scams or "scam" in state.topics[:2]) and risk.reason == "unreachable":  # the fraudster can't be reached
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         if state.helper and risk.tier == "crisis" and not risk.helper and (
-                risk.reason.startswith("semantic") or self.dialogue.note_read.search(text)):
+                risk.reason.startswith("semantic") or self.dialogue.note_read.search(text)
+                or self.dialogue.leads.search(text) or self.dialogue.driving.search(text)):
             # helping someone, the classifier alone reads the helper's fear and plans ("我还是很怕，我明天请假回去") as
-            # their own, or they read out the note ta left ("纸条上写着 债我自己了断 你们好好过", walk 57): it is still
-            # about the one they help
+            # their own, or they read out the note ta left ("纸条上写着 债我自己了断 你们好好过", walk 57), or they drive to
+            # where ta may be ("他平时喜欢去江边钓鱼 我现在往江边开", walk 58): it is still about the one they help
             risk = replace(risk, helper=True)
+        named = self.risk.means(self.risk.own_words(written.lower())) if risk.tier == "crisis" and risk.imminent else ""
+        # the place they mean to go named ("海印桥 我已经谂好咗" after "今晚我谂住去桥度", walk 58): still not there,
+        # unless they say where they are now
+        heading = state.means == "going_there" and named == "height" and not self.dialogue.where.search(text)
         if risk.tier == "crisis" and risk.imminent and not risk.means:  # what to do first depends on the means named
-            means = self.risk.means(self.risk.own_words(written.lower()))
             # "有" to "手边有没有药、刀这些东西？": what it is and where, and away from them first
-            risk = replace(risk, means="unnamed" if risk.reason == "has means" and means == "default" else means)
+            risk = replace(risk, means="unnamed" if risk.reason == "has means" and named == "default"
+                           else "going_there" if heading else named)
         elif risk.tier == "crisis" and risk.imminent and not risk.helper and risk.means not in ("taken", "children"):
             # a means named later in the crisis is the one the step is for ("炭在楼下车里，没点": throw it away)
-            named = self.risk.means(self.risk.own_words(written.lower()))
-            if named != self.risk.first_steps[-1].key:
+            if named != self.risk.first_steps[-1].key and not heading:
                 risk = replace(risk, means=named)
         leans = bool(state.turns and self.dialogue.leans_on_context.search(text))
         # kept only in a crisis of their own (tags, not words)
@@ -982,10 +1016,13 @@ class Triager:
             pregnancy_sign=bool(self.dialogue.pregnancy_sign.search(text)),
             police_worry=bool(self.dialogue.police_worry.search(text)),
             low_battery=bool(self.dialogue.low_battery.search(text)),
+            driving=bool(self.dialogue.driving.search(text)),
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
             number_asked=bool(self.dialogue.number_asked.search(text)),
             child_alone=bool(self.dialogue.child_alone.search(text)),
+            police_first=bool(self.dialogue.police_first.search(text)),
+            police_script=bool(self.dialogue.police_script.search(text)),
             wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
             asked_language=asked_language,

@@ -160,6 +160,11 @@ class Channel:
     name_en: str = ""
     note_en: str = ""
     contact_en: str = ""  # only where the contact is words, not a number; templates: channel | en("contact")
+    lenders: tuple[str, ...] = ()  # only for these lenders (12378 takes no complaint about a loan from a person)
+
+    def applies_to(self, lender: str) -> bool:
+        """True when this line takes the case of a borrower of this lender ("licensed", "private" or "unknown")."""
+        return not self.lenders or lender not in LENDERS or lender in self.lenders
 
 
 @dataclass(frozen=True)
@@ -503,7 +508,13 @@ def load_channels(knowledge_dir: Path, problems: list[str]) -> dict[str, Channel
                 problems.append(f"{path}: channel '{key}' field '{name}' {problem}"
                                 + (f"; {fix}" if "missing" in problem else ""))
             english[name] = value[name].strip() if not problem else ""
-        channels[key] = Channel(key, value["name"], value["contact"], value["note"], checked, **english)
+        lenders = value.get("lenders", [])
+        if not isinstance(lenders, list) or not all(item in LENDERS for item in lenders):
+            problems.append(f"{path}: channel '{key}' field 'lenders' is {lenders!r}; use a list of "
+                            f"{' and/or '.join(LENDERS)}, or leave it out when the line takes every case")
+            lenders = []
+        channels[key] = Channel(key, value["name"], value["contact"], value["note"], checked, **english,
+                                lenders=tuple(lenders))
     return channels
 
 
