@@ -758,8 +758,8 @@ class Assistant:
         who said they are under 18, second, where the crisis reply names two lines to talk to (walk 57)."""
         lines = self.risk.lines(region) if region or script == "simplified" else tuple(
             line for region in REGIONS for line in self.risk.hotlines[region])
-        lines = tuple(line for line in lines if (language == "en" or line.key != ENGLISH_LINE) and line.key != YOUTH_LINE)
-        youth = [line for line in self.risk.lines(region) if line.key == YOUTH_LINE] if young else []
+        youth = [line for line in lines if line.key == YOUTH_LINE] if young else []
+        lines = [line for line in lines if (language == "en" or line.key != ENGLISH_LINE) and line.key != YOUTH_LINE]
         return (*lines[:1], *youth, *lines[1:])
 
     @staticmethod

@@ -602,6 +602,7 @@ class Triager:
         # only when the classifier is sure
         asks = bool(self.dialogue.question.search(inquiry))
         going = bool(state.turns) and self.dialogue.going(text)
+        bereaved = bool(self.dialogue.bereaved.search(text))  # "我哥上个月走了", "老伴走了"
         # "你好，想问下": the words say a question follows ("请问有人在吗" only asks whether someone is there)
         listed_vague = self.dialogue.is_vague(bare)
         wants = bool(self.dialogue.wants_to_ask.search(bare))  # "有件事想问下": a question follows
@@ -617,7 +618,7 @@ class Triager:
         small_talk = "" if announce else "language" if language_only else self.dialogue.small_talk_kind(bare) or (
             act if act in SMALL_TALK and not asking and not asks_other
             and not (risk.distress or worried or risk.soft or risk.tier != "none" or retaliation)
-            and not self.dialogue.bereaved.search(text)  # "老伴走了" is a death, not a goodbye (walk 58)
+            and not bereaved  # "老伴走了" is a death, not a goodbye (walk 58)
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
             "ack" if going else "")
         # "你说的都是废话 有个屁用": an apology, not "不客气" (the classifier of kinds reads it as thanks); in a crisis
@@ -941,9 +942,9 @@ class Triager:
         scams = self.safety.scams_in(text)
         if (scams or "scam" in state.topics[:2]) and risk.reason == "unreachable":  # the fraudster can't be reached
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        leads, driving = bool(self.dialogue.leads.search(text)), bool(self.dialogue.driving.search(text))
         if state.helper and risk.tier == "crisis" and not risk.helper and (
-                risk.reason.startswith("semantic") or self.dialogue.note_read.search(text)
-                or self.dialogue.leads.search(text) or self.dialogue.driving.search(text)):
+                risk.reason.startswith("semantic") or self.dialogue.note_read.search(text) or leads or driving):
             # helping someone, the classifier alone reads the helper's fear and plans ("我还是很怕，我明天请假回去") as
             # their own, or they read out the note ta left ("纸条上写着 债我自己了断 你们好好过", walk 57), or they drive to
             # where ta may be ("他平时喜欢去江边钓鱼 我现在往江边开", walk 58): it is still about the one they help
@@ -1001,7 +1002,7 @@ class Triager:
             threat_soon=threat and bool(self.dialogue.threat_soon.search(text)),
             wants_to_talk=talk,
             retaliation=retaliation,
-            bereaved=bool(self.dialogue.bereaved.search(text)),
+            bereaved=bereaved,
             paying=bool(self.dialogue.paying.search(text)),
             danger=danger,
             found=state.helper and bool(self.dialogue.found.search(text)),
@@ -1016,7 +1017,7 @@ class Triager:
             pregnancy_sign=bool(self.dialogue.pregnancy_sign.search(text)),
             police_worry=bool(self.dialogue.police_worry.search(text)),
             low_battery=bool(self.dialogue.low_battery.search(text)),
-            driving=bool(self.dialogue.driving.search(text)),
+            driving=driving,
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
             number_asked=bool(self.dialogue.number_asked.search(text)),
@@ -1042,7 +1043,7 @@ class Triager:
             in_care=in_care,
             at_hospital=cared,
             help_called=help_called,
-            leads=bool(self.dialogue.leads.search(text)),
+            leads=leads,
             not_heard=not_heard,
             unseen=bool(self.dialogue.unseen.search(text)),
             come_back=bool(self.dialogue.come_back.search(text)),

@@ -26,6 +26,19 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 # licensed platforms; private: individuals, IOU apps, unlicensed platforms, 套路贷. "unknown" is what a
 # conversation holds before the user says; passages and readings only ever name the first two.
 LENDERS = ("licensed", "private")
+
+
+def for_lender(lenders: tuple[str, ...], lender: str) -> bool:
+    """True when something limited to `lenders` (empty: every lender) is right for a borrower of `lender`
+    ("licensed", "private" or "unknown")."""
+    return not lenders or lender not in LENDERS or lender in lenders
+
+
+def _lenders(value: Any) -> tuple[str, ...] | None:
+    """A 'lenders' field as read, or None when it is not a non-empty list of distinct LENDERS."""
+    if not isinstance(value, list) or not value or len(set(value)) != len(value) or not all(v in LENDERS for v in value):
+        return None
+    return tuple(value)
 CAVEAT_MAX = 90  # characters: one line under the quote
 READING_MAX = 120  # characters: a situation's reading, the first line of a short answer
 MAX_STEPS = 3  # steps per passage
@@ -94,7 +107,7 @@ class Passage:
 
     def applies_to(self, lender: str) -> bool:
         """True when this passage is right for a borrower of this lender ("licensed", "private" or "unknown")."""
-        return not self.lenders or lender not in LENDERS or lender in self.lenders
+        return for_lender(self.lenders, lender)
 
     def fits(self, text: str) -> bool:
         """False for a situational passage (only_if) when the message does not speak of that situation, and for
@@ -164,7 +177,7 @@ class Channel:
 
     def applies_to(self, lender: str) -> bool:
         """True when this line takes the case of a borrower of this lender ("licensed", "private" or "unknown")."""
-        return not self.lenders or lender not in LENDERS or lender in self.lenders
+        return for_lender(self.lenders, lender)
 
 
 @dataclass(frozen=True)
@@ -340,15 +353,11 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
         checked = _date_text(entry.get("checked"))
         if checked is None:
             problems.append(f"{where}: field 'checked' must be the date the facts were last checked, like 2026-11-28")
-    lenders: tuple[str, ...] = ()
-    if "lenders" in entry:
-        raw_lenders = entry.get("lenders")
-        if (not isinstance(raw_lenders, list) or not raw_lenders or len(set(raw_lenders)) != len(raw_lenders)
-                or not all(value in LENDERS for value in raw_lenders)):
-            problems.append(f"{where}: field 'lenders' is {raw_lenders!r}; use a list of {' and/or '.join(LENDERS)}, "
-                            "like [private], or leave the field out when the passage applies to every lender")
-        else:
-            lenders = tuple(raw_lenders)
+    lenders = _lenders(entry["lenders"]) if "lenders" in entry else ()
+    if lenders is None:
+        problems.append(f"{where}: field 'lenders' is {entry['lenders']!r}; use a list of {' and/or '.join(LENDERS)}, "
+                        "like [private], or leave the field out when the passage applies to every lender")
+        lenders = ()
     caveat = entry.get("caveat")
     if caveat is not None and not _one_line(caveat, CAVEAT_MAX):
         problems.append(f"{where}: field 'caveat' must be one line of at most {CAVEAT_MAX} characters "
@@ -508,13 +517,13 @@ def load_channels(knowledge_dir: Path, problems: list[str]) -> dict[str, Channel
                 problems.append(f"{path}: channel '{key}' field '{name}' {problem}"
                                 + (f"; {fix}" if "missing" in problem else ""))
             english[name] = value[name].strip() if not problem else ""
-        lenders = value.get("lenders", [])
-        if not isinstance(lenders, list) or not all(item in LENDERS for item in lenders):
-            problems.append(f"{path}: channel '{key}' field 'lenders' is {lenders!r}; use a list of "
+        lenders = _lenders(value["lenders"]) if "lenders" in value else ()
+        if lenders is None:
+            problems.append(f"{path}: channel '{key}' field 'lenders' is {value['lenders']!r}; use a list of "
                             f"{' and/or '.join(LENDERS)}, or leave it out when the line takes every case")
-            lenders = []
+            lenders = ()
         channels[key] = Channel(key, value["name"], value["contact"], value["note"], checked, **english,
-                                lenders=tuple(lenders))
+                                lenders=lenders)
     return channels
 
 
