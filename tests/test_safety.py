@@ -4047,3 +4047,46 @@ def test_thoughts_without_a_plan_answer_the_question_with_a_yes(assistant):
     replies = _talk(assistant, "thoughts", "欠了四张信用卡和五个网贷 有时候想 要是出个意外 保险还能给家里留点钱",
                     "没有具体想过 就是脑子里冒出来")
     assert replies[0].mode == "check_in" and replies[1].mode == "crisis"
+
+
+@pytest.mark.parametrize("first, then, heard, not_said", [
+    ("我唔想活落去喇 今晚去天台", "好啦 我唔去啦 你唔使理我", "我不逼你", "你身边现在有人吗"),
+    ("I'm going to jump tonight", "never mind. leave me alone", "won't push you", "Is anyone with you")])
+def test_pulling_back_after_a_crisis_reply_is_not_pushed_or_asked_again(assistant, first, then, heard, not_said):
+    # walk 59: "好啦 我唔去啦 你唔使理我" got the same order to call 110 and the question it had just been asked
+    replies = _talk(assistant, "withdrew", first, then)
+    plain = assistant.renderer.plain(replies[1])
+    assert replies[1].mode == "crisis" and heard in plain and not_said not in plain
+    assert "12356" in plain or "400-161-9995" in plain
+
+
+@pytest.mark.parametrize("first", ["我才16岁 借了网贷 不想活了", "我才16岁 借了网贷 今晚就去天台"])
+def test_a_young_person_alone_is_told_of_people_at_school(assistant, first):
+    # walk 59: a 16-year-old alone in the dorm was told to ask "家人、朋友、同事" (colleagues) to come
+    replies = _talk(assistant, "young", first, "宿舍就我一个")
+    plain = assistant.renderer.plain(replies[1])
+    assert "老师" in plain and "同事" not in plain and "邻居" not in plain
+    adult = _talk(assistant, "adult", first.replace("我才16岁 ", ""), "宿舍就我一个")
+    assert "老师" not in assistant.renderer.plain(adult[1])
+
+
+@pytest.mark.parametrize("first, then, found", [
+    ("我老公留了遗书不见了，电话打不通", "找着了 在他朋友家", True),
+    ("我弟说不想活了 现在联系不上", "联系上了 他说在宿舍", True),
+    ("我弟说不想活了 现在联系不上", "联系上了吗 还没有", False),
+    ("我弟说不想活了 现在联系不上", "还没联系上", False)])
+def test_found_in_other_words_is_heard_and_not_yet_is_not(assistant, first, then, found):
+    # walk 59: "找着了", "联系上了" got "ask ta directly" as if ta were still missing
+    replies = _talk(assistant, "found", first, then)
+    assert (replies[1].note == "found") is found
+
+
+@pytest.mark.parametrize("first, then, step", [
+    (("我欠了快二十万 老婆要跟我离婚 孩子也不认我 我觉得自己就是个废物", "我已经把安眠药都攒好了"), "我不知道", "药"),
+    (("I've saved up a bottle of sleeping pills",), "I don't know", "pills")])
+def test_not_knowing_whether_they_are_safe_is_taken_as_not_safe(assistant, first, then, step):
+    # walk 60: "我不知道" to "你现在安全吗？" got the first reply for thoughts again, the pills' step gone
+    replies = _talk(assistant, "unsure", *first, then)
+    plain = assistant.renderer.plain(replies[-1])
+    assert replies[-1].mode == "crisis" and replies[-1].risk.reason == "unsure"
+    assert "110" in plain and step in plain

@@ -146,6 +146,7 @@ class DialogueRules:
     why_asked: re.Pattern[str]  # "你问这个干嘛": before answering whether they thought of hurting themselves
     no_call: re.Pattern[str]  # "我不想打电话", "可以发消息吗": after a crisis reply, calling is not what they can do
     not_safe: re.Pattern[str]  # "不安全", "not really safe": the answer to "你现在安全吗？"
+    unsure: re.Pattern[str]  # "我不知道", "not sure": the same answer, unsure; taken as not safe (walk 60)
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
     where: re.Pattern[str]  # "我在宿舍", "还在江边": where they are (not asked again)
     with_someone: re.Pattern[str]  # "我妈在旁边": someone is with them
@@ -344,6 +345,7 @@ class DialogueRules:
                 why_asked=answers("why_asked"),
                 no_call=answers("no_call"),
                 not_safe=answers("not_safe"),
+                unsure=answers("unsure"),
                 alone=answers("alone"),
                 where=answers("where"),
                 with_someone=answers("with_someone"),
@@ -416,7 +418,7 @@ class DialogueRules:
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, alone_words, where_words, "
+                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
@@ -807,6 +809,10 @@ class Triager:
         elif answer == "no" and state.crisis_note == "asked" and state.crisis_turn == state.turns and not risk.imminent:
             # "没有" to "这几天还会有结束生命的念头吗？" (after a past attempt, after cutting): heard as no
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        elif state.risk == "crisis" and not state.helper and self.dialogue.unsure.search(bare):
+            # "我不知道" to "你现在安全吗？" (walk 60: read as a yes to the question before it, it got the first reply
+            # for thoughts without the step for the pills they had saved): taken as not safe, the step first, now
+            risk = Risk("crisis", "unsure", imminent=True, distress=risk.distress, means=state.means or "default")
         elif answer == "yes" and not risk.imminent:  # they have thought of hurting themselves: crisis support now
             # (with a plan or means in the same words, "想过。安眠药我攒了一瓶", the step for it first: kept as read)
             risk = Risk("crisis", "said yes", distress=risk.distress)
