@@ -89,6 +89,10 @@ def test_one_amount_only_is_taken_as_received_and_said(assistant):
     ("借了10000元，分12个月每月还1000", {"contract": 10000, "count": 12, "payment": 1000, "period": "month"}),
     ("借了两万，半年还两万四", {"contract": 20000, "days": 182, "payment": 24000}),
     ("借了3000，一周后还3600", {"contract": 3000, "days": 7, "payment": 3600}),
+    # walk 59: with the comma made half-width, "5000,100天" was read as 5,000,100 days
+    ("借5000,100天还6500", {"contract": 5000, "days": 100, "payment": 6500}),
+    ("借了5000，100天后还6000", {"contract": 5000, "days": 100, "payment": 6000}),
+    ("借了5,000，到手4,000，一个月还5,500", {"contract": 5000, "received": 4000, "days": 30, "payment": 5500}),
 ])
 def test_plain_words_give_the_figures(text, figures):
     found = read_figures(text)
@@ -1877,3 +1881,80 @@ def test_walk_58_asking_for_plainer_words_first_is_answered_not_refused(assistan
 def test_walk_58_what_to_tell_the_neighbours_gets_words_to_say(assistant):
     reply = assistant.respond(Session(user="nb"), "邻居今天在楼道里问我是不是欠了高利贷，我该怎么跟邻居说？")
     assert reply.hits[0].passage.id == "guide-tell-neighbours"
+
+
+@pytest.mark.parametrize("first, local", [
+    ("信用卡逾期了，催收一天打二十个电话，这样合法吗", False), ("网贷逾期了，催收一天打二十个电话，这样合法吗", True)])
+def test_the_local_regulator_is_not_given_for_a_credit_card(assistant, first, local):
+    # walk 59: a credit card's harassment was sent to the local financial regulator, which takes only microloan and
+    # guarantee companies
+    session = Session(user="bank")
+    assistant.respond(session, first)
+    channels = assistant.respond(session, "求助渠道")
+    assert channels.mode == "part" and ("local_financial" in [c.key for c in channels.channels]) is local
+    assert "nfra_12378" in [c.key for c in channels.channels]
+
+
+def test_a_guarantor_is_told_when_the_lender_may_come_to_them_first(assistant):
+    # walk 59: "the lender must pursue the borrower first" left out the exceptions of Civil Code article 687
+    reply = assistant.respond(Session(user="g"), "我给朋友做了担保，现在他人跑了联系不上，催收直接找我还钱，我要还吗")
+    assert "下落不明" in assistant.renderer.plain(reply)
+
+
+@pytest.mark.parametrize("first, ask", [
+    ("催收天天打给我爸妈", "这是违反哪条法律"), ("催收天天打给我爸妈", "给我法条和条号"),
+    ("催收天天打畀我阿妈", "俾条文我睇"), ("collectors keep calling my parents", "what's the article number")])
+def test_asking_for_the_article_opens_the_law(assistant, first, ask):
+    # walk 59: these got more steps instead of the law quoted with its article
+    session = Session(user="law")
+    assistant.respond(session, first)
+    reply = assistant.respond(session, ask)
+    assert reply.mode == "part" and reply.part == "law" and reply.rights
+
+
+def test_a_summons_with_loan_figures_is_answered_about_the_court_first(assistant):
+    # walk 59: "收到法院传票了…借了2万，到手只有1万6" was asked how much is to be repaid, about the rate
+    session = Session(user="court")
+    reply = assistant.respond(session, "收到法院传票了，下周开庭，当初借了2万，到手只有1万6")
+    assert not reply.loan_ask and session.dialogue.topics[0] == "lawsuit_enforcement"
+    # without a court case the missing figure is still asked for
+    assert assistant.respond(Session(user="loan"), "当初借了2万，到手只有1万6").loan_ask
+
+
+def test_a_loan_taken_in_your_name_stays_not_yours_over_the_conversation(assistant):
+    # walk 60: "我没借过啊 钱也不是我用的" got "先停止以贷养贷…逐家协商还款", and "要报警吗 他是我亲弟" the police card
+    session = Session(user="id")
+    first = assistant.respond(session, "我身份证被我亲弟弟拿去借了网贷 我完全不知道 今天催收打电话给我才知道 说我在什么360借条欠了两万多")
+    assert "不是你欠的" in assistant.renderer.plain(first)
+    second = assistant.renderer.plain(assistant.respond(session, "我没借过啊 钱也不是我用的"))
+    assert "以贷养贷" not in second and "协商还款" not in second
+    third = assistant.renderer.plain(assistant.respond(session, "要报警吗 他是我亲弟"))
+    assert "报不报警由你决定" in third
+
+
+@pytest.mark.parametrize("text, lent", [
+    ("朋友借我身份证去贷款，说他自己还，现在逾期了催我", True),
+    ("I lent my ID card to my brother so he could take out a loan, now collectors call me", True),
+    ("我把身份证借给表哥办卡，结果他用我的名义借了网贷不还，现在催收找我，我要还吗", False),
+    ("儿子偷偷用我身份证借了网贷 报警的话他会坐牢吗", False)])
+def test_an_id_lent_to_borrow_is_not_told_it_is_identity_theft(assistant, text, lent):
+    # walk 59: an ID lent so a friend could borrow ("说他自己还") was told "冒名借的钱…不是你欠的"
+    plain = assistant.renderer.plain(assistant.respond(Session(user="lent"), text))
+    assert (("知不知情" in plain) or ("what you knew" in plain)) is lent
+
+
+def test_a_number_in_a_summons_text_is_not_to_be_called(assistant):
+    # walk 60: "短信里还有个电话 让我打过去" after a fake court text got the steps for a leaked address book
+    session = Session(user="sms")
+    assistant.respond(session, "刚收到短信说我涉嫌恶意透支 已经被xx区人民法院立案 让我48小时内联系处理 不然就上门拘传 我好怕")
+    plain = assistant.renderer.plain(assistant.respond(session, "短信里还有个电话 让我打过去"))
+    assert "不打信息里的电话" in plain and "12368" in plain
+
+
+def test_collectors_calling_a_foreigners_boss_about_a_card_are_answered_as_calls_to_work(assistant):
+    # walk 60: answered three times with the paragraph on lawsuits and payment orders
+    reply = assistant.respond(Session(user="en"), "Hi, I'm a foreigner working in Shanghai. I have a credit card from a "
+                              "Chinese bank and I missed payments. The collectors keep calling my boss and my Chinese "
+                              "colleagues. Is this legal?")
+    plain = assistant.renderer.plain(reply)
+    assert reply.language == "en" and "HR" in plain and "12378" in plain and "lawsuit" not in plain.lower()

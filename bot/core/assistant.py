@@ -131,7 +131,8 @@ class Assistant:
             return self.answer(triage, session)
         part = self.part_asked(triage)
         if part and session.dialogue.last_hits:
-            return self.composer.part(part, session.dialogue, session.dialogue.language)
+            return self.composer.part(part, session.dialogue, session.dialogue.language,
+                                      self.said(triage.text, session.dialogue))
         # "哪条法律规定的？原文是什么？" with nothing answered yet: which matter, asked, not a law guessed (walk 56)
         note = "law" if part == "law" else ""
         if session.flow is not None and not raw.strip().startswith("/") and self.leaves_flow(session, triage):
@@ -215,6 +216,9 @@ class Assistant:
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
             if triage.stop_asking and risk.reason == "after crisis" and not risk.helper:
                 base["note"] = "stop_asking"  # "别再问了 我说了没事" (walk 49): no more questions until they speak
+            elif (triage.withdrew and risk.reason == "after crisis" and not risk.helper
+                  and state.show_once("crisis:withdrew")):
+                base["note"] = "withdrew"  # "好啦 我唔去啦 你唔使理我": not pushed or asked again, the door left open
             elif risk.reason == "about me":  # taken for someone they help: sorry, and their own first reply
                 base["sorry"] = True
                 state.show_once("crisis:self")
@@ -627,7 +631,7 @@ class Assistant:
                                      topics=(*prefer, *(() if alone else state.topics)),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
-        said = " ".join([triage.text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
+        said = self.said(triage.text, state)
         if (risk.distress or triage.worried or coping) and prefer in ((), ("mental_health",)):
             hits = self.with_coping(hits, query, said)
         if prefer == ("scam",) and not triage.scams:
@@ -904,6 +908,8 @@ class Assistant:
         if not begun:  # one figure alone ("借了10000") is kept for the next message, nothing asked yet
             return {}
         loan = to_loan(state.loan)
+        if loan is None and "court_case" in state.facts:
+            return {}  # a summons in hand ("收到传票了 借了2万到手1万6"): the court first, no figure asked for (walk 59)
         if loan is None:
             field = missing(state.loan)[0]
             state.loan["asking"] = field
@@ -915,6 +921,11 @@ class Assistant:
             state.loan.clear()
             return {"note": "loan_error"}
         return {"rate": result, "assumed_received": "received" not in state.loan, "paid": float(state.loan.get("paid", 0.0))}
+
+    def said(self, text: str, state: DialogueState) -> str:
+        """The message with what the person said of themselves earlier ("我是学生", "信用卡"), as the passages'
+        and help lines' only_if / unless read it."""
+        return " ".join([text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
 
     def part_asked(self, triage: Triage) -> str:
         word = triage.text.strip().lower().lstrip("/")

@@ -222,10 +222,12 @@ class Composer:
         elif topic.lender_readings and not same_topic and language != "en":
             lender_lines = tuple(topic.lender_readings[k] for k in ("licensed", "private"))
         # a help line not given before; the one that fits best when they ask which number to call (`number`)
-        # (not a regulator's line for a loan from a person: 12378 takes no such complaint, walk 58)
+        # (not a regulator's line for a loan from a person: 12378 takes no such complaint, walk 58; nor the local
+        # regulator for a credit card, walk 59)
         channel = next((self.knowledge.channels[k] for k in topic.channels
                         if (number or f"channel:{k}" not in state.shown)
-                        and self.knowledge.channels[k].applies_to(state.lender)), None)
+                        and self.knowledge.channels[k].applies_to(state.lender)
+                        and self.knowledge.channels[k].fits(text)), None)
         if channel is not None:
             state.show_once(f"channel:{channel.key}")
         # a reading given earlier in the conversation is not given again with new steps ("打给我同事怎么办" after the
@@ -269,8 +271,9 @@ class Composer:
                      steps=steps[:BRIEF_STEPS], brief=True,
                      buttons=self.expansions(state, language, len(steps) > BRIEF_STEPS))
 
-    def part(self, name: str, state: DialogueState, language: str) -> Reply:
-        """One part of the last answer, opened on request."""
+    def part(self, name: str, state: DialogueState, language: str, said: str = "") -> Reply:
+        """One part of the last answer, opened on request; `said`: what the person said of themselves earlier
+        (a credit card), which some help lines do not take."""
         topic_id = state.topics[0] if state.topics else "collection_methods"
         passages = [self.by_id[pid] for pid in state.last_hits if pid in self.by_id]
         same_topic = [p for p in passages if topic_id in p.topics]
@@ -294,7 +297,8 @@ class Composer:
             for topic in state.topics[1:]:
                 keys += [k for k in self.knowledge.topics[topic].channels if k not in keys]
             channels = tuple(self.knowledge.channels[k] for k in keys
-                             if self.knowledge.channels[k].applies_to(state.lender))[:4]
+                             if self.knowledge.channels[k].applies_to(state.lender)
+                             and self.knowledge.channels[k].fits(said))[:4]
             return Reply(mode="part", part="channels", language=language, channels=channels,
                          checked=max(c.checked for c in channels), buttons=self._other_parts("channels", language))
         evidence = self._topic_passages("evidence", state.lender)

@@ -52,6 +52,9 @@ _EN_EACH = re.compile(rf"{_EN_MONEY}(\d+(?:\.\d+)?\s*k?)\s*(?:rmb|yuan)?\s*(?:a|
                       rf"(?:\s*for\s*{_EN_COUNT}\s*(?:months|weeks))?"
                       rf"|{_EN_COUNT}\s*(monthly|weekly)?\s*(?:payments|instal?ments)\s*of\s*{_EN_MONEY}(\d+(?:\.\d+)?\s*k?)")
 _NO_FEES = re.compile(r"^(没有|没|无|沒有|没交|没有别的|没有其他费用|0|零|no|none)[了的啊呀。.!]*$")
+# "5,000", "12,000,000": groups of three after one to three digits; "5000,100天" is two numbers (walk 59: it was
+# read as 5,000,100 days once the comma of "借5000，100天" was made half-width)
+_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:[,，]\d{3})+(?!\d|[,，]\d)")
 _BARE = re.compile(rf"^{NUMBER}(?:元|块|块钱|rmb|期|天|日)?$")
 
 
@@ -91,14 +94,14 @@ def read_english(text: str) -> dict[str, float | str]:
 def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
     """The loan figures a message states. `asking` is the figure the bot just asked for, so a bare
     "5000" or "没有" answers it."""
-    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # "5,000" is five thousand
+    text = _THOUSANDS.sub(lambda m: re.sub(r"[,，]", "", m.group()), text)  # "5,000" is five thousand
     if re.search(r"[a-z]{3}", text.lower()) and not re.search(r"[\u4e00-\u9fff]", text) and not asking:
         return read_english(text.lower())
     plain = " ".join(text.lower().split())
     text = re.sub(r"\s+", "，", text.replace(",", "，").strip()).lower()  # "借5000 到手3500" keeps its numbers apart
     found: dict[str, float | str] = {}
     if asking:
-        bare = _BARE.match(re.sub(r"(?<=\d)，(?=\d{3})", "", text))  # "5,000" is five thousand
+        bare = _BARE.match(text)
         if bare and (value := _number(bare.group(1))) is not None:
             found["days" if asking == "days" else asking] = value
             return found

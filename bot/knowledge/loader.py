@@ -174,10 +174,15 @@ class Channel:
     note_en: str = ""
     contact_en: str = ""  # only where the contact is words, not a number; templates: channel | en("contact")
     lenders: tuple[str, ...] = ()  # only for these lenders (12378 takes no complaint about a loan from a person)
+    unless: str = ""  # a pattern: not given when the conversation names it (the local regulator and a credit card)
 
     def applies_to(self, lender: str) -> bool:
         """True when this line takes the case of a borrower of this lender ("licensed", "private" or "unknown")."""
         return for_lender(self.lenders, lender)
+
+    def fits(self, said: str) -> bool:
+        """False when what was said names a case this line does not take (`unless`)."""
+        return not (self.unless and re.search(self.unless, said.lower()))
 
 
 @dataclass(frozen=True)
@@ -495,7 +500,7 @@ def load_topics(knowledge_dir: Path, problems: list[str]) -> dict[str, Topic]:
     return topics
 
 
-def load_channels(knowledge_dir: Path, problems: list[str]) -> dict[str, Channel]:
+def load_channels(knowledge_dir: Path, problems: list[str], conditions: dict[str, str]) -> dict[str, Channel]:
     path = knowledge_dir / "channels.yaml"
     data = _read_yaml(path, problems) or {}
     channels = {}
@@ -522,8 +527,15 @@ def load_channels(knowledge_dir: Path, problems: list[str]) -> dict[str, Channel
             problems.append(f"{path}: channel '{key}' field 'lenders' is {value['lenders']!r}; use a list of "
                             f"{' and/or '.join(LENDERS)}, or leave it out when the line takes every case")
             lenders = ()
+        unless = _named(value.get("unless") or "", conditions, f"{path}: channel '{key}' field 'unless'", problems)
+        try:
+            re.compile(unless)
+        except (re.error, TypeError) as exc:
+            problems.append(f"{path}: channel '{key}' field 'unless' is not a valid pattern ({exc}); write words "
+                            "joined by |, like 信用卡|银行, or a {name} of conditions.yaml")
+            unless = ""
         channels[key] = Channel(key, value["name"], value["contact"], value["note"], checked, **english,
-                                lenders=lenders)
+                                lenders=lenders, unless=unless)
     return channels
 
 
@@ -531,9 +543,9 @@ def load_knowledge(knowledge_dir: Path) -> Knowledge:
     """Read and validate all of knowledge/; raise KnowledgeError listing every problem."""
     problems: list[str] = []
     topics = load_topics(knowledge_dir, problems)
-    channels = load_channels(knowledge_dir, problems)
-    status = load_status(knowledge_dir / "sources" / "law", problems)
     conditions = load_conditions(knowledge_dir, problems)
+    channels = load_channels(knowledge_dir, problems, conditions)
+    status = load_status(knowledge_dir / "sources" / "law", problems)
     for topic in topics.values():
         for key in topic.channels:
             if key not in channels:
