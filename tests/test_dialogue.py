@@ -1958,3 +1958,12 @@ def test_collectors_calling_a_foreigners_boss_about_a_card_are_answered_as_calls
                               "colleagues. Is this legal?")
     plain = assistant.renderer.plain(reply)
     assert reply.language == "en" and "HR" in plain and "12378" in plain and "lawsuit" not in plain.lower()
+
+
+def test_years_of_borrowing_from_one_app_to_pay_another_is_not_an_old_debt(assistant):
+    # walk 60: "三年前开始借…在别的app借来还…现在有三个已经逾期了" got the time limit on old debts ("先别承认欠款")
+    session = Session(user="rider")
+    plain = assistant.renderer.plain(assistant.respond(session, (
+        "兄弟我送外卖的 三年前开始借 一开始就借了五千买电动车 后来还不上就在别的app借来还 现在十几个平台 总共欠了十二万左右 "
+        "每个月光还款就八九千 我一个月跑单也就七八千 天天拆东墙补西墙 现在有三个已经逾期了 电话一天几十个")))
+    assert "时效" not in plain and "以贷养贷" in plain
