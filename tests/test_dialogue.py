@@ -1967,3 +1967,25 @@ def test_years_of_borrowing_from_one_app_to_pay_another_is_not_an_old_debt(assis
         "兄弟我送外卖的 三年前开始借 一开始就借了五千买电动车 后来还不上就在别的app借来还 现在十几个平台 总共欠了十二万左右 "
         "每个月光还款就八九千 我一个月跑单也就七八千 天天拆东墙补西墙 现在有三个已经逾期了 电话一天几十个")))
     assert "时效" not in plain and "以贷养贷" in plain
+
+
+@pytest.mark.parametrize("first, ask, lead", [
+    ("我信用卡逾期了三个月，现在催收天天往我单位打电话", "那我该打哪个电话投诉", "先打这个："),
+    ("collectors keep calling my boss about my credit card", "Which number should I call?", "Call this first:")])
+def test_which_number_to_call_is_answered_with_the_number_first(assistant, first, ask, lead):
+    # walk 60: "我该打哪个电话" got more steps, the number only at the foot
+    session = Session(user="number")
+    assistant.respond(session, first)
+    reply = assistant.respond(session, ask)
+    plain = assistant.renderer.plain(reply)
+    assert plain.startswith(lead) and "求助：" not in plain and "Help:" not in plain  # not said twice
+
+
+def test_an_online_loan_said_in_plain_words_is_not_called_a_fraud(assistant):
+    # walk 60: an older man who "字认不全" said "是借的网上的" and was told his loan looks like a fraud, then "三千块" was
+    # told to call 110 about a transfer he never made
+    session = Session(user="old")
+    assistant.respond(session, "我字认不全 孙子帮我打的 我欠了钱 有人天天打电话骂我")
+    for text in ("是借的网上的", "三千块"):
+        plain = assistant.renderer.plain(assistant.respond(session, text))
+        assert "诈骗" not in plain and "已经转账的" not in plain, text

@@ -85,6 +85,7 @@ class Reply:
     small_talk: str = ""
     note: str = ""  # left_flow, ...
     recap: bool = False  # the steps were all said before in this conversation: the first of them again, in order
+    number: bool = False  # they asked which number to call ("我该打哪个电话"): the help line first, as the answer
     buttons: tuple[Button, ...] = ()  # expansions or clarify choices
     examples: tuple[str, ...] = ()
     disclaimer: bool = False
@@ -240,7 +241,7 @@ class Composer:
         state.add_topics([topic_id])
         state.last_hits = [h.passage.id for h in on_topic[:8]]
         return Reply(mode="answer", language=language, reading=reading, brief=brief, recap=recap,
-                     lender_lines=lender_lines, steps=tuple(fresh[:first]),
+                     number=number and channel is not None, lender_lines=lender_lines, steps=tuple(fresh[:first]),
                      channels=(channel,) if channel else (),
                      buttons=self.expansions(state, language, len(fresh) > first),
                      # not under ways to cope with stress, which are not legal information: under the next answer
