@@ -1989,3 +1989,11 @@ def test_an_online_loan_said_in_plain_words_is_not_called_a_fraud(assistant):
     for text in ("是借的网上的", "三千块"):
         plain = assistant.renderer.plain(assistant.respond(session, text))
         assert "诈骗" not in plain and "已经转账的" not in plain, text
+
+
+def test_collectors_pressing_a_mother_are_answered_as_calls_to_family(assistant):
+    # the five-turn console talk of 2026-12-03: opened on lawsuits, then on an estate's debts, as passages written
+    # for situations the message does not name outvoted the one it does
+    session = Session(user="mum")
+    assistant.respond(session, "我在两个网贷平台借了钱 现在逾期了 催收天天打给我妈 说不还就去我老家闹")
+    assert session.dialogue.topics[0] == "third_party_contact"

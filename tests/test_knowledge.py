@@ -455,3 +455,17 @@ def test_a_channels_lenders_must_be_licensed_or_private(knowledge_copy):
     message = _break(knowledge_copy, "lenders: [licensed], checked: 2026-11-28}", "lenders: [bank], checked: 2026-11-28}",
                      file="channels.yaml")
     assert "channel 'nfra_12378' field 'lenders' is ['bank']" in message and "licensed and/or private" in message
+
+
+@pytest.mark.parametrize("unless, expected", [
+    ('unless: "信用卡|(银行"', "channel 'local_financial' field 'unless' is not a valid pattern"),
+    ('unless: "{bank_lenders}"', "{bank_lenders}, which is not in knowledge/conditions.yaml")])
+def test_a_channels_unless_must_be_a_pattern_or_a_named_condition(knowledge_copy, unless, expected):
+    message = _break(knowledge_copy, 'unless: "{bank_lender}"', unless, file="channels.yaml")
+    assert "channels.yaml" in message and expected in message
+
+
+def test_the_local_regulator_is_not_for_banks(knowledge):
+    local = knowledge.channels["local_financial"]
+    assert not local.fits("招行信用卡的催收打到我单位") and local.fits("小贷公司的催收打到我单位")
+    assert local.fits("把网贷的钱打到我的银行卡里")  # a bank card that received a loan is not a bank's loan
