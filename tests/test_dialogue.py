@@ -467,7 +467,9 @@ def test_leaving_after_a_crisis_reply_without_saying_they_are_safer_is_asked_onc
     # walk 47: "现在没有了" and "以前有过 现在没有了" got a card of repayment steps
     ("以前被催收逼得想过死", "现在没有了", "past", "说出来不容易"),
     ("撑不下去了", "以前有过 现在没有了", "past", "说出来不容易"),
-    ("I can't take it anymore", "not anymore", "past", "isn't easy to say")])
+    ("I can't take it anymore", "not anymore", "past", "isn't easy to say"),
+    # the five-turn console talk of 2026-12-03: a thank-you after the "no" made it unheard, the question asked again
+    ("我真的好累 有时候觉得活着没意思", "没有 就是累 谢谢你", "tired", "累是真的")])
 def test_a_no_to_the_self_harm_question_is_heard_with_what_it_says(assistant, first, answer, note, words):
     session = Session(user="n")
     assert assistant.respond(session, first).mode == "check_in"
