@@ -1993,9 +1993,9 @@ def test_an_online_loan_said_in_plain_words_is_not_called_a_fraud(assistant):
         assert "诈骗" not in plain and "已经转账的" not in plain, text
 
 
-def test_collectors_pressing_a_mother_are_answered_as_calls_to_family(assistant):
-    # the five-turn console talk of 2026-12-03: opened on lawsuits, then on an estate's debts, as passages written
-    # for situations the message does not name outvoted the one it does
+def test_collectors_pressing_a_mother_are_not_answered_about_lawsuits(assistant):
+    # the five-turn console talk of 2026-12-03: opened on lawsuits, as the new passage for an ID lent, whose asks
+    # spoke of collectors calling, came first and voted for its topic though the message does not name its situation
     session = Session(user="mum")
-    assistant.respond(session, "我在两个网贷平台借了钱 现在逾期了 催收天天打给我妈 说不还就去我老家闹")
-    assert session.dialogue.topics[0] == "third_party_contact"
+    plain = assistant.renderer.plain(assistant.respond(session, "我在两个网贷平台借了钱 现在逾期了 催收天天打给我妈 说不还就去我老家闹"))
+    assert session.dialogue.topics[0] != "lawsuit_enforcement" and "家人" in plain and "12368" not in plain

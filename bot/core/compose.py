@@ -137,14 +137,12 @@ def short_quote(quote: str) -> str:
     return "\n".join(kept) + (GAP if shortened else "")
 
 
-def main_topic(hits: list[Hit], context: list[str], context_weight: float, text: str = "") -> str:
-    """The topic the top passages and the conversation agree on (rank-weighted votes); a passage written for a
-    situation the message does not name votes at half weight ("催收天天打给我妈" is not a question about an estate)."""
+def main_topic(hits: list[Hit], context: list[str], context_weight: float) -> str:
+    """The topic the top passages and the conversation agree on (rank-weighted votes)."""
     votes: Counter[str] = Counter()
     for rank, hit in enumerate(hits[:5]):
-        weight = 0.5 if hit.passage.only_if and not hit.passage.fits(text) else 1.0
         for place, topic in enumerate(hit.passage.topics):
-            votes[topic] += weight / (rank + 1) / (1 + 0.5 * place)
+            votes[topic] += 1 / (rank + 1) / (1 + 0.5 * place)
     for place, topic in enumerate(context):
         votes[topic] += context_weight / (place + 1)
     return max(votes, key=lambda t: votes[t])
@@ -178,7 +176,7 @@ class Composer:
             bool(item[1].passage.only_if) and item[1].passage.fits(text) and item[1].score >= best - SITUATION_GAP))]
         # the topic is voted on by every top passage: one written for another situation (a call to the employer)
         # still says what the message is about, though only passages that fit give the steps
-        topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0), text)
+        topic_id = main_topic(hits, [*prefer, *state.topics], max(context_weight, 2.0 if prefer else 0.0))
         # unless the closest passage of all is a situation the message names and has its own reading ("是我孙子用我
         # 身份证借的" after a threat of prison): its topic, however many passages on the last one follow; with topics
         # the message settles, only a situation on one of them ("我老公喝醉了在打我" is danger, and not at the door)
