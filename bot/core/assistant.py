@@ -216,8 +216,8 @@ class Assistant:
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
             if triage.stop_asking and risk.reason == "after crisis" and not risk.helper:
                 base["note"] = "stop_asking"  # "别再问了 我说了没事" (walk 49): no more questions until they speak
-            elif (triage.withdrew and risk.reason == "after crisis" and not risk.helper
-                  and state.show_once("crisis:withdrew")):
+            elif (triage.withdrew and not triage.small_talk and risk.reason == "after crisis" and not risk.helper
+                  and state.show_once("crisis:withdrew")):  # (not a bare "ok", "嗯")
                 base["note"] = "withdrew"  # "好啦 我唔去啦 你唔使理我": not pushed or asked again, the door left open
             elif risk.reason == "about me":  # taken for someone they help: sorry, and their own first reply
                 base["sorry"] = True

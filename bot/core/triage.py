@@ -809,7 +809,8 @@ class Triager:
         elif answer == "no" and state.crisis_note == "asked" and state.crisis_turn == state.turns and not risk.imminent:
             # "没有" to "这几天还会有结束生命的念头吗？" (after a past attempt, after cutting): heard as no
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
-        elif state.risk == "crisis" and not state.helper and self.dialogue.unsure.search(bare):
+        elif (state.risk == "crisis" and not state.helper and state.crisis_note != "plan"
+              and self.dialogue.unsure.search(bare)):  # (not to "手边有没有药、刀、绳子？")
             # "我不知道" to "你现在安全吗？" (walk 60: read as a yes to the question before it, it got the first reply
             # for thoughts without the step for the pills they had saved): taken as not safe, the step first, now
             risk = Risk("crisis", "unsure", imminent=True, distress=risk.distress, means=state.means or "default")
