@@ -32,16 +32,17 @@ def _measure(name: str) -> tuple[str, dict]:
     global _assistant
     if _assistant is None:
         _assistant = Assistant(Settings(knowledge_dir=ROOT / "knowledge", index_dir=ROOT / "index"))
-    summary, details = evaluate(_assistant, load_questions(DATA / name))
+    questions = load_questions(DATA / name)
+    summary, details = evaluate(_assistant, questions)
     lines = [{"mode": d["mode"], "passages": [p["id"] for p in d["passages"][:3]], "expect": item["expect"],
               "category": item.get("category", ""), "latency_ms": d["latency_ms"]}
-             for d, item in zip(details, _turns(name))]
+             for d, item in zip(details, _turns(questions))]
     return name, {"summary": summary, "lines": lines}
 
 
-def _turns(name: str) -> list[dict]:
+def _turns(questions: list[dict]) -> list[dict]:
     """The questions, or the turns of the conversations, in the order evaluate() judges them."""
-    return [turn for item in load_questions(DATA / name) for turn in item.get("turns", [item])]
+    return [turn for item in questions for turn in item.get("turns", [item])]
 
 
 def crisis_figures(lines: list[dict]) -> dict:
@@ -87,7 +88,7 @@ def compare(old: Path, new: Path, sealed: set[str]) -> None:
         print(f"{name}: {len(moved)} lines moved")
         if name in sealed:
             continue
-        items = _turns(name)
+        items = _turns(load_questions(DATA / name))
         for i, x, y in moved:
             print(f"  {i} [{x['expect']}] {x['mode']} {x['passages'][:1]} -> {y['mode']} {y['passages'][:1]}"
                   f"  {items[i]['text'][:60]}")

@@ -203,6 +203,21 @@ def test_a_bad_word_table_entry_names_the_file_the_section_and_the_entry(knowled
     assert "dialogue.yaml: spelling: entry '崔收'" in str(error.value)
 
 
+def test_remembered_words_name_a_condition_once_and_an_unknown_name_is_reported(knowledge_copy):
+    from bot.core.triage import DialogueRules
+    from bot.knowledge.loader import KnowledgeError
+
+    path = knowledge_copy / "dialogue.yaml"
+    words, _ = DialogueRules.load(path).remembered["bank"]
+    assert words.search("招行信用卡的催收") and words.search("my bank keeps calling")  # conditions.yaml's bank_lender
+    assert not words.search("把网贷的钱打到我的银行卡里")
+    path.write_text(path.read_text(encoding="utf-8").replace('"{bank_lender}"', '"{bank_lenders}"'), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        DialogueRules.load(path)
+    assert "dialogue.yaml: remembered 'bank' field 'words' names {bank_lenders}" in str(error.value)
+    assert "conditions.yaml" in str(error.value)
+
+
 def test_the_signs_of_a_fraud_stay_in_the_conversation(assistant):
     session = Session(user="f")
     assistant.respond(session, "有人打电话说能帮我减免一半，让我转账到他的个人账户")

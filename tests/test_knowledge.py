@@ -467,5 +467,5 @@ def test_a_channels_unless_must_be_a_pattern_or_a_named_condition(knowledge_copy
 
 def test_the_local_regulator_is_not_for_banks(knowledge):
     local = knowledge.channels["local_financial"]
-    assert not local.fits("招行信用卡的催收打到我单位") and local.fits("小贷公司的催收打到我单位")
-    assert local.fits("把网贷的钱打到我的银行卡里")  # a bank card that received a loan is not a bank's loan
+    assert not local.takes("licensed", "招行信用卡的催收打到我单位") and local.takes("licensed", "小贷公司的催收打到我单位")
+    assert local.takes("licensed", "把网贷的钱打到我的银行卡里")  # a bank card that received a loan is not a bank's loan

@@ -227,8 +227,7 @@ class Composer:
         # regulator for a credit card, walk 59)
         channel = next((self.knowledge.channels[k] for k in topic.channels
                         if (number or f"channel:{k}" not in state.shown)
-                        and self.knowledge.channels[k].applies_to(state.lender)
-                        and self.knowledge.channels[k].fits(text)), None)
+                        and self.knowledge.channels[k].takes(state.lender, text)), None)
         if channel is not None:
             state.show_once(f"channel:{channel.key}")
         # a reading given earlier in the conversation is not given again with new steps ("打给我同事怎么办" after the
@@ -298,8 +297,7 @@ class Composer:
             for topic in state.topics[1:]:
                 keys += [k for k in self.knowledge.topics[topic].channels if k not in keys]
             channels = tuple(self.knowledge.channels[k] for k in keys
-                             if self.knowledge.channels[k].applies_to(state.lender)
-                             and self.knowledge.channels[k].fits(said))[:4]
+                             if self.knowledge.channels[k].takes(state.lender, said))[:4]
             return Reply(mode="part", part="channels", language=language, channels=channels,
                          checked=max(c.checked for c in channels), buttons=self._other_parts("channels", language))
         evidence = self._topic_passages("evidence", state.lender)

@@ -22,7 +22,7 @@ from bot.core.loan_words import read_figures
 from bot.core.risk import ABROAD, FIRST_PERSON, SEMANTIC, THIRD_PERSON, Risk, RiskRules
 from bot.core.safety import SafetyRules, Scam
 from bot.core.textnorm import Message, normalise
-from bot.knowledge.loader import KnowledgeError
+from bot.knowledge.loader import KnowledgeError, load_conditions, with_conditions
 
 LATIN = re.compile(r"[a-z]")
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -273,6 +273,8 @@ class DialogueRules:
 
     @classmethod
     def load(cls, path: Path) -> "DialogueRules":
+        problems: list[str] = []
+        conditions = load_conditions(path.parent, problems)  # remembered words may name them, like only_if does
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
@@ -280,7 +282,7 @@ class DialogueRules:
                 """A list of self_harm_answer: the words said to the bot's questions in a crisis."""
                 return re.compile(data["self_harm_answer"][f"{kind}_words"])
 
-            return cls(
+            rules = cls(
                 small_talk={kind: _words(data["small_talk"][kind]) for kind in (*SMALL_TALK, "filler")},
                 small_talk_words=_words("|".join(f"(?:{data['small_talk'][k]})" for k in (*SMALL_TALK, "filler"))),
                 vague=_words(data["vague_words"]),
@@ -404,7 +406,9 @@ class DialogueRules:
                 come_back=re.compile(data["come_back"]),
                 report_fear=re.compile(data["report_fear"]),
                 crimes=tuple((re.compile(words), crime(words, where)) for words, where in data["crimes"].items()),
-                remembered={tag: (re.compile(fact["words"]), str(fact["says"]))
+                remembered={tag: (re.compile(with_conditions(fact["words"], conditions,
+                                                             f"{path}: remembered '{tag}' field 'words'", problems)),
+                                  str(fact["says"]))
                             for tag, fact in data["remembered"].items()},
                 spelling=WordTable.load(path, data, "spelling"),
                 cantonese=WordTable.load(path, data, "cantonese"),
@@ -423,6 +427,9 @@ class DialogueRules:
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
+        if problems:
+            raise KnowledgeError(problems)
+        return rules
 
 
 @dataclass(frozen=True)

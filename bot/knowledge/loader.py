@@ -77,6 +77,11 @@ class Citation:
         return f"《{self.law}》{self.article}（{self.version}）"
 
 
+def names(pattern: str, lowered: str) -> bool:
+    """True when a (lowercased) text matches an only_if / unless pattern; an empty pattern names nothing."""
+    return bool(pattern) and re.search(pattern, lowered) is not None
+
+
 @dataclass(frozen=True)
 class Passage:
     id: str
@@ -113,8 +118,7 @@ class Passage:
         """False for a situational passage (only_if) when the message does not speak of that situation, and for
         a passage whose exception (unless) the message names."""
         lowered = text.lower()
-        return ((not self.only_if or bool(re.search(self.only_if, lowered)))
-                and not (self.unless and re.search(self.unless, lowered)))
+        return (not self.only_if or names(self.only_if, lowered)) and not names(self.unless, lowered)
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready form written to index/passages.jsonl."""
@@ -176,13 +180,10 @@ class Channel:
     lenders: tuple[str, ...] = ()  # only for these lenders (12378 takes no complaint about a loan from a person)
     unless: str = ""  # a pattern: not given when the conversation names it (the local regulator and a credit card)
 
-    def applies_to(self, lender: str) -> bool:
-        """True when this line takes the case of a borrower of this lender ("licensed", "private" or "unknown")."""
-        return for_lender(self.lenders, lender)
-
-    def fits(self, said: str) -> bool:
-        """False when what was said names a case this line does not take (`unless`)."""
-        return not (self.unless and re.search(self.unless, said.lower()))
+    def takes(self, lender: str, said: str) -> bool:
+        """True when this line takes the case of a borrower of this lender ("licensed", "private" or "unknown")
+        and what was said names no case it does not take (`unless`)."""
+        return for_lender(self.lenders, lender) and not names(self.unless, said.lower())
 
 
 @dataclass(frozen=True)
@@ -375,14 +376,8 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
         if problem:
             problems.append(f"{where}: {problem}")
     english = _english_fields(entry, where, kind, steps, caveat, source_status, problems)
-    only_if, unless = (_named(entry.get(field) or "", conditions or {}, f"{where}: field '{field}'", problems)
-                       for field in ("only_if", "unless"))
-    for name, pattern, example in (("only_if", only_if, "去世|过世|遗产"), ("unless", unless, "担保|保证人")):
-        try:
-            re.compile(pattern)
-        except (re.error, TypeError) as exc:
-            problems.append(f"{where}: field '{name}' is not a valid pattern ({exc}); write words joined by |, "
-                            f"like {example}")
+    only_if, unless = (_pattern(entry.get(field), conditions or {}, f"{where}: field '{field}'", example, problems)
+                       for field, example in (("only_if", "去世|过世|遗产"), ("unless", "担保|保证人")))
     reading, reading_en = entry.get("reading") or "", entry.get("reading_en") or ""
     if reading or reading_en:
         if not only_if:
@@ -411,7 +406,20 @@ def _passage(entry: Any, where: str, topic_ids: set[str], problems: list[str],
                    excerpt=kind == "law" and source_status is not None and source_status.excerpt, **english)
 
 
-def _named(pattern: Any, conditions: dict[str, str], where: str, problems: list[str]) -> Any:
+def _pattern(value: Any, conditions: dict[str, str], where: str, example: str, problems: list[str]) -> str:
+    """A passage's or channel's only_if / unless: its {names} filled in from conditions.yaml and checked to be a
+    valid pattern; "" when it is missing or invalid (the problem is reported)."""
+    pattern = with_conditions(value or "", conditions, where, problems)
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError) as exc:
+        problems.append(f"{where} is not a valid pattern ({exc}); write words joined by |, like {example}, "
+                        "or a {name} of conditions.yaml")
+        return ""
+    return pattern
+
+
+def with_conditions(pattern: Any, conditions: dict[str, str], where: str, problems: list[str]) -> Any:
     """`pattern` with each {name} replaced by that condition of conditions.yaml, so a condition several passages
     share is written, and corrected, once."""
     if not isinstance(pattern, str):
@@ -527,13 +535,8 @@ def load_channels(knowledge_dir: Path, problems: list[str], conditions: dict[str
             problems.append(f"{path}: channel '{key}' field 'lenders' is {value['lenders']!r}; use a list of "
                             f"{' and/or '.join(LENDERS)}, or leave it out when the line takes every case")
             lenders = ()
-        unless = _named(value.get("unless") or "", conditions, f"{path}: channel '{key}' field 'unless'", problems)
-        try:
-            re.compile(unless)
-        except (re.error, TypeError) as exc:
-            problems.append(f"{path}: channel '{key}' field 'unless' is not a valid pattern ({exc}); write words "
-                            "joined by |, like 信用卡|银行, or a {name} of conditions.yaml")
-            unless = ""
+        unless = _pattern(value.get("unless"), conditions, f"{path}: channel '{key}' field 'unless'", "信用卡|银行",
+                          problems)
         channels[key] = Channel(key, value["name"], value["contact"], value["note"], checked, **english,
                                 lenders=lenders, unless=unless)
     return channels
