@@ -2014,3 +2014,17 @@ def test_collectors_pressing_a_mother_are_not_answered_about_lawsuits(assistant)
     session = Session(user="mum")
     plain = assistant.renderer.plain(assistant.respond(session, "我在两个网贷平台借了钱 现在逾期了 催收天天打给我妈 说不还就去我老家闹"))
     assert session.dialogue.topics[0] != "lawsuit_enforcement" and "家人" in plain and "12368" not in plain
+
+
+@pytest.mark.parametrize("text", ["问个私人借咗两万蚊 佢话听日带人上门搞我 仲话要斩我手指 我好惊",
+                                  "问朋友介绍的私人老板借了2万 月息15% 现在说不还就上门砍我",
+                                  "the loan shark says he will break my legs if i dont pay by friday"])
+def test_a_threat_to_cut_or_break_bones_is_answered_as_a_threat_to_safety_first(assistant, text):
+    reply = assistant.reply(text)
+    assert reply.mode == "answer" and reply.hits[0].passage.id == "guide-violent-threat", text
+    assert "110" in assistant.renderer.plain(reply) and "文明上门" not in assistant.renderer.plain(reply)
+
+
+def test_an_advance_fee_is_not_read_as_a_threat_to_cut(assistant):
+    reply = assistant.reply("催收说要砍头息是合法的吗 借5000到手4000")
+    assert reply.hits[0].passage.id != "guide-violent-threat"

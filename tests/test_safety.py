@@ -4098,3 +4098,51 @@ def test_a_note_left_then_a_phone_switched_off_is_someone_missing(assistant):
     reply = assistant.respond(Session(user="note"), "我老婆在外面打零工 欠了好多网贷 昨晚在枕头边写了封信说对不起孩子 "
                               "今天一早出门以后手机一直关机 现在怎么办")
     assert reply.mode == "crisis" and reply.risk.helper
+
+
+@pytest.mark.parametrize("first, answer", [
+    ("欠了十几个平台 我真的撑不住了 有时候想 我要是没了 这些债是不是就跟家里没关系了", "是的 最近经常这么想"),
+    ("我喺广州返工 日日有人打电话去我公司 我真系顶唔顺 不如瞓咗唔好再醒番仲好", "系呀 我讲真嘅"),
+    ("honestly sometimes i think my family would be better off if i just disappeared",
+     "no i mean like not being around anymore. i dont know")])
+def test_a_yes_followed_by_what_they_mean_is_a_yes_walk_61(assistant, first, answer):
+    session = Session(user="yes-walk61")
+    assert assistant.respond(session, first).mode == "check_in"
+    reply = assistant.respond(session, answer)
+    assert reply.mode == "crisis" and reply.risk.reason == "said yes", answer
+
+
+@pytest.mark.parametrize("answer", ["嗯 谢谢", "嗯 我试试跟我哥说", "对 我会打那个电话的", "是 但是没想过死"])
+def test_thanks_or_a_plan_to_call_after_the_question_is_not_read_as_a_yes(assistant, answer):
+    assert assistant.triage.dialogue.answer_kind(answer) != "yes", answer
+
+
+def test_living_alone_in_cantonese_and_which_number_to_call_in_a_crisis_walk_61(assistant):
+    replies = _talk(assistant, "hk-alone", "我喺广州返工 日日有人打电话去我公司 我真系顶唔顺 不如瞓咗唔好再醒番仲好",
+                    "系呀 我讲真嘅", "我自己一个住 屋企人喺乡下", "咁我打边个电话啊")
+    assert replies[2].mode == "crisis" and replies[2].risk.reason.endswith("alone")
+    assert replies[3].mode == "crisis" and replies[3].risk.reason == "hotline question"
+    assert "12356" in assistant.renderer.plain(replies[3])
+
+
+def test_whether_the_line_answers_at_any_hour_is_answered_with_its_hours(assistant):
+    replies = _talk(assistant, "hours", "我真的撑不住了 有时候想 我要是没了 这些债是不是就跟家里没关系了",
+                    "是的 最近经常这么想", "好吧 那个电话几点都能打吗")
+    said = assistant.renderer.plain(replies[2])
+    assert replies[2].risk.reason == "hotline question" and "多数地区 24 小时" in said and "400-161-9995（24小时）" in said
+
+
+def test_skip_is_not_a_sign_of_risk(assistant):
+    replies = _talk(assistant, "skip", "催收打电话给我同事", "跳过")
+    assert replies[1].mode not in ("crisis", "check_in")
+
+
+@pytest.mark.parametrize("text", ["闺女 爸欠的钱你一分都别认 爸不在了你别哭 照顾好你娘", "老伴 这些年辛苦你了 那些债我带走 不连累你"])
+def test_a_parent_saying_goodbye_in_their_own_words_is_a_crisis(assistant, text):
+    reply = assistant.reply(text)
+    assert reply.mode == "crisis" and reply.risk.imminent, text
+
+
+@pytest.mark.parametrize("text", ["我爸不在了 妈你别哭 他欠的网贷我们要还吗", "邻居家老太太上吊了 家里人说是被网贷逼的 她家人能起诉平台吗"])
+def test_a_death_in_the_family_or_next_door_is_not_the_writers_crisis(assistant, text):
+    assert assistant.reply(text).mode != "crisis", text
