@@ -2028,3 +2028,35 @@ def test_a_threat_to_cut_or_break_bones_is_answered_as_a_threat_to_safety_first(
 def test_an_advance_fee_is_not_read_as_a_threat_to_cut(assistant):
     reply = assistant.reply("催收说要砍头息是合法的吗 借5000到手4000")
     assert reply.hits[0].passage.id != "guide-violent-threat"
+
+
+def test_personal_bankruptcy_is_answered_not_refused_walk_61(assistant):
+    reply = assistant.reply("我能不能申请个人破产啊 听说深圳有")
+    plain = assistant.renderer.plain(reply)
+    assert reply.mode == "answer" and reply.hits[0].passage.id == "guide-personal-bankruptcy"
+    assert "深圳" in plain and "2021年3月1日" in plain and "社保满三年" in plain
+
+
+def test_a_seven_day_loan_is_read_as_an_unlicensed_lender_and_not_sent_to_12378(assistant):
+    session = Session(user="714")
+    reply = assistant.respond(session, "在一个叫什么速借的app借了3000 到手只有1800 7天要还3000 现在天天打电话给我通讯录")
+    assert session.dialogue.lender == "private" and "12378" not in assistant.renderer.plain(reply)
+
+
+def test_the_two_moments_for_repaying_a_malicious_overdraft_are_named_not_a_banks_lawsuit(assistant):
+    plain = assistant.renderer.plain(assistant.reply("银行说再不还就移交公安 说我恶意透支 我会被抓吗"))
+    assert "提起公诉前" in plain and "一审判决前" in plain and "被起诉前" not in plain
+
+
+def test_can_they_really_arrest_me_in_english_is_answered_no_walk_61(assistant):
+    replies = [assistant.respond(session, text) for session in [Session(user="arrest-en")] for text in (
+        "They said they will send people to my home tomorrow to arrest me. I borrowed from some app",
+        "Can they really arrest me?")]
+    assert replies[1].hits[0].passage.id == "guide-cannot-arrest"
+
+
+def test_which_principal_after_the_rate_is_answered_with_the_money_received_walk_61(assistant):
+    session = Session(user="principal")
+    assistant.respond(session, "借3000到手1800 7天还3000 年化多少")
+    plain = assistant.renderer.plain(assistant.respond(session, "那本金我要还多少 是3000还是1800"))
+    assert "本金按实际到手的 1,800 元算" in plain
