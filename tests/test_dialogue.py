@@ -2060,3 +2060,8 @@ def test_which_principal_after_the_rate_is_answered_with_the_money_received_walk
     assistant.respond(session, "借3000到手1800 7天还3000 年化多少")
     plain = assistant.renderer.plain(assistant.respond(session, "那本金我要还多少 是3000还是1800"))
     assert "本金按实际到手的 1,800 元算" in plain
+
+
+def test_asking_to_write_something_so_they_contact_only_me_opens_the_letter_walk_61(assistant):
+    turn = assistant.respond(Session(user="letter61"), "我想写个东西让他们只联系我本人")
+    assert not hasattr(turn, "mode") and "letter" in str(turn.pages[0].values)

@@ -233,7 +233,7 @@ class Assistant:
                 state.show_once(f"crisis:{risk.reason}")
             elif risk.reason == "no plan" and state.means:
                 state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
-            elif risk.reason in ("way out", "hotline question"):
+            elif risk.reason in ("way out", "hotline question", "hotline fear"):
                 pass  # (their own reply; the next question of FOLLOW_ON is still to come)
             elif (risk.reason == "after crisis" and not risk.helper and not QUESTION.search(triage.text)
                   and (triage.figures or DEBT_WORDS.search(triage.text)) and state.show_once("crisis:debt")):
@@ -325,6 +325,8 @@ class Assistant:
             if (state.means == "taken" and "with_someone" in triage.known and not risk.helper
                     and risk.reason != "help coming"):
                 base["note"] = "taken_near"  # "我室友在隔壁房间" after pills: go and tell them now (walk 57)
+            elif state.means == "air" and triage.symptom and not risk.helper:
+                base["note"] = "air_symptom"  # "头有点晕了" with charcoal lit: poisoning, out now (walk 62)
             elif state.means == "taken" and triage.symptom and not risk.helper and risk.reason != "help coming":
                 base["note"] = "symptom"  # "我没事 就是胃有点难受" after pills: the pills at work, the hospital now (walk 51)
             elif (state.means == "taken" and not risk.helper and base["note"] in QUIET

@@ -294,19 +294,25 @@ class RiskRules:
             problems.append(f"{path}: semantic needs a 'default' entry with {', '.join(SEMANTIC)}")
         self.regions = {k: re.compile(v, re.IGNORECASE) for k, v in (data.get("regions") or {}).items()}
         # abroad, the emergency number of the country named ("我在东京" → 110 / 119)
-        self.abroad: list[tuple[str, re.Pattern[str], Hotline]] = []
+        # and, where one is listed (`talk`), the country's own crisis line, given before the lines dialled from abroad
+        self.abroad: list[tuple[str, re.Pattern[str], Hotline, Hotline | None]] = []
         generic = next((line for line in self.hotlines.get(ABROAD, ()) if line.key == "emergency"), None)
         for number, entry in enumerate(data.get("abroad_emergency") or [], 1):
             try:
                 places = re.compile(str(entry["places"]), re.IGNORECASE)
                 if generic is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(entry["checked"])):
                     raise ValueError("checked")
+                talk = entry.get("talk")
                 self.abroad.append((str(entry["key"]), places, replace(
                     generic, contact=str(entry["contact"]), contact_en=str(entry["contact_en"]),
-                    checked=str(entry["checked"]), source=str(entry.get("source", "")))))
+                    checked=str(entry["checked"]), source=str(entry.get("source", ""))), Hotline(
+                    ABROAD, "local_talk", str(talk["name"]), str(talk["name_en"]), str(talk["contact"]),
+                    str(talk["hours"]), str(talk["checked"]), str(talk["source"]), hours_en=str(talk["hours_en"]))
+                    if talk else None))
             except (KeyError, TypeError, ValueError, re.error) as exc:
                 problems.append(f"{path}: abroad_emergency entry {number} needs key, places (a pattern), contact, "
-                                f"contact_en and checked (a date like 2026-11-30) ({type(exc).__name__}: {exc})")
+                                f"contact_en and checked (a date like 2026-11-30), and its talk line (if any) name, "
+                                f"name_en, contact, hours, hours_en, checked and source ({type(exc).__name__}: {exc})")
         if set(self.regions) != {*REGIONS, MACAU, ABROAD, "cantonese"}:
             problems.append(f"{path}: regions needs 'mainland', 'hk', 'tw', 'mo', 'abroad' (places) and 'cantonese' (writing) "
                             "patterns")
@@ -724,7 +730,7 @@ class RiskRules:
         elsewhere = [place for place in places if not IDENTITY.match(folded, place[2])]
         region = max(here)[1] if here else min(elsewhere or places)[1] if places and not here_only else ""
         if region == ABROAD:  # "abroad:jp" when the country is one whose emergency number is listed
-            country = next((key for key, words, _ in self.abroad if words.search(folded)), "")
+            country = next((key for key, words, _, _ in self.abroad if words.search(folded)), "")
             return f"{ABROAD}:{country}" if country else ABROAD
         return region
 
@@ -739,8 +745,10 @@ class RiskRules:
         """The hotlines of a region ('' is the mainland); abroad, with the named country's emergency number."""
         if not region.startswith(ABROAD):
             return self.hotlines[region or "mainland"]
-        local = next((line for key, _, line in self.abroad if region == f"{ABROAD}:{key}"), None)
-        return tuple(local if local and line.key == "emergency" else line for line in self.hotlines[ABROAD])
+        local, talk = next(((line, talk) for key, _, line, talk in self.abroad if region == f"{ABROAD}:{key}"),
+                           (None, None))
+        return (*((talk,) if talk else ()),
+                *(local if local and line.key == "emergency" else line for line in self.hotlines[ABROAD]))
 
     def cantonese(self, folded: str) -> bool:
         """Written Cantonese: the reply uses Hong Kong characters; it says nothing of where the person is."""

@@ -172,6 +172,9 @@ class DialogueRules:
     way_out: re.Pattern[str]  # "跳下去就不用还了": death as the way out of the debt
     arrived: re.Pattern[str]  # "表姐到了，在门口敲门": someone who can be with them has come
     hotline_question: re.Pattern[str]  # "12356是啥 要钱吗": a question about the line itself
+    hotline_fear: re.Pattern[str]  # "打12356会不会被报警抓起来": fear of the police, family or a record (walk 62)
+    not_answering: re.Pattern[str]  # "打了二十几个电话都不接": helping, ta still can't be reached (walk 62)
+    while_missing: re.Pattern[str]  # "要不要先还钱", "老师说去宿舍找": the money or others' search while ta is missing
     not_suicidal: re.Pattern[str]  # "我不是想死，就是想让自己疼一下": after hurting themselves, no wish to die said
     jail: re.Pattern[str]  # "我会坐牢吗" in a crisis: the fear answered first
     family_calling: re.Pattern[str]  # "我妈刚打电话来，我没接": a line to someone, to take up
@@ -373,6 +376,9 @@ class DialogueRules:
                 way_out=answers("way_out"),
                 arrived=answers("arrived"),
                 hotline_question=answers("hotline_question"),
+                hotline_fear=answers("hotline_fear"),
+                not_answering=answers("not_answering"),
+                while_missing=answers("while_missing"),
                 not_suicidal=answers("not_suicidal"),
                 jail=answers("jail"),
                 family_calling=answers("family_calling"),
@@ -424,7 +430,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -759,6 +765,21 @@ class Triager:
         elif state.helper and state.risk == "crisis" and self.dialogue.far_police.search(text):
             # "让我打成都的电话 我不知道打哪个": someone in ta's city dials 110 there; the building staff knock first
             risk = replace(staying, reason="far police")
+        elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and not better
+              and not self.dialogue.found.search(text)
+              and self.dialogue.not_answering.search(text)):
+            # helping, "打了二十几个电话都不接 微信也不回": ta still can't be reached, looked for now (not a collector's calls)
+            risk = Risk("crisis", "other+missing", imminent=True, helper=True, distress=risk.distress)
+        elif (state.helper and state.risk == "crisis" and "crisis:missing" in state.shown
+              and "helper:found" not in state.shown and risk.tier != "crisis"
+              and not better and not self.dialogue.found.search(text)
+              and self.dialogue.while_missing.search(text)):
+            # still looking for ta ("已经给班主任打了 老师说去宿舍找", "要不要先还钱让他们别催了"): the search first,
+            # the money can wait (walk 62)
+            risk = Risk("crisis", "still missing", imminent=True, helper=True, distress=risk.distress, means="missing")
+        elif state.risk != "none" and self.dialogue.hotline_fear.search(text) and not (taken and not in_care):
+            # "打12356会不会被报警抓起来 我不想让别人知道": the line is confidential, said plainly, then what worries them
+            risk = replace(staying, reason="hotline fear", helper=state.helper)
         elif state.risk != "none" and self.dialogue.hotline_question.search(text) and not (taken and not in_care):
             # "12356是啥 要钱吗": the line answered plainly, the one thing between them and a person's voice
             risk = replace(staying, reason="hotline question", helper=state.helper)
@@ -793,7 +814,8 @@ class Triager:
             # were happening
             risk = Risk("crisis", "past attempt", distress=risk.distress, probability=risk.probability)
         elif (state.risk == "crisis" and not (state.helper or better) and not asks_plainly
-              and self.risk.means(written.lower()) == "taken"):
+              and self.risk.means(written.lower()) == "taken"
+              and not (state.means == "air" and self.dialogue.symptom.search(text))):
             # "吃了几片" later in the crisis: pills taken now, the hospital first
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress, means="taken")
         elif (state.risk == "crisis" and state.means and state.means != "taken" and not state.helper
@@ -964,6 +986,8 @@ class Triager:
             # where ta may be ("他平时喜欢去江边钓鱼 我现在往江边开", walk 58): it is still about the one they help
             risk = replace(risk, helper=True)
         named = self.risk.means(self.risk.own_words(written.lower())) if risk.tier == "crisis" and risk.imminent else ""
+        if named == "taken" and state.means == "air" and self.dialogue.symptom.search(text):
+            named = "air"  # "头有点晕了" with charcoal lit: the fumes at work, not pills (walk 62)
         # the place they mean to go named ("海印桥 我已经谂好咗" after "今晚我谂住去桥度", walk 58): still not there,
         # unless they say where they are now
         heading = state.means == "going_there" and named == "height" and not self.dialogue.where.search(text)
