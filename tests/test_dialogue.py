@@ -2065,3 +2065,9 @@ def test_which_principal_after_the_rate_is_answered_with_the_money_received_walk
 def test_asking_to_write_something_so_they_contact_only_me_opens_the_letter_walk_61(assistant):
     turn = assistant.respond(Session(user="letter61"), "我想写个东西让他们只联系我本人")
     assert not hasattr(turn, "mode") and "letter" in str(turn.pages[0].values)
+
+
+def test_a_dead_fathers_loans_are_answered_with_the_estate_rule_walk_62(assistant):
+    reply = assistant.reply("我爸上个月走了 现在有催收打电话给我 说我爸生前借了网贷 要我还")
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == "guide-deceased-debt" and "只用他留下的遗产来还" in plain

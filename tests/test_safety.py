@@ -4211,3 +4211,27 @@ def test_abroad_the_countrys_own_crisis_line_comes_first_walk_62(assistant, mess
 def test_at_what_hours_without_naming_the_line_is_a_question_about_the_line(assistant):
     replies = _talk(assistant, "hours2", "最近压力太大 欠了二十多万 有时候真想一了百了", "几点都能打吗 我一般半夜睡不着")
     assert replies[1].risk.reason == "hotline question"
+
+
+def test_pills_taken_and_afraid_the_family_will_know_gets_another_way_to_hospital_walk_62(assistant):
+    replies = _talk(assistant, "fam", "刚才把一瓶药都吃了", "不想打120 我爸妈会知道的")
+    said = assistant.renderer.plain(replies[1])
+    assert replies[1].risk.reason == "taken, family" and "打车" in said and "急诊" in said
+
+
+def test_which_number_in_taiwan_is_answered_with_1925(assistant):
+    replies = _talk(assistant, "tw-num", "我在台北 真的不想活了", "在台灣要打哪支電話")
+    assert replies[1].risk.reason == "hotline question" and "1925" in assistant.renderer.plain(replies[1])
+
+
+def test_on_the_roof_getting_air_is_still_at_the_edge_and_the_step_stays_walk_62(assistant):
+    replies = _talk(assistant, "roof", "催收把我欠钱的事发到我公司群里了", "我现在在公司楼顶", "有", "没事 就是想吹吹风",
+                    "28楼 挺高的")
+    assert replies[3].risk.means == "height" and "先别去那里" not in assistant.renderer.plain(replies[3])
+    assert "边上" in assistant.renderer.plain(replies[4])
+
+
+def test_thoughts_without_a_plan_after_a_yes_are_not_asked_about_again_walk_62(assistant):
+    replies = _talk(assistant, "noplan", "天天被催 好累 活着没意思", "有", "没有具体想过怎么做 就是脑子里老冒出来这个念头")
+    assert replies[1].mode == "crisis" and replies[2].mode == "crisis" and replies[2].risk.reason == "no plan"
+    assert "你有没有想过伤害自己" not in assistant.renderer.plain(replies[2])

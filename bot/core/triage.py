@@ -175,6 +175,7 @@ class DialogueRules:
     hotline_fear: re.Pattern[str]  # "打12356会不会被报警抓起来": fear of the police, family or a record (walk 62)
     not_answering: re.Pattern[str]  # "打了二十几个电话都不接": helping, ta still can't be reached (walk 62)
     while_missing: re.Pattern[str]  # "要不要先还钱", "老师说去宿舍找": the money or others' search while ta is missing
+    family_would_know: re.Pattern[str]  # "我爸妈会知道的": why not to call 120 after pills (walk 62)
     not_suicidal: re.Pattern[str]  # "我不是想死，就是想让自己疼一下": after hurting themselves, no wish to die said
     jail: re.Pattern[str]  # "我会坐牢吗" in a crisis: the fear answered first
     family_calling: re.Pattern[str]  # "我妈刚打电话来，我没接": a line to someone, to take up
@@ -379,6 +380,7 @@ class DialogueRules:
                 hotline_fear=answers("hotline_fear"),
                 not_answering=answers("not_answering"),
                 while_missing=answers("while_missing"),
+                family_would_know=answers("family_would_know"),
                 not_suicidal=answers("not_suicidal"),
                 jail=answers("jail"),
                 family_calling=answers("family_calling"),
@@ -430,7 +432,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -717,8 +719,10 @@ class Triager:
         if going_back:
             # "没事了 我就上去抽根烟": the place itself, named as what it is, with the step away from it
             # ("我去走廊那边透透气": not to step back from an edge they are not at yet, but not to go)
+            # (up there already, "我现在在公司楼顶" then "没事 就是想吹吹风": still at the edge, walk 62)
             risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress,
-                        means="going_there" if state.means == "height" else state.means, probability=risk.probability)
+                        means="going_there" if state.means == "height" and "known:where" not in state.shown
+                        else state.means, probability=risk.probability)
         elif (state.risk == "crisis" and not state.helper and "crisis:arrived" not in state.shown
                 and self.dialogue.arrived.search(text)):
             # "表姐到了，在门口敲门": let them in, and let them stay tonight (not "go where there are people"); after
@@ -746,6 +750,9 @@ class Triager:
         elif state.helper and state.risk == "crisis" and self.dialogue.open_door.search(text):
             # "我要不要把门踹开": yes, now, with 110/120 on the way
             risk = replace(staying, reason="open door")
+        elif taken and not in_care and self.dialogue.family_would_know.search(text):
+            # pills taken, "不想打120 我爸妈会知道的": the fear heard, and other ways to the hospital now (walk 62)
+            risk = replace(staying, reason="taken, family", imminent=True)
         elif (state.risk == "crisis" and not state.helper and "crisis:calling" not in state.shown
               and self.dialogue.family_calling.search(text)):
             # "我妈刚打电话来，我没接": the one reaching out to them, taken up
@@ -766,7 +773,8 @@ class Triager:
             # "让我打成都的电话 我不知道打哪个": someone in ta's city dials 110 there; the building staff knock first
             risk = replace(staying, reason="far police")
         elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and not better
-              and not self.dialogue.found.search(text)
+              and "crisis:missing" not in state.shown and not self.dialogue.found.search(text)
+              and not self.risk.patterns["unreachable"].search(written.lower())
               and self.dialogue.not_answering.search(text)):
             # helping, "打了二十几个电话都不接 微信也不回": ta still can't be reached, looked for now (not a collector's calls)
             risk = Risk("crisis", "other+missing", imminent=True, helper=True, distress=risk.distress)
@@ -777,7 +785,8 @@ class Triager:
             # still looking for ta ("已经给班主任打了 老师说去宿舍找", "要不要先还钱让他们别催了"): the search first,
             # the money can wait (walk 62)
             risk = Risk("crisis", "still missing", imminent=True, helper=True, distress=risk.distress, means="missing")
-        elif state.risk != "none" and self.dialogue.hotline_fear.search(text) and not (taken and not in_care):
+        elif (state.risk != "none" and not state.helper and self.dialogue.hotline_fear.search(text)
+              and not (taken and not in_care)):
             # "打12356会不会被报警抓起来 我不想让别人知道": the line is confidential, said plainly, then what worries them
             risk = replace(staying, reason="hotline fear", helper=state.helper)
         elif state.risk != "none" and self.dialogue.hotline_question.search(text) and not (taken and not in_care):
@@ -830,9 +839,11 @@ class Triager:
             # and the first step, now
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress)
         elif (asked_plan and risk.tier != "crisis" and self.dialogue.no_plan.search(bare)) or (
-                state.risk == "crisis" and state.means not in ("", "taken") and not state.helper
+                state.risk == "crisis" and state.means != "taken" and not state.helper
+                and (state.means or "answered:self_harm" in state.shown)
                 and self.dialogue.no_plan_said.search(text)
                 and not self.risk.patterns["imminent"].search(written.lower())):
+            # (also after a yes to the question: "没有具体想过怎么做 就是脑子里老冒出来这个念头", walk 62)
             # nothing ready ("没有", "未買炭，只係諗過"): a little relief, then someone to be with them
             risk = replace(staying, reason="no plan", imminent=False, means="")
         elif answer == "no" and state.crisis_note == "asked" and state.crisis_turn == state.turns and not risk.imminent:
@@ -988,6 +999,8 @@ class Triager:
         named = self.risk.means(self.risk.own_words(written.lower())) if risk.tier == "crisis" and risk.imminent else ""
         if named == "taken" and state.means == "air" and self.dialogue.symptom.search(text):
             named = "air"  # "头有点晕了" with charcoal lit: the fumes at work, not pills (walk 62)
+        if named == "going_there" and state.means == "height":
+            named = "height"  # on the roof already, "没事 就是想吹吹风": still up there, not about to go (walk 62)
         # the place they mean to go named ("海印桥 我已经谂好咗" after "今晚我谂住去桥度", walk 58): still not there,
         # unless they say where they are now
         heading = state.means == "going_there" and named == "height" and not self.dialogue.where.search(text)
