@@ -600,6 +600,7 @@ class Triager:
                 and risk.tier == "crisis" and risk.reason == "direct" and not risk.imminent):
             risk = Risk("check_in", "joked", distress=risk.distress, probability=risk.probability)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
+        symptom = bool(self.dialogue.symptom.search(text))  # unwell: what pills or fumes do to the body
         worried = not risk.distress and self.risk.others_fear(read)
         folded = unicodedata.normalize("NFKC", raw)
         # a place said once is remembered; a place merely named later ("我手机是台湾号码") does not move them
@@ -788,7 +789,7 @@ class Triager:
         elif (state.risk != "none" and not state.helper and self.dialogue.hotline_fear.search(text)
               and not (taken and not in_care)):
             # "打12356会不会被报警抓起来 我不想让别人知道": the line is confidential, said plainly, then what worries them
-            risk = replace(staying, reason="hotline fear", helper=state.helper)
+            risk = replace(staying, reason="hotline fear")
         elif state.risk != "none" and self.dialogue.hotline_question.search(text) and not (taken and not in_care):
             # "12356是啥 要钱吗": the line answered plainly, the one thing between them and a person's voice
             risk = replace(staying, reason="hotline question", helper=state.helper)
@@ -824,7 +825,7 @@ class Triager:
             risk = Risk("crisis", "past attempt", distress=risk.distress, probability=risk.probability)
         elif (state.risk == "crisis" and not (state.helper or better) and not asks_plainly
               and self.risk.means(written.lower()) == "taken"
-              and not (state.means == "air" and self.dialogue.symptom.search(text))):
+              and not (state.means == "air" and symptom)):
             # "吃了几片" later in the crisis: pills taken now, the hospital first
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress, means="taken")
         elif (state.risk == "crisis" and state.means and state.means != "taken" and not state.helper
@@ -997,7 +998,7 @@ class Triager:
             # where ta may be ("他平时喜欢去江边钓鱼 我现在往江边开", walk 58): it is still about the one they help
             risk = replace(risk, helper=True)
         named = self.risk.means(self.risk.own_words(written.lower())) if risk.tier == "crisis" and risk.imminent else ""
-        if named == "taken" and state.means == "air" and self.dialogue.symptom.search(text):
+        if named == "taken" and state.means == "air" and symptom:
             named = "air"  # "头有点晕了" with charcoal lit: the fumes at work, not pills (walk 62)
         if named == "going_there" and state.means == "height":
             named = "height"  # on the roof already, "没事 就是想吹吹风": still up there, not about to go (walk 62)
@@ -1064,7 +1065,7 @@ class Triager:
             danger_still=bool(self.dialogue.danger_still.search(text)),
             danger_over=bool(self.dialogue.danger_over.search(text)),
             side_effect=bool(self.dialogue.side_effect.search(text)),
-            symptom=bool(self.dialogue.symptom.search(text)),
+            symptom=symptom,
             pregnancy_sign=bool(self.dialogue.pregnancy_sign.search(text)),
             police_worry=bool(self.dialogue.police_worry.search(text)),
             low_battery=bool(self.dialogue.low_battery.search(text)),
