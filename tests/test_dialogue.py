@@ -2071,3 +2071,29 @@ def test_a_dead_fathers_loans_are_answered_with_the_estate_rule_walk_62(assistan
     reply = assistant.reply("我爸上个月走了 现在有催收打电话给我 说我爸生前借了网贷 要我还")
     plain = assistant.renderer.plain(reply)
     assert reply.hits[0].passage.id == "guide-deceased-debt" and "只用他留下的遗产来还" in plain
+
+
+@pytest.mark.parametrize("messages", [("我欠了马上消费的钱 实在还不上了",), ("你好", "我欠了招联的钱还不上了"),
+                                      ("借呗逾期三个月了 催收天天给我通讯录里的人发消息", "那我自己要还吗"),
+                                      ("714的口子借了两千 到手一千四", "what if I stop paying")])
+def test_the_borrower_asking_whether_they_must_repay_is_told_yes_and_what_not_the_familys_rule_walk_64(assistant, messages):
+    """"那我要还吗" from the borrower got "没签字的家人一般没有还款义务" (walk 64): the borrower's own answer leads."""
+    reply = _after(assistant, *messages)
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == "guide-borrower-owes", [h.passage.id for h in reply.hits[:3]]
+    assert "家人一般没有还款义务" not in plain and "家人通常没有还款义务" not in plain
+
+
+def test_a_parent_asking_whether_they_must_repay_still_gets_the_familys_rule(assistant):
+    reply = _after(assistant, "儿子借了网贷 催收天天打给我", "那我们做父母的要还吗")
+    assert reply.hits[0].passage.id != "guide-borrower-owes"
+    assert "家人" in assistant.renderer.plain(reply)
+
+
+@pytest.mark.parametrize("text", ["借了个口子到手1500 一周还2500 现在他们说要把P的我的裸照发给通讯录所有人",
+                                  "got 2000 from a loan app, must pay 3200 in 7 days, now they threaten to send my nude photos to my family"])
+def test_photos_held_over_a_borrower_lead_the_reply_before_the_loans_rate_walk_64(assistant, text):
+    reply = assistant.reply(text)
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == "guide-nude-photos" and "3," not in plain.split("\n")[0], plain[:200]
+    assert "110" in plain

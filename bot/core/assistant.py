@@ -207,7 +207,8 @@ class Assistant:
                 state.shown.remove("answered:self_harm")
                 if "said:safe" in state.shown:
                     state.shown.remove("said:safe")
-            if risk.imminent and not risk.helper and (risk.means not in ("", "default") or not state.means):
+            if risk.imminent and not risk.helper and (risk.means not in ("", "default") or not state.means) and (
+                    state.means != "children"):  # (a child to be taken along stays first: "今晚 煤气都想好了", walk 63)
                 state.means = risk.means  # (a later message naming no means keeps the one named: "药还在我床头")
             # a high place named, then "我在家呢 什么边上": not to step back from an edge, but not to go there tonight
             if state.means == "height" and triage.indoors and self.risk.means(self.risk.own_words(triage.text.lower())) != "height":
@@ -328,9 +329,15 @@ class Assistant:
             elif state.means == "air" and triage.symptom and not risk.helper:
                 base["note"] = "air_symptom"  # "头有点晕了" with charcoal lit: poisoning, out now (walk 62)
             elif state.means == "taken" and triage.symptom and not risk.helper and risk.reason != "help coming":
-                base["note"] = "symptom"  # "我没事 就是胃有点难受" after pills: the pills at work, the hospital now (walk 51)
+                # "我没事 就是胃有点难受" after pills: the pills at work, the hospital now (walk 51); said again ("好困"),
+                # shorter and not the same paragraph (walk 63)
+                base["note"] = "symptom_again" if state.crisis_note in ("symptom", "symptom_again") else "symptom"
+            elif (state.means == "taken" and not risk.helper and risk.reason != "help coming"
+                  and {"alone", "no_one"} & set(triage.known)):
+                base["note"] = "taken_alone"  # "一个人" after pills (walk 63): call yourself, unlock the door, now
             elif (state.means == "taken" and not risk.helper and base["note"] in QUIET
-                  and state.crisis_note in ("third", "symptom", "taken", "taken_again", "taken_near")):
+                  and state.crisis_note in ("third", "symptom", "symptom_again", "taken", "taken_again", "taken_near",
+                                            "taken_alone")):
                 # told once to go to hospital, then "布洛芬又吃不死人", "你先回答我": the hospital still, not "我在" (walk 52);
                 # the second time in other words, not the same paragraph again (walk 57)
                 base["note"] = "taken_again" if state.crisis_note == "taken" else "taken"
@@ -338,7 +345,13 @@ class Assistant:
                 base["note"] = "wait"  # they called, told someone and wait: what to do while waiting, not "call 110"
             if risk.helper and triage.leads and base["note"] in ("again", "third", "tell", "wait"):
                 base["note"] = "leads"  # where ta may be, who is near ta: to the police and those people now
-            if risk.helper and triage.child_alone and state.show_once("crisis:helper child"):
+            if risk.helper and triage.locked_in and state.crisis_turn and base["note"] not in (
+                    "helper_means", "found", "holding", "in_care"):
+                base["note"] = "locked_in"  # "门是反锁的 里面没声音了" (walk 63): 120 and 110, the door opened now
+                state.show_once("helper:locked")
+            elif risk.helper and "helper:locked" in state.shown and base["note"] in ("again", "third", "tell", "wait"):
+                base["note"] = "locked_again"  # then "他没成年啊 这个钱要还吗": the door first, the money later
+            elif risk.helper and triage.child_alone and state.show_once("crisis:helper child"):
                 base["note"] = "child_alone"  # "孩子在家 才5岁 一个人" while searching: someone to the child first (walk 57)
             elif risk.helper and triage.police_script and base["note"] != "missing":
                 base["note"] = "police_script"  # "报警的时候要说什么": the words for the call (walk 58)
@@ -354,7 +367,8 @@ class Assistant:
                 # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
                 # not "call 110 and look for ta" (walk 39)
                 base["note"] = "with_ta"
-            if base["note"] not in ("", "help again", "left", "asked", "helper_means", "symptom", "taken") \
+            if base["note"] not in ("", "help again", "left", "asked", "helper_means", "symptom", "symptom_again", "taken",
+                                     "taken_alone") \
                     and base["note"] == state.crisis_note \
                     and state.crisis_turn == state.turns - 1:
                 # the same reply twice in a row reads as a machine (a helper waiting for news, one-word answers)
@@ -373,8 +387,9 @@ class Assistant:
                 step = self.risk.helper_step(risk.means, state.language)
             else:
                 named = risk.means not in ("", "default") and not (risk.means == "height" and state.means == "scouted")
-                step = self.first_step(state, risk.means if named or not state.means else state.means,
-                                       again=risk.reason == "put away")
+                # (a child to be taken along stays the first step whatever means is named next, walk 63)
+                means = state.means if state.means == "children" or not (named or not state.means) else risk.means
+                step = self.first_step(state, means, again=risk.reason == "put away")
             # danger from another person in a crisis conversation ("他在拍厕所门了", "我要发12110 写啥"): the door and how
             # to reach the police first, not the next question about means
             if not risk.helper and risk.reason == "after crisis" and (triage.danger or triage.silent or (
@@ -587,12 +602,14 @@ class Assistant:
             # own about the debt ("那个链接我点了"): about the fraud, not a loan's cost or the last topic (nor is "怎么办啊
             # 我好怕" right after a fraud's answer, walk 55)
             prefer, loan = ("scam",), {}
-        elif not family_fear and (danger or triage.threat_soon or (
+        elif not family_fear and (danger or triage.threat_soon or "photos" in triage.facts or (
                 triage.threat and (self.long_story(triage) or not triage.domain))):
             # danger here and now, a threat to come soon ("催收说今晚就带人来 网贷逾期三个月了"), a threat in a long
-            # story, or a follow-up without words of its own about the debt ("他说要找人砍我" after the interest):
-            # safety leads the reading; the loan figures wait
-            prefer, loan = SAFETY_TOPICS, {k: v for k, v in loan.items() if k != "loan_ask"}
+            # story, or a follow-up without words of its own about the debt ("他说要找人砍我" after the interest), or
+            # nude or edited photos held over them ("got 1500 … threatening to send edited nude photos", walk 64):
+            # safety leads the reading; the loan figures wait (with the photos, not even the rate: it is beside the point)
+            prefer, loan = SAFETY_TOPICS, {} if "photos" in triage.facts else {
+                k: v for k, v in loan.items() if k != "loan_ask"}
         else:
             # a loan being described is about its cost; feelings without words of their own about the debt ("我没事
             # 就是太累了", "我怎么这么蠢", "我不敢跟爸妈说") are about coping, whatever the conversation was about,

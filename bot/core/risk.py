@@ -55,9 +55,9 @@ HERE = re.compile(r"((我|们|們|人|住|现|現|还|還)|^|[,，。.!！?？;�
 GOING = re.compile(r"(想|要|会|會|将|將|打算|準備|准备|计划|計劃|考虑|考慮|如果|要是|假如|等)[^,，.。!?]{0,3}$|"
                    r"(?<![a-z])(want|plan|going|thinking of|if i)( to)?[a-z ]{0,12}$")
 GOING_AFTER = re.compile(r"^[^,，.。!?]{0,2}(以后|以後|之后|之後|的话|的話)|^[^,，.。!?\s]{0,10}(可以|会|會|能)[^,，.。!?\s]{0,6}(吗|嗎|\?)")
-# "大陸的網貸", "内地网贷": where the loan or the court is, not where the writer is (walk 47: a Taiwanese writer got
-# mainland numbers only)
-WHOSE = re.compile(r"的?(网贷|網貸|贷款|貸款|平台|催收|银行|銀行|信用卡|法院|借款|欠款|app)", re.IGNORECASE)
+# "大陸的網貸", "内地网贷", "喺大陸啲網貸": where the loan or the court is, not where the writer is (walk 47: a Taiwanese writer
+# got mainland numbers only; walk 63: "我喺香港 之前喺大陸啲網貸借咗錢" in Cantonese)
+WHOSE = re.compile(r"(的|啲|嘅)?(网贷|網貸|贷款|貸款|平台|催收|银行|銀行|信用卡|法院|借款|欠款|app)", re.IGNORECASE)
 IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNORECASE)  # "台湾人", "香港人": who, not where
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 SELF = re.compile(r"我(?![的家])|(?<![a-z])(i|i'm|im|me|myself)(?![a-z])")  # the writer, not "我家孩子", "my mum"
@@ -72,6 +72,7 @@ WORD_GAP = re.compile(r"[,.!?;\s]")  # where a clause of a short message ends: a
 # the writer as the one acting in the clause of a plan or means ("我买了一瓶百草枯"), not a person of their family
 SELF_ACTING = re.compile(r"我(?![爸妈哥姐弟妹儿女侄舅叔姑姨爷奶嫂们家]|老公|老婆|老伴|媳妇|室友|舍友|朋友|同事|同学|外公|外婆)")
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
+OWN_VOICE = re.compile(r"(?:^|[\s,.!?;])我(?!们|哋)")  # a clause the writer begins in their own voice
 CLASSIFIER_FILE = "crisis_classifier.npz"
 MODEL_VERSION = 3  # the heads below; a change makes a saved classifier stale
 # the n-grams count twice: on the 26 crisis sets (never trained on) the classifier alone then ranks messages better
@@ -614,8 +615,21 @@ class RiskRules:
         words, and no one's words are told before them: the writer's own, whoever else the message names ("老婆要离婚
         活不下去了"; not "最近老说活着没意思", "如果她不在了")."""
         clause = masked[clause_start(masked, sign.start()):sign.end()]
+        # what others said is told and done with once the writer speaks again in a clause of their own ("老婆…说要离婚
+        # … 我觉得我就是个废物 要是我不在了…", walk 64): only what comes after that is read for someone else's words
+        voice = self.own_voice(masked, sign.start())
         return not (self.patterns["person"].search(clause) or self.patterns["reported"].search(clause)
-                    or self.reports(masked[:sign.start()]) or self.patterns["told_me"].search(masked, 0, sign.start()))
+                    or self.reports(masked[voice:sign.start()])
+                    or self.patterns["told_me"].search(masked, voice, sign.start()))
+
+    def own_voice(self, masked: str, before: int) -> int:
+        """Where the last clause before `before` that begins with the writer's 我 (not "我妈", "我们") starts; 0 if none."""
+        for found in reversed(list(OWN_VOICE.finditer(masked, 0, before))):
+            at = found.end() - 1
+            person = self.patterns["person"].search(masked, at, at + 6)
+            if person is None or person.start() != at:
+                return at
+        return 0
 
     def acting(self, masked: str, plan: re.Match[str]) -> bool:
         """Someone named just before the plan or means read (`plan`), with no 我 or 你 between ("我哥现在站在我们小区楼顶", "发现她在

@@ -39,6 +39,9 @@ COVER_CHARS = 60  # small talk and vague openings are read only in messages this
 PIECE_TOKENS = 16  # the longest phrase in those lists, in tokens ("谢谢你还愿意听我说这些" is 11)
 ACTS_SETTINGS = ("small_talk", "question", "vague", "off_topic", "max_chars")
 TOKENS = re.compile(r"[a-z0-9']+|\s+|.")  # an English word or number, a run of spaces, or one character
+# means that put the person in danger where they are now: the crisis reply stays, whatever they ask
+AT_THE_EDGE = ("height", "vehicle", "air", "boat", "holding_child", "taken", "wound")
+DEBT_TALK = re.compile(r"(说说|聊聊|讲讲|谈谈|说一下|问问)[^,.!?]{0,4}(催收|欠款|网贷|还款|债|钱的事)")
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -133,6 +136,7 @@ class DialogueRules:
     number_asked: re.Pattern[str]  # "打哪个电话": the topic's first channel, even when shown before
     note_read: re.Pattern[str]  # "纸条上写着…": a note someone left, read out by the one helping
     child_alone: re.Pattern[str]  # "孩子在家 才5岁 一个人": a child left alone while the helper searches
+    locked_in: re.Pattern[str]  # "门是反锁的 里面没声音了": the one at risk shut in a room nearby
     police_first: re.Pattern[str]  # "我该先报警还是先回家？": a helper torn between two things
     plainer: re.Pattern[str]  # "能不能说简单点", "字太小看不清": a request for fewer, plainer words
     police_script: re.Pattern[str]  # "报警的时候要说什么": the words for the call
@@ -167,6 +171,7 @@ class DialogueRules:
     past_said: re.Pattern[str]  # "不是现在 是上个月的事": the pills taken were an attempt before, not now
     thoughts: re.Pattern[str]  # "会冒出…的念头": a thought that comes, told as such
     no_plan_said: re.Pattern[str]  # "但我没有计划": no plan, in so many words
+    no_plan_how: re.Pattern[str]  # "没想过怎么做": no plan of how, said after their own words of ending it
     about_me: re.Pattern[str]  # "我说的是我自己": helping no one, it is the writer's own crisis
     reason_to_live: re.Pattern[str]  # "我舍不得她", "我不能让我妈再失去一个孩子": someone they would leave behind
     way_out: re.Pattern[str]  # "跳下去就不用还了": death as the way out of the debt
@@ -338,6 +343,7 @@ class DialogueRules:
                 number_asked=re.compile(data["number_asked"]),
                 note_read=re.compile(data["note_read"]),
                 child_alone=re.compile(data["child_alone"]),
+                locked_in=re.compile(data["locked_in"]),
                 police_first=re.compile(data["police_first"]),
                 plainer=re.compile(data["plainer"]),
                 police_script=re.compile(data["police_script"]),
@@ -372,6 +378,7 @@ class DialogueRules:
                 past_said=answers("past_said"),
                 thoughts=answers("thoughts"),
                 no_plan_said=answers("no_plan_said"),
+                no_plan_how=answers("no_plan_how"),
                 about_me=answers("about_me"),
                 reason_to_live=answers("reason_to_live"),
                 way_out=answers("way_out"),
@@ -429,10 +436,10 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -492,6 +499,7 @@ class Triage:
     silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
     number_asked: bool  # "打哪个电话", "what number do i call": the channel that fits, again if need be
     child_alone: bool  # "孩子在家 才5岁 一个人": for a helper, someone to be with the child first
+    locked_in: bool  # "把自己反锁在房间里 里面没声音了": for a helper, 120 and 110 and the door opened now
     police_first: bool  # "我该先报警还是先回家？": for a helper, both, the police first
     police_script: bool  # "报警的时候要说什么": for a helper, the words for the call
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
@@ -714,7 +722,10 @@ class Triager:
                      "not_debt": bool(self.dialogue.not_debt.search(text)),
                      "no_one": bool(self.dialogue.no_one.search(text))}
         # a question in so many words ("会坐牢吗", "怎么办"), not "好几个网贷" (几 reads as a question word)
-        asks_plainly = bool(self.dialogue.yes_no.search(text) or re.search(r"[?]|怎么|为什么|咋", text))
+        # (or asks to talk about the debt, "你别劝我了 说说催收的事吧", walk 64: with means at home, not at a height, in a car or
+        # taken, the question is answered and the means asked about once more in its hotline line)
+        asks_plainly = bool(self.dialogue.yes_no.search(text) or re.search(r"[?]|怎么|为什么|咋", text)) or (
+            state.means not in AT_THE_EDGE and DEBT_TALK.search(text) is not None)
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
         if going_back:
@@ -841,10 +852,12 @@ class Triager:
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress)
         elif (asked_plan and risk.tier != "crisis" and self.dialogue.no_plan.search(bare)) or (
                 state.risk == "crisis" and state.means != "taken" and not state.helper
-                and (state.means or "answered:self_harm" in state.shown)
+                and (state.means or "answered:self_harm" in state.shown
+                     or ("crisis:self" in state.shown and self.dialogue.no_plan_how.search(text)))
                 and self.dialogue.no_plan_said.search(text)
                 and not self.risk.patterns["imminent"].search(written.lower())):
-            # (also after a yes to the question: "没有具体想过怎么做 就是脑子里老冒出来这个念头", walk 62)
+            # (also after a yes to the question: "没有具体想过怎么做 就是脑子里老冒出来这个念头", walk 62, or after their
+            # own words of ending it: "成日諗住一了百了" then "冇諗過點做 但係成日都諗", walk 63)
             # nothing ready ("没有", "未買炭，只係諗過"): a little relief, then someone to be with them
             risk = replace(staying, reason="no plan", imminent=False, means="")
         elif answer == "no" and state.crisis_note == "asked" and state.crisis_turn == state.turns and not risk.imminent:
@@ -913,7 +926,7 @@ class Triager:
         elif risk.reason == "unreachable" and state.helper:
             # after a helper's crisis reply, "我现在打她电话不通": what to do when ta can't be reached, now
             risk = Risk("crisis", "unreachable again", helper=True, imminent=True, distress=risk.distress)
-        elif pulls_back and risk.tier != "crisis" and not (domain and asks):
+        elif pulls_back and risk.tier != "crisis" and not (domain and (asks or asks_plainly)):
             # "算了 不说了" after being asked: not an all-clear; stay with them. With a question about the debt
             # ("算了不说这个 通讯录被爆了能报警吗") the question is answered, a hotline line kept
             risk = staying
@@ -1074,6 +1087,7 @@ class Triager:
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
             number_asked=bool(self.dialogue.number_asked.search(text)),
             child_alone=bool(self.dialogue.child_alone.search(text)),
+            locked_in=bool(self.dialogue.locked_in.search(text)),
             police_first=bool(self.dialogue.police_first.search(text)),
             police_script=bool(self.dialogue.police_script.search(text)),
             wants_letter=bool(self.dialogue.letter_request.search(text)),
