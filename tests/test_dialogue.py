@@ -1193,7 +1193,8 @@ def test_will_they_really_come_is_answered_before_the_steps(assistant, turns):
      "guide-nude-photos", "女民警"),
     (["开了个小饭馆 前年在银行贷了80万经营贷 今年生意不行 银行说要提前收回", "我房子抵押了 会被拍卖吗"],
      "guide-mortgaged-house", "优先受偿"),
-    (["能全部不还吗"], "guide-interest-lines", "本金仍要还"),
+    # (since walk 64 the borrower's own "must I repay" has its passage: the principal and lawful interest, not all)
+    (["能全部不还吗"], "guide-borrower-owes", "实际到手的本金"),
     (["我是孩子爸爸 我欠了网贷 催收居然打电话到我女儿学校 孩子才上初二 回来一直哭", "孩子那边我该怎么说"],
      "guide-children-school", "不是你的错")])
 def test_walks_46_and_49_situations_get_their_own_answer(assistant, turns, passage, words):
@@ -2097,3 +2098,12 @@ def test_photos_held_over_a_borrower_lead_the_reply_before_the_loans_rate_walk_6
     plain = assistant.renderer.plain(reply)
     assert reply.hits[0].passage.id == "guide-nude-photos" and "3," not in plain.split("\n")[0], plain[:200]
     assert "110" in plain
+
+
+@pytest.mark.parametrize("text", ["在高速上 语音打的字 催收刚又打来了", "I'm driving, the loan app keeps calling my boss"])
+def test_someone_at_the_wheel_is_told_once_to_stop_before_reading_walk_63(assistant, text):
+    session = Session(user="wheel")
+    first = assistant.renderer.plain(assistant.respond(session, text))
+    assert "开车" in first.split("\n")[0] or "driving" in first.split("\n")[0]
+    again = assistant.renderer.plain(assistant.respond(session, text))
+    assert "先别看手机" not in again and "don't read this now" not in again

@@ -4359,3 +4359,21 @@ def test_a_parent_at_a_locked_silent_door_is_told_to_call_and_open_it_walk_63(as
     assert "开车" not in said[0]  # not a child left alone while the parent drives
     assert replies[2].risk.helper and "开锁" in said[2] and "120" in said[2] and "同一个城市" not in said[2]
     assert "门打开了吗" in said[3] and not said[3].startswith("要")
+
+
+def test_mm_to_the_question_about_means_is_asked_which_with_the_step_meanwhile_walk_63(assistant):
+    replies = _talk(assistant, "mm-means", "不想活了", "🙂", "…", "嗯")
+    assert "手边有没有药" in assistant.renderer.plain(replies[2])
+    said = assistant.renderer.plain(replies[3])
+    assert replies[3].risk.reason == "means unclear" and "110" in said and "门外" in said and "一个人扛着" not in said
+
+
+def test_not_asking_for_someone_else_after_the_question_is_a_yes_walk_63(assistant):
+    replies = _talk(assistant, "not-for-others", "问一下 人如果死了 欠的网贷还要还吗", "不是帮别人问的")
+    assert replies[0].mode == "check_in" and replies[1].mode == "crisis" and not replies[1].risk.helper
+    assert "非本人借款" not in assistant.renderer.plain(replies[1])
+
+
+def test_the_writers_own_verb_after_a_new_clause_is_not_someone_elses_words_walk_63(assistant):
+    reply = assistant.reply("我老婆现在就坐我旁边 我不能让她看出来 小点声说 哈哈 你懂的")
+    assert not reply.risk.helper  # not "ta 说了告别的话…" about the wife

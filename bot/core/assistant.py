@@ -230,7 +230,7 @@ class Assistant:
                 state.show_once("asked:self_harm")
                 state.means, base["note"] = "", "asked"
             elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "far police", "no use",
-                                 "dont tell", "cant read"):  # own words
+                                 "dont tell", "cant read", "means unclear"):  # own words
                 state.show_once(f"crisis:{risk.reason}")
             elif risk.reason == "no plan" and state.means:
                 state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
@@ -696,6 +696,8 @@ class Assistant:
                        police_worry=triage.police_worry and bool(danger or triage.threat or state.danger_turn),
                        danger_where=self.danger_where(triage, state) if danger else "",
                        condolence=triage.bereaved and state.show_once("condolence"),
+                       # at the wheel ("开着车呢 京港澳", walk 63): once, stop before reading on
+                       driving=triage.driving and state.show_once("driving"),
                        hotlines=self.footer(triage, state)
                        if risk.tier == "check_in" or state.risk != "none" else (),
                        first_step=step,

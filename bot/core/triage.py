@@ -842,6 +842,11 @@ class Triager:
         elif (state.risk == "crisis" and state.means and state.means != "taken" and not state.helper
               and self.dialogue.put_away.search(text)):
             risk = replace(staying, reason="put away")  # "那这药咋整": where to put it, in so many words
+        elif (risk.tier != "crisis" and state.risk == "crisis" and asked_plan and not state.helper
+              and small_talk == "ack" and not (better or answer == "no")):
+            # "嗯" to "手边有没有药、刀、绳子这类东西？…先把它交给别人，好吗？" (walk 63): a yes to having them or to handing
+            # them over; asked which, with 110/120 and the step meanwhile
+            risk = replace(staying, reason="means unclear", imminent=True, means=state.means or "default")
         elif risk.tier != "crisis" and not (better or state.helper or answer == "no") and (
                 (state.risk == "crisis" and asked_plan and self.dialogue.has_means.search(bare))
                 or ((state.risk == "crisis" or (raised and (risk.tier == "check_in" or not domain)))
