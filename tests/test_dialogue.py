@@ -2107,3 +2107,20 @@ def test_someone_at_the_wheel_is_told_once_to_stop_before_reading_walk_63(assist
     assert "开车" in first.split("\n")[0] or "driving" in first.split("\n")[0]
     again = assistant.renderer.plain(assistant.respond(session, text))
     assert "先别看手机" not in again and "don't read this now" not in again
+
+
+@pytest.mark.parametrize("text, passage, words", [
+    ("我喺香港問財務公司借咗五萬 而家還唔到 佢哋話要嚟淋紅油", "guide-hong-kong-lender", "999"),
+    ("香港的银行信用卡欠了十几万 想申请破产 香港可以吗", "guide-hong-kong-lender", "破产管理署"),
+    ("我在台中 信用卡跟信貸欠了國泰世華大概80萬 銀行一直打來", "guide-taiwan-lender", "前置協商"),
+    ("I owe a bank in Taiwan on my credit card and can't pay it back", "guide-taiwan-lender", "Taiwan law")])
+def test_a_hong_kong_or_taiwan_lender_is_told_it_is_local_law_with_the_local_ways_walk_64(assistant, text, passage, words):
+    """A Hong Kong finance company or a Taiwanese bank got mainland law, 12378 and Shenzhen's bankruptcy (walk 64)."""
+    reply = assistant.reply(text)
+    plain = assistant.renderer.plain(reply)
+    assert reply.hits[0].passage.id == passage and words in plain, [h.passage.id for h in reply.hits[:3]]
+
+
+def test_a_mainland_loan_written_from_hong_kong_is_not_the_hong_kong_lenders_card(assistant):
+    reply = assistant.reply("我喺香港 之前喺大陸啲網貸借咗錢 而家個催收日日打嚟")
+    assert reply.hits[0].passage.id != "guide-hong-kong-lender"

@@ -367,7 +367,7 @@ def test_one_line_of_despair_in_a_long_story_is_asked_about(monkeypatch, setting
         return np.zeros((len(texts), 512), dtype=np.float32)
 
     story = ("我在工地干活，去年借了好几个网贷给孩子交学费，现在每个月要还八千，工资只有五千。催收天天打电话到工地，"
-             "工友都知道了。昨天骑车差点被车撞，那一刻我居然觉得有点可惜。")
+             "工友都知道了。昨天下班路上发了很久的呆，那一刻我居然觉得有点可惜。")
     risk = rules.assess(story.replace("，", ",").replace("。", "."), np.zeros(512, dtype=np.float32),
                         story=0.85, min_chars=8, encode=encode)
     assert (risk.tier, risk.reason) == ("check_in", "story")
@@ -1184,7 +1184,8 @@ def test_a_parent_locked_in_after_despair_gets_the_missing_reply_and_giving_her_
     session = Session(user="h")
     assert assistant.respond(session, "我妈被催收逼的天天哭 说活着没意思 拖累我们").risk.helper
     locked = assistant.respond(session, "她现在把自己反锁在房间里不出来 已经两个多小时了 叫也不应")
-    assert locked.note == "missing" and "能开门就先进去看看" in assistant.renderer.plain(locked)
+    # (since walk 63, shut in and not answering gets the door opened now: 120 and 110, a locksmith, the door broken)
+    assert locked.note == "locked_in" and "开锁" in assistant.renderer.plain(locked)
     assert assistant.respond(session, "我是不是应该给她点空间").mode == "crisis"
 
 
@@ -3565,7 +3566,7 @@ def test_walk_51_feeling_unwell_after_pills_is_sent_to_hospital_every_time(assis
     assert first.mode == "crisis" and first.risk.means == "taken"
     for reply in later:
         plain = assistant.renderer.plain(reply)
-        assert (reply.mode, reply.note) == ("crisis", "symptom") and "120" in plain
+        assert reply.mode == "crisis" and reply.note in ("symptom", "symptom_again") and "120" in plain
         assert "急诊" in plain or "A&E" in plain
 
 

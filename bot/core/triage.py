@@ -41,6 +41,7 @@ ACTS_SETTINGS = ("small_talk", "question", "vague", "off_topic", "max_chars")
 TOKENS = re.compile(r"[a-z0-9']+|\s+|.")  # an English word or number, a run of spaces, or one character
 # means that put the person in danger where they are now: the crisis reply stays, whatever they ask
 AT_THE_EDGE = ("height", "vehicle", "air", "boat", "holding_child", "taken", "wound")
+MM = re.compile(r"(嗯|恩|唔|呃|en|emm?|m+)+[.。…~]*")  # a bare "嗯": neither yes nor no to a question of two parts
 DEBT_TALK = re.compile(r"(说说|聊聊|讲讲|谈谈|说一下|问问)[^,.!?]{0,4}(催收|欠款|网贷|还款|债|钱的事)")
 
 
@@ -843,7 +844,7 @@ class Triager:
               and self.dialogue.put_away.search(text)):
             risk = replace(staying, reason="put away")  # "那这药咋整": where to put it, in so many words
         elif (risk.tier != "crisis" and state.risk == "crisis" and asked_plan and not state.helper
-              and small_talk == "ack" and not (better or answer == "no")):
+              and MM.fullmatch(bare) is not None):
             # "嗯" to "手边有没有药、刀、绳子这类东西？…先把它交给别人，好吗？" (walk 63): a yes to having them or to handing
             # them over; asked which, with 110/120 and the step meanwhile
             risk = replace(staying, reason="means unclear", imminent=True, means=state.means or "default")
