@@ -2121,6 +2121,9 @@ def test_a_hong_kong_or_taiwan_lender_is_told_it_is_local_law_with_the_local_way
     assert reply.hits[0].passage.id == passage and words in plain, [h.passage.id for h in reply.hits[:3]]
 
 
-def test_a_mainland_loan_written_from_hong_kong_is_not_the_hong_kong_lenders_card(assistant):
-    reply = assistant.reply("我喺香港 之前喺大陸啲網貸借咗錢 而家個催收日日打嚟")
-    assert reply.hits[0].passage.id != "guide-hong-kong-lender"
+@pytest.mark.parametrize("text", ["我喺香港 之前喺大陸啲網貸借咗錢 而家個催收日日打嚟",
+                                  "我是台灣人 在東莞上班 之前辦了一張招行的信用卡 現在欠八萬多繳不出來 這樣會被告嗎",
+                                  "我是香港人 在深圳辦了張招行信用卡 而家還唔到"])
+def test_a_mainland_loan_written_from_hong_kong_or_by_a_taiwanese_is_not_the_local_lenders_card(assistant, text):
+    reply = assistant.reply(text)
+    assert reply.hits[0].passage.id not in ("guide-hong-kong-lender", "guide-taiwan-lender")
