@@ -388,8 +388,8 @@ class Assistant:
             else:
                 named = risk.means not in ("", "default") and not (risk.means == "height" and state.means == "scouted")
                 # (a child to be taken along stays the first step whatever means is named next, walk 63)
-                means = state.means if state.means == "children" or not (named or not state.means) else risk.means
-                step = self.first_step(state, means, again=risk.reason == "put away")
+                keep = state.means == "children" or (state.means and not named)
+                step = self.first_step(state, state.means if keep else risk.means, again=risk.reason == "put away")
             # danger from another person in a crisis conversation ("他在拍厕所门了", "我要发12110 写啥"): the door and how
             # to reach the police first, not the next question about means
             if not risk.helper and risk.reason == "after crisis" and (triage.danger or triage.silent or (

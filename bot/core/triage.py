@@ -41,8 +41,6 @@ ACTS_SETTINGS = ("small_talk", "question", "vague", "off_topic", "max_chars")
 TOKENS = re.compile(r"[a-z0-9']+|\s+|.")  # an English word or number, a run of spaces, or one character
 # means that put the person in danger where they are now: the crisis reply stays, whatever they ask
 AT_THE_EDGE = ("height", "vehicle", "air", "boat", "holding_child", "taken", "wound")
-MM = re.compile(r"(嗯|恩|唔|呃|en|emm?|m+)+[.。…~]*")  # a bare "嗯": neither yes nor no to a question of two parts
-DEBT_TALK = re.compile(r"(说说|聊聊|讲讲|谈谈|说一下|问问)[^,.!?]{0,4}(催收|欠款|网贷|还款|债|钱的事)")
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -138,6 +136,8 @@ class DialogueRules:
     note_read: re.Pattern[str]  # "纸条上写着…": a note someone left, read out by the one helping
     child_alone: re.Pattern[str]  # "孩子在家 才5岁 一个人": a child left alone while the helper searches
     locked_in: re.Pattern[str]  # "门是反锁的 里面没声音了": the one at risk shut in a room nearby
+    debt_talk: re.Pattern[str]  # "说说催收的事吧": asks to talk about the debt
+    bare_mm: re.Pattern[str]  # "嗯" alone: neither yes nor no to a question of two parts
     police_first: re.Pattern[str]  # "我该先报警还是先回家？": a helper torn between two things
     plainer: re.Pattern[str]  # "能不能说简单点", "字太小看不清": a request for fewer, plainer words
     police_script: re.Pattern[str]  # "报警的时候要说什么": the words for the call
@@ -345,6 +345,8 @@ class DialogueRules:
                 note_read=re.compile(data["note_read"]),
                 child_alone=re.compile(data["child_alone"]),
                 locked_in=re.compile(data["locked_in"]),
+                debt_talk=re.compile(data["debt_talk"]),
+                bare_mm=re.compile(data["bare_mm"]),
                 police_first=re.compile(data["police_first"]),
                 plainer=re.compile(data["plainer"]),
                 police_script=re.compile(data["police_script"]),
@@ -437,7 +439,7 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -726,7 +728,7 @@ class Triager:
         # (or asks to talk about the debt, "你别劝我了 说说催收的事吧", walk 64: with means at home, not at a height, in a car or
         # taken, the question is answered and the means asked about once more in its hotline line)
         asks_plainly = bool(self.dialogue.yes_no.search(text) or re.search(r"[?]|怎么|为什么|咋", text)) or (
-            state.means not in AT_THE_EDGE and DEBT_TALK.search(text) is not None)
+            state.means not in AT_THE_EDGE and self.dialogue.debt_talk.search(text) is not None)
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
         if going_back:
@@ -844,7 +846,7 @@ class Triager:
               and self.dialogue.put_away.search(text)):
             risk = replace(staying, reason="put away")  # "那这药咋整": where to put it, in so many words
         elif (risk.tier != "crisis" and state.risk == "crisis" and asked_plan and not state.helper
-              and MM.fullmatch(bare) is not None):
+              and self.dialogue.bare_mm.fullmatch(bare) is not None):
             # "嗯" to "手边有没有药、刀、绳子这类东西？…先把它交给别人，好吗？" (walk 63): a yes to having them or to handing
             # them over; asked which, with 110/120 and the step meanwhile
             risk = replace(staying, reason="means unclear", imminent=True, means=state.means or "default")
