@@ -37,7 +37,10 @@ LONG_STORY = 40  # characters
 LONG_STORY_WORDS = 25  # in English: "honestly im so done with everything, i cant do this anymore" is a line, not a story
 FOLLOW_UP_MARGIN = 0.1  # in a conversation, a message this far below the in-scope score still reads as a follow-up
 SAFETY_TOPICS = ("home_visit", "threats_insults")
-CLARIFY = ("asked:clarify", "asked:clarify again")  # the clarifying question, then once more in other words
+CLARIFY = ("asked:clarify", "asked:clarify again")
+# after pills taken, the hospital is said each time in other words: these notes are never swapped for "again"
+TAKEN_NOTES = ("symptom", "symptom_again", "taken", "taken_alone")
+STAYS_FIRST = "children"  # a child to be taken along stays the first step, whatever means is named next (walk 63)  # the clarifying question, then once more in other words
 PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "更多做法": "more", "还能做什么": "more",
               "求助渠道": "channels", "怎么投诉": "channels", "取证清单": "evidence", "怎么取证": "evidence",
               "the law": "law", "more steps": "more", "where to get help": "channels", "evidence checklist": "evidence"}
@@ -208,7 +211,7 @@ class Assistant:
                 if "said:safe" in state.shown:
                     state.shown.remove("said:safe")
             if risk.imminent and not risk.helper and (risk.means not in ("", "default") or not state.means) and (
-                    state.means != "children"):  # (a child to be taken along stays first: "今晚 煤气都想好了", walk 63)
+                    state.means != STAYS_FIRST):  # ("今晚 煤气都想好了" after the child: the child's step still)
                 state.means = risk.means  # (a later message naming no means keeps the one named: "药还在我床头")
             # a high place named, then "我在家呢 什么边上": not to step back from an edge, but not to go there tonight
             if state.means == "height" and triage.indoors and self.risk.means(self.risk.own_words(triage.text.lower())) != "height":
@@ -336,8 +339,7 @@ class Assistant:
                   and {"alone", "no_one"} & set(triage.known)):
                 base["note"] = "taken_alone"  # "一个人" after pills (walk 63): call yourself, unlock the door, now
             elif (state.means == "taken" and not risk.helper and base["note"] in QUIET
-                  and state.crisis_note in ("third", "symptom", "symptom_again", "taken", "taken_again", "taken_near",
-                                            "taken_alone")):
+                  and state.crisis_note in ("third", "taken_again", "taken_near", *TAKEN_NOTES)):
                 # told once to go to hospital, then "布洛芬又吃不死人", "你先回答我": the hospital still, not "我在" (walk 52);
                 # the second time in other words, not the same paragraph again (walk 57)
                 base["note"] = "taken_again" if state.crisis_note == "taken" else "taken"
@@ -367,8 +369,7 @@ class Assistant:
                 # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
                 # not "call 110 and look for ta" (walk 39)
                 base["note"] = "with_ta"
-            if base["note"] not in ("", "help again", "left", "asked", "helper_means", "symptom", "symptom_again", "taken",
-                                     "taken_alone") \
+            if base["note"] not in ("", "help again", "left", "asked", "helper_means", *TAKEN_NOTES) \
                     and base["note"] == state.crisis_note \
                     and state.crisis_turn == state.turns - 1:
                 # the same reply twice in a row reads as a machine (a helper waiting for news, one-word answers)
@@ -387,8 +388,7 @@ class Assistant:
                 step = self.risk.helper_step(risk.means, state.language)
             else:
                 named = risk.means not in ("", "default") and not (risk.means == "height" and state.means == "scouted")
-                # (a child to be taken along stays the first step whatever means is named next, walk 63)
-                keep = state.means == "children" or (state.means and not named)
+                keep = state.means == STAYS_FIRST or (state.means and not named)
                 step = self.first_step(state, state.means if keep else risk.means, again=risk.reason == "put away")
             # danger from another person in a crisis conversation ("他在拍厕所门了", "我要发12110 写啥"): the door and how
             # to reach the police first, not the next question about means

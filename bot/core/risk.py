@@ -144,6 +144,12 @@ class FirstStep:
     helper_en: str = ""
 
 
+# means that put the person in danger where they are now (a height, a car, a charcoal room …): the step is said every
+# time; with something already taken or a wound added, the crisis reply stays whatever they ask
+PLACED = ("height", "vehicle", "air", "boat", "holding_child")
+AT_THE_EDGE = (*PLACED, "taken", "wound")
+
+
 @dataclass(frozen=True)
 class Risk:
     tier: str = "none"  # none | check_in | crisis
@@ -155,6 +161,14 @@ class Risk:
     soft: bool = False  # a weak sign (死, 结束, 最后 …): never refuse such a message as out of scope; ask
     means: str = ""  # for an imminent crisis, the kind of means named (a first_step key: taken, air, height, default)
     probability: float = 0.0  # the classifier's estimate that the writer may be at risk (0 for short texts)
+
+    @property
+    def placed(self) -> bool:
+        return self.means in PLACED
+
+    @property
+    def at_the_edge(self) -> bool:
+        return self.means in AT_THE_EDGE
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from bot.core.articles import Article, crime_article, requested_article
 from bot.core.dialogue import DialogueState
 from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
-from bot.core.risk import ABROAD, FIRST_PERSON, SEMANTIC, THIRD_PERSON, Risk, RiskRules
+from bot.core.risk import ABROAD, AT_THE_EDGE, FIRST_PERSON, SEMANTIC, THIRD_PERSON, Risk, RiskRules
 from bot.core.safety import SafetyRules, Scam
 from bot.core.textnorm import Message, normalise
 from bot.knowledge.loader import KnowledgeError, load_conditions, with_conditions
@@ -39,8 +39,6 @@ COVER_CHARS = 60  # small talk and vague openings are read only in messages this
 PIECE_TOKENS = 16  # the longest phrase in those lists, in tokens ("谢谢你还愿意听我说这些" is 11)
 ACTS_SETTINGS = ("small_talk", "question", "vague", "off_topic", "max_chars")
 TOKENS = re.compile(r"[a-z0-9']+|\s+|.")  # an English word or number, a run of spaces, or one character
-# means that put the person in danger where they are now: the crisis reply stays, whatever they ask
-AT_THE_EDGE = ("height", "vehicle", "air", "boat", "holding_child", "taken", "wound")
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -380,7 +378,8 @@ class DialogueRules:
                 past_now=answers("past_now"),
                 past_said=answers("past_said"),
                 thoughts=answers("thoughts"),
-                no_plan_said=answers("no_plan_said"),
+                # ("没想过怎么做" is one way of saying no plan: written once, in no_plan_how)
+                no_plan_said=re.compile(f"{answers('no_plan_said').pattern}|{answers('no_plan_how').pattern}"),
                 no_plan_how=answers("no_plan_how"),
                 about_me=answers("about_me"),
                 reason_to_live=answers("reason_to_live"),
