@@ -4209,6 +4209,18 @@ def test_abroad_the_countrys_own_crisis_line_comes_first_walk_62(assistant, mess
     assert number in assistant.renderer.plain(replies[1])
 
 
+@pytest.mark.parametrize("message, emergency, line", [
+    ("我在吉隆坡读书 欠了国内网贷 今晚想从宿舍楼顶跳下去", "打 999", ""),
+    ("我在新加坡打工 欠了网贷 药都攒够了 今晚就吃", "999（报警）/ 995（急救）", "1767"),
+    ("我在大阪留学 网贷还不上 炭都买好了", "110（报警）/ 119（急救）", "0120-279-338")])
+def test_malaysia_singapore_and_japan_get_their_own_numbers_first(assistant, message, emergency, line):
+    """Malaysia had only "the local emergency number"; Singapore and Japan only the Beijing line from abroad."""
+    said = assistant.renderer.plain(_talk(assistant, "abroad2", message)[0])
+    assert emergency in said and line in said and "打 110" not in said.replace("打 110（报警）/ 119", "")
+    if line:
+        assert said.index(line) < said.index("+86-10-82951332")
+
+
 def test_at_what_hours_without_naming_the_line_is_a_question_about_the_line(assistant):
     replies = _talk(assistant, "hours2", "最近压力太大 欠了二十多万 有时候真想一了百了", "几点都能打吗 我一般半夜睡不着")
     assert replies[1].risk.reason == "hotline question"
