@@ -180,6 +180,7 @@ class DialogueRules:
     not_answering: re.Pattern[str]  # "打了二十几个电话都不接": helping, ta still can't be reached (walk 62)
     while_missing: re.Pattern[str]  # "要不要先还钱", "老师说去宿舍找": the money or others' search while ta is missing
     family_would_know: re.Pattern[str]  # "我爸妈会知道的": why not to call 120 after pills (walk 62)
+    ambulance_cost: re.Pattern[str]  # "不想打120 太贵了": why not to call 120 after pills (walk 65)
     not_suicidal: re.Pattern[str]  # "我不是想死，就是想让自己疼一下": after hurting themselves, no wish to die said
     jail: re.Pattern[str]  # "我会坐牢吗" in a crisis: the fear answered first
     family_calling: re.Pattern[str]  # "我妈刚打电话来，我没接": a line to someone, to take up
@@ -390,6 +391,7 @@ class DialogueRules:
                 not_answering=answers("not_answering"),
                 while_missing=answers("while_missing"),
                 family_would_know=answers("family_would_know"),
+                ambulance_cost=answers("ambulance_cost"),
                 not_suicidal=answers("not_suicidal"),
                 jail=answers("jail"),
                 family_calling=answers("family_calling"),
@@ -441,7 +443,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -767,6 +769,9 @@ class Triager:
         elif taken and not in_care and self.dialogue.family_would_know.search(text):
             # pills taken, "不想打120 我爸妈会知道的": the fear heard, and other ways to the hospital now (walk 62)
             risk = replace(staying, reason="taken, family", imminent=True)
+        elif taken and not in_care and self.dialogue.ambulance_cost.search(text):
+            # pills taken, "不想打120 太贵了 也还不起": life before money, and the cost later (walk 65)
+            risk = replace(staying, reason="taken, cost", imminent=True)
         elif (state.risk == "crisis" and not state.helper and "crisis:calling" not in state.shown
               and self.dialogue.family_calling.search(text)):
             # "我妈刚打电话来，我没接": the one reaching out to them, taken up
