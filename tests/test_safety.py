@@ -4439,3 +4439,11 @@ def test_ambulance_too_expensive_after_pills_walk_65(assistant):
     replies = _talk(assistant, "cost", "我刚把那瓶安眠药吃了一半 头晕", "不想打120 太贵了 还不起")
     said = assistant.renderer.plain(replies[1])
     assert replies[1].risk.reason == "taken, cost" and "命比钱要紧" in said and "急诊" in said
+
+
+def test_no_place_named_is_not_promised_away_walk_65(assistant):
+    """'先不去那里' was said to a man who had named no place (only 'arranging things in advance')."""
+    replies = _talk(assistant, "ins", "想问下 人要是死了 欠的网贷和信用卡还要家里人还吗", "我有一份保险 受益人是我女儿 保险金会不会被拿去还债",
+                    "那自杀的话保险赔不赔 我买了快三年了", "就是问问", "不是 我就好奇", "你别搞得那么紧张 我就是想提前安排好")
+    said = assistant.renderer.plain(replies[-1])
+    assert replies[-1].note == "plan_told" and "先不去那里" not in said and said.count("别一个人待着") == 1
