@@ -202,6 +202,8 @@ class Assistant:
             state.show_once(f"known:{tag}")
         if risk.tier == "crisis":
             state.helper = risk.helper
+            if risk.reason == "no plan":  # "没具体想怎么弄": the question about a method is not asked later (walk 65)
+                state.show_once("crisis:plan")
             # it came back after they had said they were better or had no such thoughts ("好一点了" … "我还是觉得不如死了
             # 算了"): heard as coming back, and their safety is unknown again
             # (not after "想过" to the question: that was no all-clear)
