@@ -21,7 +21,7 @@ from bot.core.embedders import Embedder, make_embedder
 from bot.core.loan_words import missing, to_loan
 from bot.core.render import Renderer
 from bot.core.retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
-from bot.core.risk import REGIONS, Risk, RiskRules, ordinary_questions
+from bot.core.risk import ABROAD, REGIONS, Risk, RiskRules, ordinary_questions
 from bot.core.safety import SafetyRules
 from bot.core.triage import DialogueRules, Triage, Triager
 from bot.config import Settings
@@ -837,15 +837,18 @@ class Assistant:
     def localised(self, reply: Reply, region: str) -> dict:
         """In Hong Kong, Macau or Taiwan the mainland's 110 and 12356 reach no one: the region's emergency number and
         first crisis line (crisis.yaml, hotlines) take their place among the channels and in the steps (110 only in
-        Hong Kong and Macau, 999; Taiwan's police are 110 too)."""
-        if region not in ("hk", "mo", "tw"):
+        Hong Kong and Macau, 999; Taiwan's police are 110 too). Abroad, the same with the country's number and its
+        own line or the one dialled from abroad (walk 65: Kuala Lumpur was told to call 110)."""
+        abroad = region.startswith(ABROAD)
+        if region not in ("hk", "mo", "tw") and not abroad:
             return {}
-        lines = self.risk.hotlines[region]
+        lines = self.risk.lines(region)
         emergency = next(line for line in lines if line.key == "emergency")
         swap = {LOCAL_POLICE: emergency, LOCAL_HOTLINE: next(line for line in lines if line.key != "emergency")}
         channels = tuple(replace(c, name=swap[c.key].name, contact=swap[c.key].contact, checked=swap[c.key].checked,
-                                 name_en=swap[c.key].name_en) if c.key in swap else c for c in reply.channels)
-        steps = reply.steps if region not in ("hk", "mo") else tuple(
+                                 name_en=swap[c.key].name_en, contact_en=swap[c.key].contact_en) if c.key in swap else c
+                         for c in reply.channels)
+        steps = reply.steps if region == "tw" else tuple(
             re.sub(r"110\s*/\s*120|110", emergency.contact, step) for step in reply.steps)
         # a step naming 12356 ("撥打12356心理援助熱線") names the region's line there (walk 57: Taiwan got 12356)
         hotline = swap[LOCAL_HOTLINE]
