@@ -725,6 +725,8 @@ class Triager:
                      "with_child": bool(self.dialogue.with_child.search(text)),
                      "not_debt": bool(self.dialogue.not_debt.search(text)),
                      "no_one": bool(self.dialogue.no_one.search(text))}
+        # "我老婆在旁边 她知道我欠钱的事" (walk 65): someone there is all that makes it sound better; it answers "身边有人吗？"
+        company_only = situation["with_someone"] and not self.dialogue.better.search(self.dialogue.with_someone.sub(" ", text))
         # a question in so many words ("会坐牢吗", "怎么办"), not "好几个网贷" (几 reads as a question word)
         # (or asks to talk about the debt, "你别劝我了 说说催收的事吧", walk 64: with means at home, not at a height, in a car or
         # taken, the question is answered and the means asked about once more in its hotline line)
@@ -924,7 +926,7 @@ class Triager:
         elif state.risk == "crisis" and risk.tier != "crisis" and not (state.helper or better) and talk:
             risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
         elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
-              and not (state.helper or better) and (
+              and not (state.helper or (better and not company_only)) and (
                   situation["alone"] or situation["no_one"]
                   or (situation["with_someone"] and "crisis:people" not in state.shown))):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them; "我媳妇在家 在里屋睡觉
@@ -991,12 +993,13 @@ class Triager:
               and self.risk.patterns["means_hint"].search(written.lower())):
             # after means were named, the means again ("那个农药我已经放到柜子里了"): still urgent
             risk = staying
-        elif risk.tier == "check_in" and state.risk != "none" and not better and (
+        elif risk.tier == "check_in" and state.risk != "none" and not better and answer != "no" and (
                 risk.reason.startswith("possible") or risk.probability >= self.semantic["acute"]
                 or (state.risk == "crisis" and raised and not state.helper and not asks_plainly)):
             # a second clear sign in one conversation: a phrase of possible ideation, or the classifier very sure;
             # a weaker one ("睡不着 吃不下", or "钱都是我自己花的 她根本不知道" read at 0.8) is asked about again;
             # after a crisis reply of their own, never asked as if nothing had been said ("我有时候觉得当时没救回来可能更好")
+            # (not a "no" to the question, however sure the classifier: "没有想死 就是好累 什么都不想做", walk 65)
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
         if (state.helper and state.risk == "crisis" and risk.tier == "crisis" and not risk.helper
                 and self.risk.reports(written.lower()) and not self.dialogue.about_me.search(text)):
