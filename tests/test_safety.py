@@ -4492,3 +4492,9 @@ def test_a_carer_who_would_take_her_mother_along_gets_both_lives_named_walk_65(a
     assert "两个人的安全" in said and "单独待着" in said
     moving = _talk(assistant, "move", "我爸说带着奶奶一起走 去城里住 网贷的事别让他们知道")[0]
     assert moving.mode != "crisis"
+
+
+def test_asking_for_company_without_law_is_kept_company_walk_65(assistant):
+    reply = _talk(assistant, "co", "睡不着", "你能陪我聊会吗 不用给我讲法律 就聊聊")[1]
+    said = assistant.renderer.plain(reply)
+    assert reply.mode == "small_talk" and "就聊聊" in said and "哪些做法违法" not in said

@@ -656,6 +656,8 @@ class Triager:
         if (small_talk in ("", "thanks", "ack", "bot") and not domain and risk.tier == "none" and state.risk == "none"
                 and self.dialogue.frustrated.search(text)):
             small_talk = "frustrated"
+        if small_talk == "bot" and self.dialogue.wants_to_talk.search(text) and not domain:
+            small_talk = "company"  # "你能陪我聊会吗 不用给我讲法律": company first, not what the bot is (walk 65)
         if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
             act = "vague" if odds["vague"] > odds["specific"] else "specific"
         vague = not small_talk and ((act == "vague" and odds["vague"] >= self.dialogue.acts["vague"]) or listed_vague)
