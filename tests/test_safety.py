@@ -1533,7 +1533,8 @@ def test_an_overdose_stays_at_the_hospital_through_ok_sleepiness_and_the_cost(as
     for text in ("好的", "有点困了", "不想打120，救护车要钱"):
         reply = assistant.respond(session, text)
         assert reply.mode == "crisis" and "120" in assistant.renderer.plain(reply), text
-    assert "医院" in assistant.renderer.plain(reply) and "钱的事以后再说" in assistant.renderer.plain(reply)
+    # (the cost itself answered since walk 65: "命比钱要紧 … 费用可以看完病再想办法")
+    assert "医院" in assistant.renderer.plain(reply) and "命比钱要紧" in assistant.renderer.plain(reply)
 
 
 def test_not_quite_joking_and_a_means_named_later_bring_the_crisis_back(assistant):
