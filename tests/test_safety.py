@@ -4523,3 +4523,36 @@ def test_own_crisis_while_out_delivering_is_told_to_pull_over_walk_65(assistant)
     replies = _talk(assistant, "run", "遗书写好了 放在车里 欠了六十多万 真的扛不住了", "还在车上 在跑单")
     said = assistant.renderer.plain(replies[1])
     assert replies[1].mode == "crisis" and "靠边停好车" in said
+
+
+def test_not_calling_110_because_family_would_know_hears_the_fear_walk_66(assistant):
+    replies = _talk(assistant, "fear", "那我说实话 我已经买好炭了 在车里", "还没点", "你是不是要让我打110 我不想打 打了我家里人都知道了")
+    said = assistant.renderer.plain(replies[2])
+    assert replies[2].mode == "crisis" and replies[2].risk.reason == "hotline fear" and "不会通知你的家人" in said
+
+
+def test_downstairs_not_gone_up_yet_is_neither_indoors_nor_danger_walk_66(assistant):
+    replies = _talk(assistant, "sg", "我在新加坡 真的撑不住了 有时候想从组屋上面跳下去", "现在在楼下 还没上去")
+    said = assistant.renderer.plain(replies[1])
+    assert replies[1].mode == "crisis" and replies[1].risk.reason not in ("indoors", "danger") and "放心" not in said
+
+
+@pytest.mark.parametrize("messages", [
+    ("我是台湾人 在大陆工作的时候借了网贷 现在回台湾了", "催收还是一直打给我在大陆的朋友", "我真的好累 有时候觉得消失就好了"),
+    ("我在台北 之前在大陆工作借了网贷 催收一直打给我在大陆的朋友", "我真的撑不下去了 不想活了")])
+def test_a_taiwanese_writer_back_home_gets_taiwans_lines_walk_66(assistant, messages):
+    said = assistant.renderer.plain(_talk(assistant, "tw66", *messages)[-1])
+    assert "1925" in said and "12356" not in said
+
+
+def test_own_death_asked_after_a_check_in_is_asked_about_walk_66(assistant):
+    replies = _talk(assistant, "old", "我六十二了 帮儿子担保借了钱 儿子跑了", "我这把年纪 活着也是拖累孩子",
+                    "我问问你 要是人走了 这个债是不是就不用还了")
+    assert replies[2].mode == "check_in" and replies[2].risk.reason == "possible: own death"
+    bereaved = _talk(assistant, "bereaved", "我爸上个月走了 要是人走了 这个债是不是就不用还了")[0]
+    assert bereaved.mode == "answer"
+
+
+def test_pills_on_the_table_are_pills_at_hand_walk_66(assistant):
+    reply = _talk(assistant, "tbl", "催收说明天上门 我真的扛不住了", "我桌上还有半瓶白酒和一瓶安眠药")[1]
+    assert reply.mode == "crisis" and reply.risk.means == "saved"

@@ -54,10 +54,13 @@ HERE = re.compile(r"((我|们|們|人|住|现|現|还|還)|^|[,，。.!！?？;�
 # a place they mean to go to ("想搬回台灣", "我回台灣以後他們可以追過來嗎"), not where they are
 GOING = re.compile(r"(想|要|会|會|将|將|打算|準備|准备|计划|計劃|考虑|考慮|如果|要是|假如|等)[^,，.。!?]{0,3}$|"
                    r"(?<![a-z])(want|plan|going|thinking of|if i)( to)?[a-z ]{0,12}$")
-GOING_AFTER = re.compile(r"^[^,，.。!?]{0,2}(以后|以後|之后|之後|的话|的話)|^[^,，.。!?\s]{0,10}(可以|会|會|能)[^,，.。!?\s]{0,6}(吗|嗎|\?)")
+GOING_AFTER = re.compile(r"^[^,，.。!?]{0,2}(以后|以後|之后|之後|的话|的話)|^[^,，.。!?\s]{0,10}(可以|会|會|能)[^,，.。!?\s]{0,6}(吗|嗎|\?)|"
+                         r"^[^,，.。!?\s]{0,6}(的时候|的時候)")  # "在大陆工作的时候": where they were then (walk 66)
 # "大陸的網貸", "内地网贷", "喺大陸啲網貸": where the loan or the court is, not where the writer is (walk 47: a Taiwanese writer
 # got mainland numbers only; walk 63: "我喺香港 之前喺大陸啲網貸借咗錢" in Cantonese)
-WHOSE = re.compile(r"(的|啲|嘅)?(网贷|網貸|贷款|貸款|平台|催收|银行|銀行|信用卡|法院|借款|欠款|app)", re.IGNORECASE)
+# (also "我在大陆的朋友" — walk 66: someone else's place, not the writer's)
+WHOSE = re.compile(r"(的|啲|嘅)?(网贷|網貸|贷款|貸款|平台|催收|银行|銀行|信用卡|法院|借款|欠款|app)|"
+                   r"(的|啲|嘅)(朋友|家人|家里人|家裡人|亲戚|親戚|同事|同学|同學|爸妈|爸媽|父母)", re.IGNORECASE)
 IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNORECASE)  # "台湾人", "香港人": who, not where
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 SELF = re.compile(r"我(?![的家])|(?<![a-z])(i|i'm|im|me|myself)(?![a-z])")  # the writer, not "我家孩子", "my mum"

@@ -946,6 +946,11 @@ class Triager:
             # "算了 不说了" after being asked: not an all-clear; stay with them. With a question about the debt
             # ("算了不说这个 通讯录被爆了能报警吗") the question is answered, a hotline line kept
             risk = staying
+        elif (raised and risk.tier == "none" and not (better or state.helper or answer)
+              and self.risk.patterns["own_death"].search(written.lower())):
+            # asked about self-harm after "活着也是拖累孩子", then "要是人走了 这个债是不是就不用还了" (walk 66): their own
+            # death, however it is put, asked about, not answered as a question about inheritance
+            risk = Risk("check_in", "possible: own death", distress=risk.distress, probability=risk.probability)
         elif (raised and risk.tier == "none" and not (better or state.helper or answer or asks_plainly)
               and (situation["alone"] or situation["no_one"])):
             # asked "你有没有想过伤害自己？", they say they are alone ("没有人陪 我一个人租房子住", walk 49): still asked,
