@@ -298,6 +298,10 @@ class Assistant:
                 # (after pills taken, the hospital at once: "third")
                 base["note"] = "again" if risk.helper or (risk.means != "taken" and state.show_once("crisis:again")) \
                     else follow_on(state, risk)
+                # the danger where they are named in this message ("离水挺近的 栏杆外面", walk 66): the step away from it,
+                # not the next question in turn
+                if not risk.helper and risk.reason == "imminent" and risk.placed and base["note"] in FOLLOW_ON:
+                    base["note"] = "again"
             if risk.helper and triage.holding and risk.reason != "helper means" and state.show_once("helper:holding"):
                 base["note"] = "holding"  # "他刚开门了 … 我现在抱着他": stay like this, listen, tonight with ta (walk 44)
                 state.show_once("helper:found")

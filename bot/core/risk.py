@@ -149,7 +149,7 @@ class FirstStep:
 
 # means that put the person in danger where they are now (a height, a car, a charcoal room …): the step is said every
 # time; with something already taken or a wound added, the crisis reply stays whatever they ask
-PLACED = ("height", "vehicle", "air", "boat", "holding_child")
+PLACED = ("height", "railing", "vehicle", "air", "boat", "holding_child")
 AT_THE_EDGE = (*PLACED, "taken", "wound")
 
 
