@@ -727,8 +727,10 @@ class Triager:
                      "with_child": bool(self.dialogue.with_child.search(text)),
                      "not_debt": bool(self.dialogue.not_debt.search(text)),
                      "no_one": bool(self.dialogue.no_one.search(text))}
-        # "我老婆在旁边 她知道我欠钱的事" (walk 65): someone there is all that makes it sound better; it answers "身边有人吗？"
-        company_only = situation["with_someone"] and not self.dialogue.better.search(self.dialogue.with_someone.sub(" ", text))
+        # "我老婆在旁边 她知道我欠钱的事" (walk 65): someone there is all that makes it sound better, and the rest is about the
+        # debt: it answers "身边有人吗？", not a question about a spouse's share ("我妈在旁边陪着 我没事" is better)
+        company_only = situation["with_someone"] and domain and not self.dialogue.better.search(
+            self.dialogue.with_someone.sub(" ", text))
         # a question in so many words ("会坐牢吗", "怎么办"), not "好几个网贷" (几 reads as a question word)
         # (or asks to talk about the debt, "你别劝我了 说说催收的事吧", walk 64: with means at home, not at a height, in a car or
         # taken, the question is answered and the means asked about once more in its hotline line)
