@@ -37,10 +37,10 @@ LONG_STORY = 40  # characters
 LONG_STORY_WORDS = 25  # in English: "honestly im so done with everything, i cant do this anymore" is a line, not a story
 FOLLOW_UP_MARGIN = 0.1  # in a conversation, a message this far below the in-scope score still reads as a follow-up
 SAFETY_TOPICS = ("home_visit", "threats_insults")
-CLARIFY = ("asked:clarify", "asked:clarify again")
+CLARIFY = ("asked:clarify", "asked:clarify again")  # the clarifying question, then once more in other words
 # after pills taken, the hospital is said each time in other words: these notes are never swapped for "again"
 TAKEN_NOTES = ("symptom", "symptom_again", "taken", "taken_alone")
-STAYS_FIRST = "children"  # a child to be taken along stays the first step, whatever means is named next (walk 63)  # the clarifying question, then once more in other words
+STAYS_FIRST = "children"  # a child to be taken along stays the first step, whatever means is named next (walk 63)
 PART_WORDS = {"法律依据": "law", "相关法律": "law", "法条": "law", "更多做法": "more", "还能做什么": "more",
               "求助渠道": "channels", "怎么投诉": "channels", "取证清单": "evidence", "怎么取证": "evidence",
               "the law": "law", "more steps": "more", "where to get help": "channels", "evidence checklist": "evidence"}

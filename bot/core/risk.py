@@ -151,6 +151,7 @@ class FirstStep:
 # time; with something already taken or a wound added, the crisis reply stays whatever they ask
 PLACED = ("height", "railing", "vehicle", "air", "boat", "holding_child")
 AT_THE_EDGE = (*PLACED, "taken", "wound")
+TWO_LIVES = ("children", "dependent")  # a child or a dependent parent to be taken along
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,9 @@ class Risk:
         return self.means in PLACED
 
     @property
-    def at_the_edge(self) -> bool:
-        return self.means in AT_THE_EDGE
+    def debt_can_wait(self) -> bool:
+        """At the edge, something taken, or another life at stake: no line offering the debt help for later."""
+        return self.means in AT_THE_EDGE or self.means in TWO_LIVES
 
 
 @dataclass(frozen=True)

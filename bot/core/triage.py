@@ -221,6 +221,11 @@ class DialogueRules:
     emoji: WordTable  # what a message of emoji alone means (👍 好的)
     acts: dict[str, float]  # when the classifier of kinds is believed (ACTS_SETTINGS)
 
+    def company_only(self, text: str, situation: dict[str, bool], domain: bool) -> bool:
+        """"我老婆在旁边 她知道我欠钱的事" (walk 65): someone there is all that makes it sound better, and the rest is about
+        the debt: it answers "身边有人吗？", not a question about a spouse's share ("我妈在旁边陪着 我没事" is better)."""
+        return situation["with_someone"] and domain and not self.better.search(self.with_someone.sub(" ", text))
+
     def answer_kind(self, bare: str) -> str:
         """'yes', 'no' or 'past_no' ("以前有过 现在没有了") when the whole message is one, else ''."""
         return next((kind for kind in ("yes", "no", "past_no") if self.self_harm_answer[kind].search(bare)), "")
@@ -727,10 +732,6 @@ class Triager:
                      "with_child": bool(self.dialogue.with_child.search(text)),
                      "not_debt": bool(self.dialogue.not_debt.search(text)),
                      "no_one": bool(self.dialogue.no_one.search(text))}
-        # "我老婆在旁边 她知道我欠钱的事" (walk 65): someone there is all that makes it sound better, and the rest is about the
-        # debt: it answers "身边有人吗？", not a question about a spouse's share ("我妈在旁边陪着 我没事" is better)
-        company_only = situation["with_someone"] and domain and not self.dialogue.better.search(
-            self.dialogue.with_someone.sub(" ", text))
         # a question in so many words ("会坐牢吗", "怎么办"), not "好几个网贷" (几 reads as a question word)
         # (or asks to talk about the debt, "你别劝我了 说说催收的事吧", walk 64: with means at home, not at a height, in a car or
         # taken, the question is answered and the means asked about once more in its hotline line)
@@ -930,7 +931,7 @@ class Triager:
         elif state.risk == "crisis" and risk.tier != "crisis" and not (state.helper or better) and talk:
             risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
         elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
-              and not (state.helper or (better and not company_only)) and (
+              and not (state.helper or (better and not self.dialogue.company_only(text, situation, domain))) and (
                   situation["alone"] or situation["no_one"]
                   or (situation["with_someone"] and "crisis:people" not in state.shown))):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them; "我媳妇在家 在里屋睡觉
