@@ -21,7 +21,7 @@ from bot.core.embedders import Embedder, make_embedder
 from bot.core.loan_words import missing, to_loan
 from bot.core.render import Renderer
 from bot.core.retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
-from bot.core.risk import ABROAD, REGIONS, Risk, RiskRules, ordinary_questions
+from bot.core.risk import ABROAD, CORRECTS, REGIONS, Risk, RiskRules, ordinary_questions
 from bot.core.safety import SafetyRules
 from bot.core.triage import DialogueRules, Triage, Triager
 from bot.config import Settings
@@ -200,6 +200,8 @@ class Assistant:
                 state.shown.remove("answered:self_harm")
         for tag in triage.known:
             state.show_once(f"known:{tag}")
+        if triage.cant_hear:  # remembered: every later crisis reply gives the ways to reach help by text first
+            state.show_once("known:cant_hear")
         if risk.tier == "crisis":
             state.helper = risk.helper
             if risk.reason == "no plan":  # "没具体想怎么弄": the question about a method is not asked later (walk 65)
@@ -212,7 +214,9 @@ class Assistant:
                 state.shown.remove("answered:self_harm")
                 if "said:safe" in state.shown:
                     state.shown.remove("said:safe")
-            if risk.imminent and not risk.helper and (risk.means not in ("", "default") or not state.means) and (
+            if state.means == STAYS_FIRST and risk.means in CORRECTS and not risk.helper:
+                state.means, base["sorry"] = risk.means, True  # "孩子还在我肚子里" (walk 67): sorry, and the right step
+            elif risk.imminent and not risk.helper and (risk.means not in ("", "default") or not state.means) and (
                     state.means != STAYS_FIRST):  # ("今晚 煤气都想好了" after the child: the child's step still)
                 state.means = risk.means  # (a later message naming no means keeps the one named: "药还在我床头")
             # a high place named, then "我在家呢 什么边上": not to step back from an edge, but not to go there tonight
@@ -394,7 +398,7 @@ class Assistant:
                 step = self.risk.helper_step(risk.means, state.language)
             else:
                 named = risk.means not in ("", "default") and not (risk.means == "height" and state.means == "scouted")
-                keep = state.means == STAYS_FIRST or (state.means and not named)
+                keep = state.means in (STAYS_FIRST, *CORRECTS) or (state.means and not named)
                 step = self.first_step(state, state.means if keep else risk.means, again=risk.reason == "put away")
             # danger from another person in a crisis conversation ("他在拍厕所门了", "我要发12110 写啥"): the door and how
             # to reach the police first, not the next question about means
@@ -419,7 +423,7 @@ class Assistant:
                              # (and "declined" once they said "别再问了": no closing question in a later reply either)
                              known=(*(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
                                     *(("declined",) if "declined:ask" in state.shown else ())),
-                             first_step=step, dear=triage.dear, low_battery=triage.low_battery, driving=triage.driving,
+                             first_step=step, dear=triage.dear, low_battery=triage.low_battery, cant_hear=triage.cant_hear, driving=triage.driving,
                              # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
                              # (also "我没开玩笑 刀我都准备好了" after words of going after them, walk 53)
                              calm=(triage.retaliation or "said:retaliation" in state.shown) and not risk.helper,

@@ -149,9 +149,11 @@ class FirstStep:
 
 # means that put the person in danger where they are now (a height, a car, a charcoal room …): the step is said every
 # time; with something already taken or a wound added, the crisis reply stays whatever they ask
-PLACED = ("height", "railing", "vehicle", "air", "boat", "holding_child")
+PLACED = ("height", "railing", "vehicle", "air", "boat", "holding_child", "window")
 AT_THE_EDGE = (*PLACED, "taken", "wound")
-TWO_LIVES = ("children", "dependent")  # a child or a dependent parent to be taken along
+TWO_LIVES = ("children", "dependent", "pregnant", "two_of_us")  # a child, a dependent parent or an unborn child too
+# the other life told more exactly after the children's step ("孩子还在我肚子里", "什么孩子？是我妈"): its step replaces it
+CORRECTS = ("pregnant", "two_of_us")
 
 
 @dataclass(frozen=True)
@@ -449,7 +451,10 @@ class RiskRules:
             (guess.other >= other and not ADDRESSED.search(masked)) or self.reports(masked))
         found = self.patterns["imminent"].search(masked)
         plan = found is not None
-        someone = bool(self.patterns["other"].search(masked))
+        # (not the child the writer would take along: "想带着孩子一起走 开煤气", walk 67, is the writer's plan)
+        other_found = self.patterns["other"].search(masked)
+        someone = other_found is not None and not (
+            found is not None and "带" in found.group(0) and found.start() <= other_found.start() < found.end())
         direct = self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked)
         # "老婆要离婚 活不下去了" (walk 57): the wife is named, but the words stand in a clause of their own that names no
         # one, with no one's words told before them: the writer's, not someone else's

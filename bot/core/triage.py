@@ -19,7 +19,7 @@ from bot.core.articles import Article, crime_article, requested_article
 from bot.core.dialogue import DialogueState
 from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
-from bot.core.risk import ABROAD, AT_THE_EDGE, FIRST_PERSON, SEMANTIC, THIRD_PERSON, Risk, RiskRules
+from bot.core.risk import ABROAD, AT_THE_EDGE, CORRECTS, FIRST_PERSON, SEMANTIC, THIRD_PERSON, Risk, RiskRules
 from bot.core.safety import SafetyRules, Scam
 from bot.core.textnorm import Message, normalise
 from bot.knowledge.loader import KnowledgeError, load_conditions, with_conditions
@@ -126,6 +126,7 @@ class DialogueRules:
     pregnancy_sign: re.Pattern[str]  # "见红", "肚子疼" from someone pregnant: the hospital first
     police_worry: re.Pattern[str]  # "不敢报警怕把事情闹大": calling 110 about the door is not about the debt
     low_battery: re.Pattern[str]  # "手机也快没电了" in a crisis: call now, while it still can
+    cant_hear: re.Pattern[str]  # "我是聋人", "打不了电话": the ways to reach help by text first
     driving: re.Pattern[str]  # "我现在开车去水库找他": a helper at the wheel, told not to type while driving
     cry_for_help: re.Pattern[str]  # only "救命": safety first, then what happened
     silent: re.Pattern[str]  # "我躲在厕所 不敢打电话", "他会听见的": they cannot speak to call for help
@@ -341,6 +342,7 @@ class DialogueRules:
                 pregnancy_sign=re.compile(data["pregnancy_sign"]),
                 police_worry=re.compile(data["police_worry"]),
                 low_battery=re.compile(data["low_battery"]),
+                cant_hear=re.compile(data["cant_hear"]),
                 driving=re.compile(data["driving"]),
                 cry_for_help=re.compile(data["cry_for_help"]),
                 silent=re.compile(data["silent"]),
@@ -445,7 +447,7 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -503,6 +505,7 @@ class Triage:
     pregnancy_sign: bool  # "见红", "肚子一直疼": from someone pregnant (a remembered fact), the hospital first (walk 51)
     police_worry: bool  # afraid calling the police makes it worse ("怕把事情闹大", walk 51)
     low_battery: bool  # the phone is about to die ("手机也快没电了"): in a crisis, call someone while it can
+    cant_hear: bool  # deaf or unable to call, said now or earlier in the conversation (walk 67)
     driving: bool  # "我现在开车去水库找他": at the wheel; a helper is told to stop before typing or calling
     cry_for_help: bool  # only "救命", "help": what to do if in danger comes before the question
     silent: bool  # in danger or asking how to call the police, and unable to speak: reporting by text message
@@ -574,6 +577,11 @@ class Triager:
         names = self.dialogue.dear_names
         found = [(text.find(word), names[word]) for word in names if word in text]
         return min(found)[1] if found else ""
+
+    def at_the_edge(self, written: str) -> bool:
+        """The writer's own words put them at a means that is dangerous where they are (an open window, pills taken)."""
+        own = self.risk.own_words(written.lower())
+        return bool(self.risk.patterns["means_hint"].search(own)) and self.risk.means(own) in AT_THE_EDGE
 
     def about_someone_close(self, text: str) -> bool:
         """A person near the writer (她, 女儿, 我妈), not the collectors (他们): after a crisis reply, a follow-up
@@ -931,12 +939,14 @@ class Triager:
         elif state.risk == "crisis" and risk.tier != "crisis" and not (state.helper or better) and talk:
             risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
         elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
-              and not (state.helper or (better and not self.dialogue.company_only(text, situation, domain))) and (
+              and not (state.helper or (better and not self.dialogue.company_only(text, situation, domain)))
+              and not self.at_the_edge(written) and (
                   situation["alone"] or situation["no_one"]
                   or (situation["with_someone"] and "crisis:people" not in state.shown))):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them; "我媳妇在家 在里屋睡觉
             # 她还不知道我欠了这么多" answers it too (not a question about a spouse's share of the debt): to tell the one
             # who is there
+            # (alone with the window open, "在宿舍 舍友都出去了 窗户开着", walk 67: the means first, below)
             risk = replace(staying, reason="alone" if situation["alone"] or situation["no_one"] else "company")
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and self.dialogue.no_call.search(text)):
@@ -963,6 +973,11 @@ class Triager:
               and "answered:self_harm" not in state.shown and self.risk.patterns["decided"].search(written.lower())):
             # asked "你有没有想过伤害自己？", they answer "安排好了 就明天": a plan already set, 110/120 first
             risk = Risk("crisis", "decided", imminent=True, distress=risk.distress, means=self.risk.means(written.lower()))
+        elif (state.risk == "crisis" and state.means == "children" and not state.helper
+              and self.risk.means(self.risk.own_words(written.lower())) in CORRECTS):
+            # "宝宝还在我肚子里呢 你说什么", "什么孩子？是我妈" after the children's step (walk 67): still with them, and
+            # the step for who it is (below)
+            risk = staying
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
               and not better and (not figures or state.means)
               and (not domain or (state.means and not asks_plainly)
@@ -1047,7 +1062,8 @@ class Triager:
             # "有" to "手边有没有药、刀这些东西？": what it is and where, and away from them first
             risk = replace(risk, means="unnamed" if risk.reason == "has means" and named == "default"
                            else "going_there" if heading else named)
-        elif risk.tier == "crisis" and risk.imminent and not risk.helper and risk.means not in ("taken", "children"):
+        elif risk.tier == "crisis" and risk.imminent and not risk.helper and (
+                risk.means not in ("taken", "children") or (risk.means == "children" and named in CORRECTS)):
             # a means named later in the crisis is the one the step is for ("炭在楼下车里，没点": throw it away)
             if named != self.risk.first_steps[-1].key and not heading:
                 risk = replace(risk, means=named)
@@ -1107,6 +1123,7 @@ class Triager:
             pregnancy_sign=bool(self.dialogue.pregnancy_sign.search(text)),
             police_worry=bool(self.dialogue.police_worry.search(text)),
             low_battery=bool(self.dialogue.low_battery.search(text)),
+            cant_hear="known:cant_hear" in state.shown or bool(self.dialogue.cant_hear.search(text)),
             driving=driving,
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
