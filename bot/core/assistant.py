@@ -234,6 +234,8 @@ class Assistant:
                 state.show_once("crisis:self")
             elif risk.reason == "reason to live":  # heard once; then the conversation goes on
                 state.show_once("crisis:reason")
+            elif risk.reason == "healed":  # cuts from before (walk 67): no wound step, no 110 pressed; what they ask
+                state.means, base["note"] = "", "healed"  # next is answered (their parents, the debt)
             elif risk.reason == "self harm":  # heard once; the wound's step is not said again, the question asked
                 state.show_once("crisis:self harm")
                 state.show_once("asked:self_harm")

@@ -183,6 +183,7 @@ class DialogueRules:
     family_would_know: re.Pattern[str]  # "我爸妈会知道的": why not to call 120 after pills (walk 62)
     ambulance_cost: re.Pattern[str]  # "不想打120 太贵了": why not to call 120 after pills (walk 65)
     not_suicidal: re.Pattern[str]  # "我不是想死，就是想让自己疼一下": after hurting themselves, no wish to die said
+    healed: re.Pattern[str]  # "没在流血 都是前几天划的 结痂了": cuts from before, not a wound to press now
     jail: re.Pattern[str]  # "我会坐牢吗" in a crisis: the fear answered first
     family_calling: re.Pattern[str]  # "我妈刚打电话来，我没接": a line to someone, to take up
     method: re.Pattern[str]  # "我就问有没有不痛的方法": asking for a way to die, again
@@ -400,6 +401,7 @@ class DialogueRules:
                 family_would_know=answers("family_would_know"),
                 ambulance_cost=answers("ambulance_cost"),
                 not_suicidal=answers("not_suicidal"),
+                healed=answers("healed"),
                 jail=answers("jail"),
                 family_calling=answers("family_calling"),
                 method=answers("method"),
@@ -450,7 +452,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -759,11 +761,16 @@ class Triager:
             # "表姐到了，在门口敲门": let them in, and let them stay tonight (not "go where there are people"); after
             # pills taken, to wait for the ambulance with them or go to hospital
             risk = replace(staying, reason="arrived", imminent=state.means == "taken")
-        elif (state.risk == "crisis" and not state.helper and "crisis:self harm" not in state.shown
-              and (state.means == "wound" or risk.means == "wound" or "first:wound" in state.shown)
-              and self.dialogue.not_suicidal.search(text)):
-            # after cutting, "我不是想死，就是太难受了想让自己疼一下": heard; the wound looked after, and still asked
-            risk = Risk("crisis", "self harm", distress=risk.distress, probability=risk.probability)
+        elif (not state.helper and (state.risk == "crisis" or risk.tier == "crisis")
+              and (state.means == "wound" or risk.means == "wound" or "first:wound" in state.shown
+                   or "crisis:self harm" in state.shown
+                   or self.risk.means(self.risk.own_words(written.lower())) == "wound")
+              and (self.dialogue.not_suicidal.search(text) or (
+                  state.risk == "crisis" and self.dialogue.healed.search(text)))):
+            # after cutting, "我不是想死，就是太难受了想让自己疼一下" (or in the same message, walk 67): heard; the wound
+            # looked after, and still asked; then "没在流血 都是前几天划的 结痂了": cuts from before, not pressed again
+            risk = Risk("crisis", "self harm" if "crisis:self harm" not in state.shown else "healed",
+                        distress=risk.distress, probability=risk.probability)
         elif (state.risk == "crisis" and raised and not (state.helper or better)
               and self.dialogue.jail.search(text) and not (taken and not in_care)):
             # "他们说要让我坐牢，我会坐牢吗" on a roof: the fear that put them there, answered in one sentence first;
@@ -979,7 +986,7 @@ class Triager:
             # the step for who it is (below)
             risk = staying
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
-              and not better and (not figures or state.means)
+              and not better and (not figures or state.means) and state.crisis_note != "healed"
               and (not domain or (state.means and not asks_plainly)
                    or (state.helper and self.risk.patterns["rescue"].search(text) and not found_asks_debt))
               and not text.startswith("/")
