@@ -4518,6 +4518,53 @@ def test_up_on_the_roof_and_back_down_is_a_place_to_keep_away_from_walk_67(assis
     assert all("退回来" not in assistant.renderer.plain(r) for r in replies[1:])
 
 
+def test_a_place_they_were_before_is_not_where_they_are_walk_68(assistant):
+    reply = assistant.reply("我而家喺澳門做嘢，以前喺內地借過幾筆網貸，催收打到我公司")
+    assert reply.region == "mo"
+
+
+def test_a_goodbye_call_and_then_a_phone_switched_off_is_someone_missing_now_walk_68(assistant):
+    reply = assistant.reply("我女儿前天打电话回来说对不起爸妈 以后照顾好自己 然后就一直关机")
+    assert reply.mode == "crisis" and reply.risk.helper and reply.risk.imminent
+
+
+def test_a_sleeping_child_beside_them_is_not_woken_to_hear_it_walk_68(assistant):
+    replies = _talk(assistant, "child", "真的不想活了 网贷还不上", "儿子在旁边睡着呢")
+    said = assistant.renderer.plain(replies[1])
+    assert replies[1].mode == "crisis" and "叫醒" not in said.replace("不用叫醒", "") and "大人" in said
+
+
+def test_a_carer_who_thinks_of_both_of_them_going_gets_both_lives_named_walk_68(assistant):
+    reply = assistant.reply("照顾瘫痪的老妈好几年了 有时候想 干脆我们俩一起走了算了 谁也不拖累谁")
+    assert reply.mode == "crisis" and reply.risk.means == "both_of_us" and not reply.risk.helper
+    assert "你们两个" in assistant.renderer.plain(reply)
+
+
+def test_caring_for_a_parent_with_a_debt_is_no_crisis_walk_68(assistant):
+    assert assistant.reply("我妈瘫在床上 我照顾她两年了 网贷欠了五万多").mode != "crisis"
+
+
+def test_taking_it_back_is_asked_again_gently_not_heard_as_all_clear_walk_68(assistant):
+    replies = _talk(assistant, "back", "欠了十几万 有时候等地铁 会想往前一步是不是就都解脱了", "算了 当我没说 没事了")
+    assert replies[0].mode == "crisis" and replies[0].risk.imminent
+    said = assistant.renderer.plain(replies[1])
+    assert "12356" in said or "念头" in said
+    assert "晚上开勿扰" not in said
+
+
+def test_not_me_my_wife_after_a_reply_to_the_writer_is_the_helpers_reply_walk_68(assistant):
+    replies = _talk(assistant, "wife", "产后抑郁 这几天老抱着孩子在阳台上发呆 昨晚跟我说“要是我和宝宝都不在了 你就不用这么累了”",
+                    "不是我 是我老婆 我在上班")
+    assert not replies[0].risk.helper  # (the wife's words read as the writer's: what the correction is for)
+    said = assistant.renderer.plain(replies[1])
+    assert replies[1].mode == "crisis" and replies[1].risk.helper and said.startswith("对不起") and "110" in said
+
+
+def test_the_feeling_coming_back_after_an_attempt_is_asked_about_walk_68(assistant):
+    reply = assistant.reply("又借新还旧了 催收又开始打 那种感觉又回来了 跟去年一模一样 老是想起那天的画面")
+    assert reply.mode in ("check_in", "crisis")
+
+
 @pytest.mark.parametrize("message", [
     "透析太贵了 要不就不去透了 反正网贷也还不上",
     "医生给我开的文拉法辛我自己停了 两个多礼拜了 吃了也没用 钱也不够",

@@ -229,6 +229,9 @@ class Assistant:
             elif (triage.withdrew and not triage.small_talk and risk.reason == "after crisis" and not risk.helper
                   and state.show_once("crisis:withdrew")):  # (not a bare "ok", "嗯")
                 base["note"] = "withdrew"  # "好啦 我唔去啦 你唔使理我": not pushed or asked again, the door left open
+            elif risk.reason == "not me":  # taken for the writer: sorry, and the helper's first reply (walk 68)
+                base["sorry"] = True
+                state.means = ""
             elif risk.reason == "about me":  # taken for someone they help: sorry, and their own first reply
                 base["sorry"] = True
                 state.show_once("crisis:self")

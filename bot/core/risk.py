@@ -61,6 +61,8 @@ GOING_AFTER = re.compile(r"^[^,，.。!?]{0,2}(以后|以後|之后|之後|的�
 # (also "我在大陆的朋友" — walk 66: someone else's place, not the writer's)
 WHOSE = re.compile(r"(的|啲|嘅)?(网贷|網貸|贷款|貸款|平台|催收|银行|銀行|信用卡|法院|借款|欠款|app)|"
                    r"(的|啲|嘅)(朋友|家人|家里人|家裡人|亲戚|親戚|同事|同学|同學|爸妈|爸媽|父母)", re.IGNORECASE)
+# a place they were in before ("我喺澳門返工，之前喺內地借咗啲網貸", walk 68): not where they are now
+BEFORE = re.compile(r"(之前|以前|以往|当时|當時|那时|那時|原来|原來|早前|去年|前年|曾经|曾經)[^,，.。!?]{0,3}$")
 IDENTITY = re.compile(r"人(?!在)|(?<![a-z])(people|person)(?![a-z])", re.IGNORECASE)  # "台湾人", "香港人": who, not where
 CLAUSE_END = re.compile(r"[.!?;,\n]+")
 SELF = re.compile(r"我(?![的家])|(?<![a-z])(i|i'm|im|me|myself)(?![a-z])")  # the writer, not "我家孩子", "my mum"
@@ -70,7 +72,7 @@ NOTE_READ = re.compile(r"(纸条|字条|遗书|便条|留言|信)(上|里)?(写�
 NOTE_LEFT = re.compile(r"(给我们?|给家里)?(留|写)(了|下)?(一)?(张|封|条|份)?(纸条|字条|遗书|便条|信)")  # "(他)给我留了封信"
 WRITER = re.compile(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])")  # the writer's own words, or a stop
 TO_SOMEONE_EN = re.compile(r"(?<![a-z])(to|with|for|tell|told)\s+(my|his|her|our|a)?\s*$")
-WE = re.compile(r"(我们|我哋|一家|全家|两个人)[^,.!?\n]{0,6}(一起|一齐|一块|一同)")  # a plan that includes the writer
+WE = re.compile(r"(我们|我哋|一家|全家|两个人|我俩|咱俩|俺俩)[^,.!?\n]{0,6}(一起|一齐|一块|一同)")  # a plan that includes the writer
 WORD_GAP = re.compile(r"[,.!?;\s]")  # where a clause of a short message ends: a stop or a space
 # the writer as the one acting in the clause of a plan or means ("我买了一瓶百草枯"), not a person of their family
 SELF_ACTING = re.compile(r"我(?![爸妈哥姐弟妹儿女侄舅叔姑姨爷奶嫂们家]|老公|老婆|老伴|媳妇|室友|舍友|朋友|同事|同学|外公|外婆)")
@@ -151,7 +153,7 @@ class FirstStep:
 # time; with something already taken or a wound added, the crisis reply stays whatever they ask
 PLACED = ("height", "railing", "vehicle", "air", "boat", "holding_child", "window")
 AT_THE_EDGE = (*PLACED, "taken", "wound")
-TWO_LIVES = ("children", "dependent", "pregnant", "two_of_us")  # a child, a dependent parent or an unborn child too
+TWO_LIVES = ("children", "dependent", "pregnant", "two_of_us", "both_of_us")  # a child, a dependent parent or an unborn child too
 # the other life told more exactly after the children's step ("孩子还在我肚子里", "什么孩子？是我妈"): its step replaces it
 CORRECTS = ("pregnant", "two_of_us")
 
@@ -451,10 +453,11 @@ class RiskRules:
             (guess.other >= other and not ADDRESSED.search(masked)) or self.reports(masked))
         found = self.patterns["imminent"].search(masked)
         plan = found is not None
-        # (not the child the writer would take along: "想带着孩子一起走 开煤气", walk 67, is the writer's plan)
+        # (not the child the writer would take along: "想带着孩子一起走 开煤气", walk 67, is the writer's plan; nor a
+        # father in a plan of "我俩一起走", walk 68)
         other_found = self.patterns["other"].search(masked)
-        someone = other_found is not None and not (
-            found is not None and "带" in found.group(0) and found.start() <= other_found.start() < found.end())
+        someone = other_found is not None and not (found is not None and (
+            ("带" in found.group(0) and found.start() <= other_found.start() < found.end()) or WE.search(found.group(0))))
         direct = self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked)
         # "老婆要离婚 活不下去了" (walk 57): the wife is named, but the words stand in a clause of their own that names no
         # one, with no one's words told before them: the writer's, not someone else's
@@ -765,6 +768,7 @@ class RiskRules:
         here = [place for place in places if HERE.search(folded[max(0, place[0] - 3):place[0]])
                 and not THERE.search(folded[max(0, place[0] - 30):place[0]].lower())
                 and not GOING.search(folded[max(0, place[0] - 8):place[0]].lower())
+                and not BEFORE.search(folded[max(0, place[0] - 8):place[0]])
                 and not GOING_AFTER.search(folded[place[2]:place[2] + 20])]
         # "我是台湾人" says who they are, not where: another place named counts first
         elsewhere = [place for place in places if not IDENTITY.match(folded, place[2])]

@@ -184,6 +184,7 @@ class DialogueRules:
     ambulance_cost: re.Pattern[str]  # "不想打120 太贵了": why not to call 120 after pills (walk 65)
     not_suicidal: re.Pattern[str]  # "我不是想死，就是想让自己疼一下": after hurting themselves, no wish to die said
     healed: re.Pattern[str]  # "没在流血 都是前几天划的 结痂了": cuts from before, not a wound to press now
+    not_me: re.Pattern[str]  # "不是我，是我老婆": the one at risk is someone else, after a reply to the writer's own
     jail: re.Pattern[str]  # "我会坐牢吗" in a crisis: the fear answered first
     family_calling: re.Pattern[str]  # "我妈刚打电话来，我没接": a line to someone, to take up
     method: re.Pattern[str]  # "我就问有没有不痛的方法": asking for a way to die, again
@@ -402,6 +403,7 @@ class DialogueRules:
                 ambulance_cost=answers("ambulance_cost"),
                 not_suicidal=answers("not_suicidal"),
                 healed=answers("healed"),
+                not_me=answers("not_me"),
                 jail=answers("jail"),
                 family_calling=answers("family_calling"),
                 method=answers("method"),
@@ -452,7 +454,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -848,6 +850,11 @@ class Triager:
               and not self.risk.patterns["imminent"].search(written.lower())):
             # "我没有跳 我现在在床上" after a balcony (walk 58): inside now, a little relief, not 110 again
             risk = replace(staying, reason="indoors", imminent=False)
+        elif not state.helper and state.risk != "none" and self.dialogue.not_me.search(text):
+            # "不是我，是我老婆。我在上班" (walk 68): taken for the writer's own; sorry, and the helper's reply, urgent as
+            # what they told was (a wife on the balcony with the baby)
+            risk = Risk("crisis", "not me", helper=True, imminent=bool(state.means) or risk.imminent,
+                        distress=risk.distress, probability=risk.probability)
         elif state.helper and state.risk == "crisis" and self.dialogue.about_me.search(text):
             # "你在说什么？我哥已经死了，我说的是我自己": their own crisis, not someone they help
             # ("什么ta 我说的是我自己 家里有一瓶安眠药": a means of their own named with it, its step first)
@@ -920,8 +927,10 @@ class Triager:
             # "我舍不得她", "我妈已经失去一个儿子了": what holds them here, heard first (once)
             risk = replace(staying, reason="reason to live")
         elif (state.risk == "crisis" and not (state.helper or better)
-              and self.risk.patterns["own_death"].search(written.lower())):
+              and self.risk.patterns["own_death"].search(written.lower())
+              and not (risk.tier == "crisis" and risk.reason.startswith("imminent"))):
             # "我死了我爸妈要不要还" in a crisis: never the literal answer (that death would settle it)
+            # (not a plan that takes someone along: "要是我俩一起走了 谁也不拖累谁", walk 68)
             risk = replace(staying, reason="own death")
         elif (state.risk == "crisis" and not (state.helper or better) and "crisis:settled" not in state.shown
               and self.dialogue.settled.search(bare)):
