@@ -4432,9 +4432,13 @@ def test_a_sorry_message_then_a_phone_switched_off_is_someone_at_risk_now(assist
     assert reply.mode == "crisis" and reply.risk.helper and reply.risk.imminent
 
 
-def test_a_prescribed_sleeping_pill_that_helps_is_no_overdose(assistant):
-    reply = assistant.reply("卫生所开的艾司唑仑 一晚一片 吃了能睡着 可心里还是慌")
-    assert reply.mode != "crisis"
+# a prescribed pill that helps (crisis_holdout110); a lender's note on the door (walk 67); caring for a parent (walk 68)
+@pytest.mark.parametrize("message", [
+    "卫生所开的艾司唑仑 一晚一片 吃了能睡着 可心里还是慌",
+    "i'm in singapore, the ah long put a bicycle lock on my door and left a note",
+    "我妈瘫在床上 我照顾她两年了 网贷欠了五万多"])
+def test_everyday_messages_that_name_a_pill_a_note_or_care_get_no_crisis_reply(assistant, message):
+    assert assistant.reply(message).mode != "crisis"
 
 
 def test_a_pregnant_woman_gets_her_own_step_not_the_childrens_walk_67(assistant):
@@ -4481,11 +4485,6 @@ def test_alone_with_the_window_open_is_the_window_first_walk_67(assistant):
     assert "离开窗边" in assistant.renderer.plain(replies[1])
 
 
-def test_a_lenders_note_on_the_door_is_no_farewell_walk_67(assistant):
-    reply = assistant.reply("i'm in singapore, the ah long put a bicycle lock on my door and left a note")
-    assert reply.mode != "crisis"
-
-
 def test_sitting_by_the_river_every_day_is_a_place_to_keep_away_from_not_an_edge_now_walk_67(assistant):
     replies = _talk(assistant, "river", "欠了六万多 催收把通讯录打了一遍 连我初中同学都知道了 每天送完单就坐在江边 想着跳下去几秒钟的事",
                     "现在没在江边 在家 就是每天都会想")
@@ -4502,6 +4501,11 @@ def test_cutting_to_cope_said_with_no_wish_to_die_then_old_cuts_are_heard_not_se
     assert replies[0].risk.reason == "self harm" and "按住伤口" not in first and "结束生命" in first
     assert replies[1].risk.reason == "healed" and "按住" not in second and "110 / 120" not in second
     assert replies[2].mode != "crisis"
+
+
+def test_saying_again_they_dont_want_to_die_is_not_heard_as_old_cuts(assistant):
+    replies = _talk(assistant, "again", "我不是想死 就是心里难受会拿刀片划手臂", "我真的不是想死")
+    assert replies[0].risk.reason == "self harm" and replies[1].risk.reason != "healed"
 
 
 @pytest.mark.parametrize("message, not_passage", [
@@ -4538,10 +4542,6 @@ def test_a_carer_who_thinks_of_both_of_them_going_gets_both_lives_named_walk_68(
     reply = assistant.reply("照顾瘫痪的老妈好几年了 有时候想 干脆我们俩一起走了算了 谁也不拖累谁")
     assert reply.mode == "crisis" and reply.risk.means == "both_of_us" and not reply.risk.helper
     assert "你们两个" in assistant.renderer.plain(reply)
-
-
-def test_caring_for_a_parent_with_a_debt_is_no_crisis_walk_68(assistant):
-    assert assistant.reply("我妈瘫在床上 我照顾她两年了 网贷欠了五万多").mode != "crisis"
 
 
 def test_taking_it_back_is_asked_again_gently_not_heard_as_all_clear_walk_68(assistant):

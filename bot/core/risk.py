@@ -72,7 +72,8 @@ NOTE_READ = re.compile(r"(纸条|字条|遗书|便条|留言|信)(上|里)?(写�
 NOTE_LEFT = re.compile(r"(给我们?|给家里)?(留|写)(了|下)?(一)?(张|封|条|份)?(纸条|字条|遗书|便条|信)")  # "(他)给我留了封信"
 WRITER = re.compile(r"[我你,.!?;]|(?<![a-z])(i|you)(?![a-z])")  # the writer's own words, or a stop
 TO_SOMEONE_EN = re.compile(r"(?<![a-z])(to|with|for|tell|told)\s+(my|his|her|our|a)?\s*$")
-WE = re.compile(r"(我们|我哋|一家|全家|两个人|我俩|咱俩|俺俩)[^,.!?\n]{0,6}(一起|一齐|一块|一同)")  # a plan that includes the writer
+# a plan that includes the writer
+WE = re.compile(r"(我们|我哋|一家|全家|两个人|我俩|咱俩|俺俩)[^,.!?\n]{0,6}(一起|一齐|一块|一同)")
 WORD_GAP = re.compile(r"[,.!?;\s]")  # where a clause of a short message ends: a stop or a space
 # the writer as the one acting in the clause of a plan or means ("我买了一瓶百草枯"), not a person of their family
 SELF_ACTING = re.compile(r"我(?![爸妈哥姐弟妹儿女侄舅叔姑姨爷奶嫂们家]|老公|老婆|老伴|媳妇|室友|舍友|朋友|同事|同学|外公|外婆)")
@@ -153,7 +154,8 @@ class FirstStep:
 # time; with something already taken or a wound added, the crisis reply stays whatever they ask
 PLACED = ("height", "railing", "vehicle", "air", "boat", "holding_child", "window")
 AT_THE_EDGE = (*PLACED, "taken", "wound")
-TWO_LIVES = ("children", "dependent", "pregnant", "two_of_us", "both_of_us")  # a child, a dependent parent or an unborn child too
+# another life at stake: a child or a dependent parent to be taken along, an unborn child, "the two of us"
+TWO_LIVES = ("children", "dependent", "pregnant", "two_of_us", "both_of_us")
 # the other life told more exactly after the children's step ("孩子还在我肚子里", "什么孩子？是我妈"): its step replaces it
 CORRECTS = ("pregnant", "two_of_us")
 
@@ -456,8 +458,9 @@ class RiskRules:
         # (not the child the writer would take along: "想带着孩子一起走 开煤气", walk 67, is the writer's plan; nor a
         # father in a plan of "我俩一起走", walk 68)
         other_found = self.patterns["other"].search(masked)
-        someone = other_found is not None and not (found is not None and (
-            ("带" in found.group(0) and found.start() <= other_found.start() < found.end()) or WE.search(found.group(0))))
+        taken_along = found is not None and (WE.search(found.group(0)) is not None or (
+            "带" in found.group(0) and other_found is not None and found.start() <= other_found.start() < found.end()))
+        someone = other_found is not None and not taken_along
         direct = self.patterns["direct"].search(self.patterns["other"].sub(" ", masked) if someone else masked)
         # "老婆要离婚 活不下去了" (walk 57): the wife is named, but the words stand in a clause of their own that names no
         # one, with no one's words told before them: the writer's, not someone else's

@@ -767,12 +767,12 @@ class Triager:
               and (state.means == "wound" or risk.means == "wound" or "first:wound" in state.shown
                    or "crisis:self harm" in state.shown
                    or self.risk.means(self.risk.own_words(written.lower())) == "wound")
-              and (self.dialogue.not_suicidal.search(text) or (
-                  state.risk == "crisis" and self.dialogue.healed.search(text)))):
+              and ((healed := state.risk == "crisis" and bool(self.dialogue.healed.search(text)))
+                   or ("crisis:self harm" not in state.shown and self.dialogue.not_suicidal.search(text)))):
             # after cutting, "我不是想死，就是太难受了想让自己疼一下" (or in the same message, walk 67): heard; the wound
-            # looked after, and still asked; then "没在流血 都是前几天划的 结痂了": cuts from before, not pressed again
-            risk = Risk("crisis", "self harm" if "crisis:self harm" not in state.shown else "healed",
-                        distress=risk.distress, probability=risk.probability)
+            # looked after, and still asked; "没在流血 都是前几天划的 结痂了": cuts from before, not pressed again
+            risk = Risk("crisis", "healed" if healed else "self harm", distress=risk.distress,
+                        probability=risk.probability)
         elif (state.risk == "crisis" and raised and not (state.helper or better)
               and self.dialogue.jail.search(text) and not (taken and not in_care)):
             # "他们说要让我坐牢，我会坐牢吗" on a roof: the fear that put them there, answered in one sentence first;
