@@ -154,8 +154,9 @@ class FirstStep:
 # time; with something already taken or a wound added, the crisis reply stays whatever they ask
 PLACED = ("height", "railing", "vehicle", "air", "boat", "holding_child", "window")
 AT_THE_EDGE = (*PLACED, "taken", "wound")
-# another life at stake: a child or a dependent parent to be taken along, an unborn child, "the two of us"
-TWO_LIVES = ("children", "dependent", "pregnant", "two_of_us", "both_of_us")
+# another life at stake: someone to be taken along (a child, a dependent parent, "the two of us"), or an unborn child
+TAKEN_ALONG = ("children", "dependent", "two_of_us", "both_of_us")
+TWO_LIVES = (*TAKEN_ALONG, "pregnant")
 # the other life told more exactly after the children's step ("孩子还在我肚子里", "什么孩子？是我妈"): its step replaces it
 CORRECTS = ("pregnant", "two_of_us")
 
@@ -175,6 +176,11 @@ class Risk:
     @property
     def placed(self) -> bool:
         return self.means in PLACED
+
+    @property
+    def takes_someone(self) -> bool:
+        """Someone is to be taken along: the one beside them (asleep, bedridden) is not woken to hear it (walks 67, 68)."""
+        return self.means in TAKEN_ALONG
 
     @property
     def debt_can_wait(self) -> bool:

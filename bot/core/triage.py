@@ -6,6 +6,7 @@ normalises, embeds or pattern-matches the text again.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -582,11 +583,6 @@ class Triager:
         found = [(text.find(word), names[word]) for word in names if word in text]
         return min(found)[1] if found else ""
 
-    def at_the_edge(self, written: str) -> bool:
-        """The writer's own words put them at a means that is dangerous where they are (an open window, pills taken)."""
-        own = self.risk.own_words(written.lower())
-        return bool(self.risk.patterns["means_hint"].search(own)) and self.risk.means(own) in AT_THE_EDGE
-
     def about_someone_close(self, text: str) -> bool:
         """A person near the writer (她, 女儿, 我妈), not the collectors (他们): after a crisis reply, a follow-up
         about them ("她看得懂吗") is about the one they would leave, not about the debt."""
@@ -607,6 +603,9 @@ class Triager:
         state = state or DialogueState()
         message = normalise(raw)
         written = self.dialogue.correct(message.text)
+        # the writer's own words (what others said set aside) and the means they name: read once, when a rule asks
+        own_words = functools.cache(lambda: self.risk.own_words(written.lower()))
+        own_means = functools.cache(lambda: self.risk.means(own_words()))
         message = replace(message, text=self.dialogue.mandarin(written))
         text = message.text.lower()
         # one embedding, of the Mandarin words (what the passages are written in); the crisis lexicon reads
@@ -766,7 +765,7 @@ class Triager:
         elif (not state.helper and (state.risk == "crisis" or risk.tier == "crisis")
               and (state.means == "wound" or risk.means == "wound" or "first:wound" in state.shown
                    or "crisis:self harm" in state.shown
-                   or self.risk.means(self.risk.own_words(written.lower())) == "wound")
+                   or own_means() == "wound")
               and ((healed := state.risk == "crisis" and bool(self.dialogue.healed.search(text)))
                    or ("crisis:self harm" not in state.shown and self.dialogue.not_suicidal.search(text)))):
             # after cutting, "我不是想死，就是太难受了想让自己疼一下" (or in the same message, walk 67): heard; the wound
@@ -886,7 +885,7 @@ class Triager:
         elif risk.tier != "crisis" and not (better or state.helper or answer == "no") and (
                 (state.risk == "crisis" and asked_plan and self.dialogue.has_means.search(bare))
                 or ((state.risk == "crisis" or (raised and (risk.tier == "check_in" or not domain)))
-                    and self.risk.patterns["means_hint"].search(self.risk.own_words(written.lower())))):
+                    and self.risk.patterns["means_hint"].search(own_words()))):
             # asked whether pills, a blade … are at hand, "有" or "买了", or a means named later in the crisis ("I have
             # a knife here", "降压药 安眠的都有") or after the question was asked ("车停在路边，前面就是悬崖"): 110/120
             # and the first step, now
@@ -956,7 +955,8 @@ class Triager:
             risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
         elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
               and not (state.helper or (better and not self.dialogue.company_only(text, situation, domain)))
-              and not self.at_the_edge(written) and (
+              # (not with a means at hand that is dangerous where they are: an open window, pills taken)
+              and not (self.risk.patterns["means_hint"].search(own_words()) and own_means() in AT_THE_EDGE) and (
                   situation["alone"] or situation["no_one"]
                   or (situation["with_someone"] and "crisis:people" not in state.shown))):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them; "我媳妇在家 在里屋睡觉
@@ -990,7 +990,7 @@ class Triager:
             # asked "你有没有想过伤害自己？", they answer "安排好了 就明天": a plan already set, 110/120 first
             risk = Risk("crisis", "decided", imminent=True, distress=risk.distress, means=self.risk.means(written.lower()))
         elif (state.risk == "crisis" and state.means == "children" and not state.helper
-              and self.risk.means(self.risk.own_words(written.lower())) in CORRECTS):
+              and own_means() in CORRECTS):
             # "宝宝还在我肚子里呢 你说什么", "什么孩子？是我妈" after the children's step (walk 67): still with them, and
             # the step for who it is (below)
             risk = staying
@@ -1066,7 +1066,7 @@ class Triager:
             # their own, or they read out the note ta left ("纸条上写着 债我自己了断 你们好好过", walk 57), or they drive to
             # where ta may be ("他平时喜欢去江边钓鱼 我现在往江边开", walk 58): it is still about the one they help
             risk = replace(risk, helper=True)
-        named = self.risk.means(self.risk.own_words(written.lower())) if risk.tier == "crisis" and risk.imminent else ""
+        named = own_means() if risk.tier == "crisis" and risk.imminent else ""
         if named == "taken" and state.means == "air" and symptom:
             named = "air"  # "头有点晕了" with charcoal lit: the fumes at work, not pills (walk 62)
         if named == "going_there" and state.means == "height":
