@@ -631,6 +631,27 @@ def test_the_number_of_instalments_given_alone_completes_the_loan(assistant):
     assert read_figures("分10期 每个月还1000")["count"] == 10
 
 
+def test_a_card_instalment_fee_told_as_a_percent_gets_its_real_rate(assistant):
+    """Walk 68: "每期手续费0.6%" was not read, "每月还1000本金加72手续费" was read as 1000, and "12000" then gave
+    "年化 -0.00%". The fee is charged on the whole amount every period: 0.6% x 12 periods is about 13.03% a year."""
+    session = Session(user="card")
+    first = assistant.respond(session, "信用卡账单分期，分12期，每期手续费0.6%，银行说年化才7.2%，是真的吗")
+    assert first.rate is not None and round(first.rate.annual_percent, 2) == 13.03 and first.notional
+    text = assistant.renderer.plain(first)
+    assert "13.03%" in text and "0.6% × 12 = 7.2% 不是年化利率" in text and "你没说到手多少" not in text
+    second = assistant.respond(session, "比如分12000元，每月还1000本金加72手续费")
+    assert second.rate is not None and second.rate.total_repaid == 12864 and not second.notional
+    assert read_figures("分期手续费每月0.75%，分24期，借了5万") == {
+        "contract": 50000.0, "count": 24.0, "fee_rate": 0.75, "period": "month"}  # 0.75 is not the payment
+    assert read_figures("每个月还800加100利息")["payment"] == 900
+
+
+def test_a_rate_of_nothing_is_shown_as_zero_not_minus_zero(assistant):
+    reply = assistant.respond(Session(user="z"), "借了12000，分12期，每月还1000")
+    assert reply.rate is not None and abs(reply.rate.annual_percent) < 0.01
+    assert "年化利率约 0.00%" in assistant.renderer.plain(reply)
+
+
 def test_a_student_said_once_is_remembered_when_the_school_comes_up(assistant):
     session = Session(user="st")
     assistant.respond(session, "我大二 在两个平台借了五千 现在逾期了")

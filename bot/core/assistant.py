@@ -944,7 +944,7 @@ class Assistant:
         begun = bool(asked or state.loan or len(set(figures) - {"period"}) >= 2)
         state.loan.update(figures)
         # "想跟银行申请分60期", "银行说最多只能分24期": instalments asked for, not a loan told; no money said yet
-        begun = begun and any(field in state.loan for field in ("contract", "received", "payment"))
+        begun = begun and any(field in state.loan for field in ("contract", "received", "payment", "fee_rate"))
         if not begun:  # one figure alone ("借了10000") is kept for the next message, nothing asked yet
             return {}
         loan = to_loan(state.loan)
@@ -960,7 +960,10 @@ class Assistant:
             log.info("loan figures rejected: %s", type(exc).__name__)
             state.loan.clear()
             return {"note": "loan_error"}
-        return {"rate": result, "assumed_received": "received" not in state.loan, "paid": float(state.loan.get("paid", 0.0))}
+        fee_rate = float(state.loan.get("fee_rate", 0.0))
+        return {"rate": result, "assumed_received": "received" not in state.loan and not fee_rate,
+                "paid": float(state.loan.get("paid", 0.0)), "fee_rate": fee_rate,
+                "notional": bool(fee_rate) and not {"contract", "received"} & set(state.loan)}
 
     def said(self, text: str, state: DialogueState) -> str:
         """The message with what the person said of themselves earlier ("我是学生", "信用卡"), as the passages'

@@ -80,6 +80,8 @@ class Reply:
     lpr: Lpr | None = None
     loan_ask: str = ""  # the loan figure asked for next
     assumed_received: bool = False  # one amount only: received taken as the contract
+    fee_rate: float = 0.0  # a card instalment's fee told as a percent a period ("每期手续费0.6%"), as its real rate is set beside
+    notional: bool = False  # that fee told without an amount: the rate shown on 10,000 (it is the same for any amount)
     paid: float = 0.0  # repaid so far, as told ("已经还了6000多"): more than arrived means the principal is repaid
     rate_again: bool = False  # the rate asked for again ("那年化多少"): one line, not the whole block twice
     small_talk: str = ""

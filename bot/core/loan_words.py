@@ -19,7 +19,9 @@ _PATTERNS = {
     # "一个月到手五千二", "工资到账": pay, not a loan's money
     "received": rf"(?<!月)(?<!薪)(?<!工资)(?<!薪水)(?:到手|到账|实际(?:到账|拿到|收到|下款|到手)|实际(?:上)?(?:只)?(?:给|打|转|放)(?:了|给)?(?:我)?|放款(?:金额)?|下款|只给了?|只到了?|只拿到|拿到手?|收到|"
                 rf"到(?:我的?)?(?:卡|银行卡|账户|账上|支付宝|微信)(?:上|里)?)(?:了|的|只有|是|才)*{NUMBER}{NOT_MONEY}",
-    "contract": rf"(?:合同(?:金额|写的?|上)?(?:写的?)?|借款(?:金额)?|借了?|贷了?|额度|本金|借条(?:上)?(?:写的?)?)(?:了|是|有)?{NUMBER}{NOT_MONEY}",
+    # "分12000元", "分期金额12000": the amount put on instalments (a card bill) is what the fees are charged on
+    "contract": rf"(?:合同(?:金额|写的?|上)?(?:写的?)?|借款(?:金额)?|借了?|贷了?|额度|本金|借条(?:上)?(?:写的?)?|分期?(?:金额)?了?)"
+                rf"(?:了|是|有)?{NUMBER}{NOT_MONEY}",
     # "我已经还了6000多了": what was repaid so far (set against what arrived; not a figure of the loan's terms)
     "paid": rf"(?:已经|一共|总共|前后|累计|都|已)(?:已)?(?:还了|还过|付了|交了|还)(?:差不多|将近|大概|快|有|了)?{NUMBER}",
     "fees": rf"(?:另外|额外|又|单独)(?:交|付|给)了?(?:[\u4e00-\u9fff]{{0,4}}费)?{NUMBER}"
@@ -28,9 +30,17 @@ _PATTERNS = {
 _SINGLE = re.compile(rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(?:后|以后|之后|到期)?(?:要|得|需要|一次)?(?:还|要还|共还|一共还)(?:款)?{NUMBER}")
 _INTEREST_EACH = re.compile(rf"每(周|月|个月)(?:要)?(?:还|付|交|给)?的?(利息|息)?(?:是|要)?{NUMBER}(?:的|块|元)?(利息|息)?")
 _EACH_COUNT = re.compile(rf"(?:分)?{COUNT}(期|个月|周)[,，]?每个?(期|月|周)(?:要)?还?{NUMBER}")
-# "只能每个月还1000", "最多每月还800": what the person can pay, not what the loan asks
-_EACH_FIRST = re.compile(rf"(?<!能)(?<!多)每(期|月|个月|周)(?:要)?还?{NUMBER}[,，]?(?:要?还|共|分)?(?:{COUNT}(期|个月|周))?")
+# "只能每个月还1000", "最多每月还800": what the person can pay, not what the loan asks; "每月0.75%" is a rate
+_EACH_FIRST = re.compile(rf"(?<!能)(?<!多)每(期|月|个月|周)(?:要)?还?{NUMBER}(?![\d.]*\s*[%％])[,，]?(?:要?还|共|分)?(?:{COUNT}(期|个月|周))?")
 # "分12期", "12期", "分6个月", "6个月还清": a number of instalments; "逾期三个月", "三个月没还" are not
+# "每期手续费0.6%", "手续费每月0.6%", "每月收0.6%的手续费": a card instalment's fee, charged on the whole amount each
+# period however much is left (so its real rate is higher than 0.6% x 12)
+_FEE_RATE = re.compile(r"(?:每期|每月|每个月|月)的?(?:分期)?(?:手续费|费率|服务费)率?(?:是|为|收|要)?(\d+(?:\.\d+)?)\s*[%％]"
+                       r"|(?:手续费|费率|服务费)率?(?:每期|每月|每个月)(?:是|为|收|要)?(\d+(?:\.\d+)?)\s*[%％]"
+                       r"|(?:每期|每月|每个月)(?:收|要)?(\d+(?:\.\d+)?)\s*[%％]的?(?:手续费|费率|服务费)")
+# "每月还1000本金加72手续费": the fee after the principal is part of each payment (walk 68: 1000 alone read as all)
+_EACH_EXTRA = re.compile(rf"(?:的)?(?:本金)?(?:加上?|\+|＋|再加|另加|另外加)(?:上)?{NUMBER}(?:元|块)?的?(?:手续费|利息|服务费|费用|息|费)")
+NOTIONAL = 10000.0  # a fee told as a percent alone: its rate is the same for any amount, shown on this one
 _COUNT_ONLY = re.compile(rf"(?<!逾期)(?<!还了)(?<!已还)(?:分|共)?{COUNT}期|(?:分|共){COUNT}个月|{COUNT}个月(?:还清|分期)")
 _YEARS = re.compile(r"(?:分|还|共)(一|两|二|三|半)年")  # "每个月还1200，还一年": twelve monthly payments
 # English: "I borrowed 5,000, only got 4000, have to pay back 5500 in one month", "1000 a month for 12 months"
@@ -137,6 +147,9 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
     elif each := _EACH_FIRST.search(text):
         per, amount, count, unit = each.groups()
         if (payment := _number(amount)) is not None:
+            extra = _EACH_EXTRA.match(text, each.end(2))
+            if extra and (fee := _number(extra.group(1))) is not None:
+                payment += fee
             found.update(payment=payment, period="week" if per == "周" else "month")
         if count and (n := _number(count)) is not None:
             found["count"] = n
@@ -145,13 +158,19 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
     elif count_only := _COUNT_ONLY.search(text):
         if (n := _number(next(g for g in count_only.groups() if g))) is not None and n > 1:
             found["count"] = n
+    if found.get("period") != "single" and (fee_rate := _FEE_RATE.search(text)):
+        if (percent := _number(next(g for g in fee_rate.groups() if g))) is not None and 0 < percent < 10:
+            found["fee_rate"] = percent
+            found.setdefault("period", "month")
     return found
 
 
 def missing(figures: dict[str, float | str]) -> list[str]:
     """What is still needed to compute a rate, in the order to ask for it."""
     need = [] if "received" in figures else ["contract"]  # one amount only: the contract is what arrived
-    if figures.get("period") == "single":
+    if "fee_rate" in figures:  # the rate of a fee told as a percent does not depend on the amount
+        need = ["count"]
+    elif figures.get("period") == "single":
         need += ["days", "payment"]
     elif figures.get("period") in ("month", "week"):
         need += ["count", "payment"]
@@ -164,9 +183,12 @@ def to_loan(figures: dict[str, float | str]) -> Loan | None:
     """A whole loan once every figure is known; received defaults to the contract (the reply says so)."""
     if missing(figures) or "period" not in figures:
         return None
-    contract = float(figures.get("contract", figures.get("received", 0.0)))
+    contract = float(figures.get("contract", figures.get("received", NOTIONAL if "fee_rate" in figures else 0.0)))
     single = figures["period"] == "single"
+    payment = figures.get("payment")
+    if payment is None:  # a fee told as a percent: the amount spread over the periods, plus the fee each period
+        payment = contract / float(figures["count"]) + contract * float(figures["fee_rate"]) / 100
     return Loan(contract=contract, received=float(figures.get("received", contract)),
-                payment=float(figures["payment"]), count=1 if single else int(figures["count"]),
+                payment=float(payment), count=1 if single else int(figures["count"]),
                 days=int(figures.get("days", 0)), period="month" if single else str(figures["period"]),
                 fees=float(figures.get("fees", 0.0)))

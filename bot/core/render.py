@@ -35,8 +35,8 @@ class Renderer:
         self._html = jinja2.Environment(autoescape=True, **options)
         self._html.filters.update(bold=lambda s: Markup("<b>%s</b>") % s,
                                   italic=lambda s: Markup("<i>%s</i>") % s)
-        for env in (self._plain, self._html):
-            env.filters.update(num=lambda x: f"{x:,.2f}".rstrip("0").rstrip("."), pct=lambda x: f"{x:,.2f}",
+        for env in (self._plain, self._html):  # pct: a rate of nothing is "0.00", never "-0.00" (walk 68)
+            env.filters.update(num=lambda x: f"{x:,.2f}".rstrip("0").rstrip("."), pct=lambda x: f"{round(x, 2) + 0.0:,.2f}",
                                en=lambda item, name: localized(item, name, "en"))
 
     def _render(self, env: jinja2.Environment, name: str, reply: Reply | None, script: str = "simplified",
