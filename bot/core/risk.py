@@ -48,8 +48,9 @@ THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|�
                    r"(?<![a-z])(he|she|they|brother|sister|mum|mom|dad|father|mother|wife|husband|son|daughter|friend|"
                    r"parents|family)('s| is| are)?( still| now)?( back home| at home| back)? (in|at) ?$")
 HOME_TOWN = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友)(人)?(还|還|现|現)?在[^,，.。!?]{0,6}老家")
-# where they are now; "我們在香港", "催收打電話到香港給我" (walk 55: a widow in Hong Kong was given 12356)
-HERE = re.compile(r"((我|们|們|人|住|现|現|还|還)|^|[,，。.!！?？;；\s])在|喺|嚟|回(到|了|去)?|搬(到|去)|(打|话|話)到|"
+# where they are now; "我們在香港", "催收打電話到香港給我" (walk 55: a widow in Hong Kong was given 12356); "回答：大陸的判決"
+# is an answer asked for, not a return (walk 69: a Taiwanese writer was given 12356 again)
+HERE = re.compile(r"((我|们|們|人|住|现|現|还|還)|^|[,，。.!！?？;；\s])在|喺|嚟|回(?!答|复|覆|应|應|信|话|話|电|電)(到|了|去)?|搬(到|去)|(打|话|話)到|"
                   r"(?<![a-z])(in|at|back to|moved to)\s?$")
 # a place they mean to go to ("想搬回台灣", "我回台灣以後他們可以追過來嗎"), not where they are
 GOING = re.compile(r"(想|要|会|會|将|將|打算|準備|准备|计划|計劃|考虑|考慮|如果|要是|假如|等)[^,，.。!?]{0,3}$|"

@@ -20,7 +20,7 @@ from bot.core.articles import Article, crime_article, requested_article
 from bot.core.dialogue import DialogueState
 from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
-from bot.core.risk import ABROAD, AT_THE_EDGE, CORRECTS, FIRST_PERSON, SEMANTIC, THIRD_PERSON, Risk, RiskRules
+from bot.core.risk import ABROAD, AT_THE_EDGE, CORRECTS, FIRST_PERSON, SEMANTIC, TAKEN_ALONG, THIRD_PERSON, Risk, RiskRules
 from bot.core.safety import SafetyRules, Scam
 from bot.core.textnorm import Message, normalise
 from bot.knowledge.loader import KnowledgeError, load_conditions, with_conditions
@@ -178,6 +178,7 @@ class DialogueRules:
     way_out: re.Pattern[str]  # "跳下去就不用还了": death as the way out of the debt
     arrived: re.Pattern[str]  # "表姐到了，在门口敲门": someone who can be with them has come
     hotline_question: re.Pattern[str]  # "12356是啥 要钱吗": a question about the line itself
+    hotline_language: re.Pattern[str]  # "12356 他们会说维吾尔语吗 我汉语说不好": the language the line speaks (walk 69)
     hotline_fear: re.Pattern[str]  # "打12356会不会被报警抓起来": fear of the police, family or a record (walk 62)
     not_answering: re.Pattern[str]  # "打了二十几个电话都不接": helping, ta still can't be reached (walk 62)
     while_missing: re.Pattern[str]  # "要不要先还钱", "老师说去宿舍找": the money or others' search while ta is missing
@@ -397,6 +398,7 @@ class DialogueRules:
                 way_out=answers("way_out"),
                 arrived=answers("arrived"),
                 hotline_question=answers("hotline_question"),
+                hotline_language=answers("hotline_language"),
                 hotline_fear=answers("hotline_fear"),
                 not_answering=answers("not_answering"),
                 while_missing=answers("while_missing"),
@@ -455,7 +457,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -668,8 +670,10 @@ class Triager:
             and odds[act] >= self.dialogue.acts["question" if asks else "small_talk"] else "") or (
             "ack" if going else "")
         # "你说的都是废话 有个屁用": an apology, not "不客气" (the classifier of kinds reads it as thanks); in a crisis
-        # conversation such words are heard by the crisis replies
-        if (small_talk in ("", "thanks", "ack", "bot") and not domain and risk.tier == "none" and state.risk == "none"
+        # conversation such words are heard by the crisis replies, unless what was said was taken back or answered safe
+        # ("我没事，就是随口说说" … "你根本没听懂我说什么。算了", walk 69: sorry, and their safety asked again)
+        settled = state.risk == "none" or bool({"said:took back", "said:safe"} & set(state.shown))
+        if (small_talk in ("", "thanks", "ack", "bot") and not domain and risk.tier == "none" and settled
                 and self.dialogue.frustrated.search(text)):
             small_talk = "frustrated"
         if small_talk == "bot" and self.dialogue.wants_to_talk.search(text) and not domain:
@@ -810,7 +814,12 @@ class Triager:
             risk = replace(staying, reason="method", imminent=True, means=state.means or "default")
         elif state.risk == "crisis" and not state.helper and self.dialogue.with_them.search(text):
             # "我想过带着她一起走" in a crisis: the child taken along, as "带女儿一起走" is; someone to take the child first
-            risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress, means="children")
+            # (unless the words say who: "看着她…带她一起走，两个人都解脱了" by a carer is her mother, walk 69)
+            # (a child told of earlier, "女儿在睡觉，她才四岁", makes 她 the child)
+            along = own_means()
+            child = "known:with_child" in state.shown or situation["with_child"]
+            risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress,
+                        means=along if along in TAKEN_ALONG and not (child and along == "dependent") else "children")
         elif state.helper and state.risk == "crisis" and self.dialogue.far_police.search(text):
             # "让我打成都的电话 我不知道打哪个": someone in ta's city dials 110 there; the building staff knock first
             risk = replace(staying, reason="far police")
@@ -831,6 +840,9 @@ class Triager:
               and not (taken and not in_care)):
             # "打12356会不会被报警抓起来 我不想让别人知道": the line is confidential, said plainly, then what worries them
             risk = replace(staying, reason="hotline fear")
+        elif state.risk != "none" and self.dialogue.hotline_language.search(text) and not (taken and not in_care):
+            # "12356 他们会说维吾尔语吗？我汉语说不好": how to be heard in the language they have, not the debt card
+            risk = replace(staying, reason="hotline language", helper=state.helper)
         elif state.risk != "none" and self.dialogue.hotline_question.search(text) and not (taken and not in_care):
             # "12356是啥 要钱吗": the line answered plainly, the one thing between them and a person's voice
             risk = replace(staying, reason="hotline question", helper=state.helper)
@@ -985,6 +997,14 @@ class Triager:
             # asked "你有没有想过伤害自己？", they say they are alone ("没有人陪 我一个人租房子住", walk 49): still asked,
             # not answered with the card on collectors at the door
             risk = Risk("check_in", "alone", distress=risk.distress, probability=risk.probability)
+        elif (raised and state.risk == "check_in" and risk.tier == "none" and risk.soft
+              and not (better or state.helper or answer or asks or asks_plainly)
+              and len(re.findall(r"[\u4e00-\u9fff]", text)) <= 10 and not (
+                  self.risk.patterns["plan_hint"].search(written.lower())
+                  or self.risk.patterns["means_hint"].search(written.lower()))):
+            # asked, no answer yet, then a few words of how they feel ("兄弟 我累了" at 3 a.m., walk 69): asked again, not
+            # answered with what "兄弟" resembles (a relative's liability)
+            risk = Risk("check_in", "possible: short", distress=risk.distress, probability=risk.probability)
         elif (answer != "no" and risk.tier != "crisis" and not better and "asked:self_harm" in state.shown
               and "answered:self_harm" not in state.shown and self.risk.patterns["decided"].search(written.lower())):
             # asked "你有没有想过伤害自己？", they answer "安排好了 就明天": a plan already set, 110/120 first
@@ -1046,6 +1066,13 @@ class Triager:
                 and self.risk.reports(written.lower()) and not self.dialogue.about_me.search(text)):
             # helping someone, ta's words told ("他刚开门了 哭着说觉得拖累我了 不想活了。我现在抱着他"): still ta's
             # crisis, not the helper's own (walk 44)
+            risk = replace(risk, helper=True)
+        if (((state.helper and state.risk == "crisis") or "helper:watch" in state.shown) and risk.tier == "crisis"
+                and not risk.helper and THIRD_PERSON.search(text) and not self.dialogue.about_me.search(text)
+                and not (self.risk.patterns["direct"].search(own_words())
+                         or self.risk.patterns["possible"].search(own_words()))):
+            # helping someone, what ta is doing now told with no wish of the writer's own ("他回来了！在楼下车里坐着，
+            # 发动机开着，我在窗户看见的", walk 69): still ta's crisis, not the writer's at a window
             risk = replace(risk, helper=True)
         if "helper:watch" in state.shown and state.risk == "none" and risk.tier != "crisis" and not (domain or figures):
             # someone they worry about can't be reached or is locked in, asked about already: "她说她没事 就是想一个人
