@@ -4811,3 +4811,32 @@ def test_a_question_whether_the_line_speaks_their_language_is_answered_walk_69(a
     replies = _talk(assistant, "lang69", "欠了网贷 催收说要告诉我村里人 我不想活了", "热线的人会说藏语吗 我普通话不太好")
     said = assistant.renderer.plain(replies[-1])
     assert replies[-1].mode == "crisis" and "汉语说不好也可以打" in said and "陌生人开门" not in said
+
+
+def test_whether_to_tell_the_doctor_is_answered_in_a_crisis_walk_69(assistant):
+    replies = _talk(assistant, "doc69", "网贷的事压得喘不过气 昨晚在天台站了很久 真不想活了",
+                    "我在家里 下个月复诊 这个能跟精神科医生说吗 会不会被当成疯子")
+    said = assistant.renderer.plain(replies[-1])
+    assert replies[-1].mode == "crisis" and "能说，也应该说" in said
+
+
+def test_the_words_to_send_someone_close_are_written_out_walk_69(assistant):
+    replies = _talk(assistant, "sis69", "我一个人住 欠的钱还不上 不想撑了 药攒了一瓶",
+                    "我想给我姐发消息，可是不知道怎么开口")
+    said = assistant.renderer.plain(replies[-1])
+    assert replies[-1].mode == "crisis" and "可以直接发这段" in said and "我需要你" in said
+
+
+def test_told_by_the_police_to_wait_a_helper_is_told_to_call_again_and_say_it_plainly_walk_69(assistant):
+    replies = _talk(assistant, "wait69", "我哥欠了一屁股网贷 发微信说对不起大家 现在电话关机了",
+                    "打了110 派出所说不到24小时不算失踪 让我们再等等")
+    said = assistant.renderer.plain(replies[-1])
+    assert replies[-1].risk.helper and "别只等" in said and "等消息的时候" not in said
+
+
+def test_the_one_helped_sitting_downstairs_in_the_car_is_gone_to_walk_69(assistant):
+    replies = _talk(assistant, "near69", "老公背着我欠了三十万 说大不了出个意外让保险赔 现在出门两个小时了电话不接",
+                    "他回来了 坐在楼下车里 车没熄火 就是不上楼", "我要下去找他吗")
+    first, second = (assistant.renderer.plain(reply) for reply in replies[1:])
+    assert "下去陪着 ta" in first and "车钥匙" in first and "人不在同一个城市" not in first
+    assert replies[2].risk.helper and "要，下去陪着 ta" in second

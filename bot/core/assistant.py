@@ -360,6 +360,12 @@ class Assistant:
                 base["note"] = "taken_again" if state.crisis_note == "taken" else "taken"
             if risk.helper and triage.helper_done and base["note"] in ("again", "third", "tell"):
                 base["note"] = "wait"  # they called, told someone and wait: what to do while waiting, not "call 110"
+            if risk.helper and (triage.ta_near or ("helper:near" in state.shown and triage.go_to_ta)) and base[
+                    "note"] not in ("found", "holding", "cared", "helper_means"):
+                # "他回来了 在楼下车里坐着 发动机开着 不肯上来" (walk 69): go to ta, keys and engine, 110 if ta drives off
+                base["note"] = "near" if state.show_once("helper:near") else "near_again"
+            elif risk.helper and triage.police_wait and base["note"] in ("again", "third", "tell", "wait", "waiting", ""):
+                base["note"] = "police_wait"  # "警察说不算失踪，让我再等等" (walk 69): not waiting; the call again, plainly put
             if risk.helper and triage.leads and base["note"] in ("again", "third", "tell", "wait"):
                 base["note"] = "leads"  # where ta may be, who is near ta: to the police and those people now
             if risk.helper and triage.locked_in and state.crisis_turn and base["note"] not in (

@@ -179,6 +179,11 @@ class DialogueRules:
     arrived: re.Pattern[str]  # "表姐到了，在门口敲门": someone who can be with them has come
     hotline_question: re.Pattern[str]  # "12356是啥 要钱吗": a question about the line itself
     hotline_language: re.Pattern[str]  # "12356 他们会说维吾尔语吗 我汉语说不好": the language the line speaks (walk 69)
+    doctor_question: re.Pattern[str]  # "这种事能跟产科医生说吗": whether to tell a doctor (walk 69)
+    police_wait: re.Pattern[str]  # "警察说一个多小时不算失踪，让我再等等": the police would not look yet (walk 69)
+    ta_near: re.Pattern[str]  # "他回来了 在楼下车里坐着": the one helped is close by, within reach (walk 69)
+    go_to_ta: re.Pattern[str]  # "我要下去吗": whether to go to ta, once ta is close by (walk 69)
+    words_for_someone: re.Pattern[str]  # "帮我写一句给妹妹的话": the words to reach someone close (walk 69)
     hotline_fear: re.Pattern[str]  # "打12356会不会被报警抓起来": fear of the police, family or a record (walk 62)
     not_answering: re.Pattern[str]  # "打了二十几个电话都不接": helping, ta still can't be reached (walk 62)
     while_missing: re.Pattern[str]  # "要不要先还钱", "老师说去宿舍找": the money or others' search while ta is missing
@@ -399,6 +404,11 @@ class DialogueRules:
                 arrived=answers("arrived"),
                 hotline_question=answers("hotline_question"),
                 hotline_language=answers("hotline_language"),
+                doctor_question=answers("doctor_question"),
+                police_wait=answers("police_wait"),
+                ta_near=answers("ta_near"),
+                go_to_ta=answers("go_to_ta"),
+                words_for_someone=answers("words_for_someone"),
                 hotline_fear=answers("hotline_fear"),
                 not_answering=answers("not_answering"),
                 while_missing=answers("while_missing"),
@@ -457,7 +467,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -548,6 +558,9 @@ class Triage:
     report_fear: bool  # "你不会报警吧": asked whether the bot would report them (walk 49)
     not_heard: bool  # they say the bot is not listening or repeats itself ("你根本没在听")
     helper_done: bool  # helping someone, they have called or told someone and wait ("我也打了110 现在就是等")
+    police_wait: bool  # helping someone, the police told them to wait ("警察说不算失踪，让我再等等")
+    ta_near: bool  # helping someone, ta is close by ("他回来了 在楼下车里坐着 不肯上来")
+    go_to_ta: bool  # helping someone, they ask whether to go to ta ("我要下去吗")
     dear: str  # the one they would leave behind, as the reply names them (女儿, 妈妈, 猫), or ""
     facts: tuple[str, ...]  # who the person says they are, as tags (student)
     # what the message says of their situation in a crisis, as tags: where (a place), alone, with_someone, no_one
@@ -840,6 +853,14 @@ class Triager:
               and not (taken and not in_care)):
             # "打12356会不会被报警抓起来 我不想让别人知道": the line is confidential, said plainly, then what worries them
             risk = replace(staying, reason="hotline fear")
+        elif (state.risk == "crisis" and not state.helper and not (taken and not in_care)
+              and self.dialogue.doctor_question.search(text)):
+            # "下周要去产检，这种事能跟产科医生说吗？会不会被当成神经病" (walk 69): answered, yes, and how to say it
+            risk = replace(staying, reason="doctor question")
+        elif (state.risk == "crisis" and not state.helper and not (taken and not in_care)
+              and self.dialogue.words_for_someone.search(text)):
+            # "我可以给妹妹发微信，但是不知道怎么说", "帮我写一句给妹妹的话" (walk 69): the words, ready to send
+            risk = replace(staying, reason="words for someone")
         elif state.risk != "none" and self.dialogue.hotline_language.search(text) and not (taken and not in_care):
             # "12356 他们会说维吾尔语吗？我汉语说不好": how to be heard in the language they have, not the debt card
             risk = replace(staying, reason="hotline language", helper=state.helper)
@@ -1201,6 +1222,9 @@ class Triager:
             report_fear=bool(self.dialogue.report_fear.search(text)),
             article=requested_article(text, self.laws) or crime_article(text, self.dialogue.crimes),
             helper_done=bool(self.dialogue.helper_done.search(text)),
+            police_wait=bool(self.dialogue.police_wait.search(text)),
+            ta_near=bool(self.dialogue.ta_near.search(text)),
+            go_to_ta=bool(self.dialogue.go_to_ta.search(text)),
             dear=self.dear(text) if risk.reason == "reason to live" else "",
             too_long=len(bare) <= TOO_LONG_CHARS and bool(self.dialogue.too_long.search(text)),
             facts=tuple(tag for tag, (words, _) in self.dialogue.remembered.items() if words.search(text)),
