@@ -2148,3 +2148,20 @@ def test_a_hong_kong_or_taiwan_lender_is_told_it_is_local_law_with_the_local_way
 def test_a_mainland_loan_written_from_hong_kong_or_by_a_taiwanese_is_not_the_local_lenders_card(assistant, text):
     reply = assistant.reply(text)
     assert reply.hits[0].passage.id not in ("guide-hong-kong-lender", "guide-taiwan-lender")
+
+
+def test_a_brothers_share_of_a_mothers_care_and_child_support_are_answered_with_article_1067(assistant):
+    """Walk 68/69: a carer asked whether her brother must share their mother's medical costs, and got the card on
+    family members not repaying loans; a single mother's child support had no answer at all."""
+    for text in ("我一个人照顾中风的爸爸 医药费都是借的 我弟弟一分不出 他没有义务吗",
+                 "离婚两年了 孩子跟我 前夫一直不给抚养费 我还背着网贷 怎么办"):
+        reply = assistant.respond(Session(user="support"), text)
+        assert "law-civil-1067" in [h.passage.id for h in reply.hits[:2]], text
+
+
+def test_after_her_own_crisis_a_question_about_the_debt_is_answered_not_asked_as_new(assistant):
+    session = Session(user="after")
+    assistant.respond(session, "我妈瘫在床上三年 我照顾她 欠了二十万 有几次真想带她一起走 两个人都解脱")
+    reply = assistant.respond(session, "明天我找社区问问能不能帮着照顾几天。另外这些钱都是给我妈看病借的，我哥是不是也应该出一份")
+    said = assistant.renderer.plain(reply)
+    assert reply.mode == "answer" and "你有没有想过伤害自己" not in said and "今晚" in said

@@ -1083,6 +1083,12 @@ class Triager:
             # after a crisis reply of their own, never asked as if nothing had been said ("我有时候觉得当时没救回来可能更好")
             # (not a "no" to the question, however sure the classifier: "没有想死 就是好累 什么都不想做", walk 65)
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
+        elif (risk.tier != "none" and state.risk == "crisis" and not state.helper and asks_plainly and domain
+              and risk.reason.startswith("semantic")):
+            # after a crisis reply of their own, a question about the debt the classifier alone reads as despair or a plan
+            # ("明天我找社区问问…这些钱都是给我妈治病借的，我哥是不是也应该分担", walk 69): answered, the step kept under it;
+            # never asked "你有没有想过伤害自己？" as if nothing had been said
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         if (state.helper and state.risk == "crisis" and risk.tier == "crisis" and not risk.helper
                 and self.risk.reports(written.lower()) and not self.dialogue.about_me.search(text)):
             # helping someone, ta's words told ("他刚开门了 哭着说觉得拖累我了 不想活了。我现在抱着他"): still ta's
