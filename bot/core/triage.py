@@ -1089,17 +1089,15 @@ class Triager:
             # ("明天我找社区问问…这些钱都是给我妈治病借的，我哥是不是也应该分担", walk 69): answered, the step kept under it;
             # never asked "你有没有想过伤害自己？" as if nothing had been said
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
-        if (state.helper and state.risk == "crisis" and risk.tier == "crisis" and not risk.helper
-                and self.risk.reports(written.lower()) and not self.dialogue.about_me.search(text)):
-            # helping someone, ta's words told ("他刚开门了 哭着说觉得拖累我了 不想活了。我现在抱着他"): still ta's
-            # crisis, not the helper's own (walk 44)
-            risk = replace(risk, helper=True)
-        if (((state.helper and state.risk == "crisis") or "helper:watch" in state.shown) and risk.tier == "crisis"
-                and not risk.helper and THIRD_PERSON.search(text) and not self.dialogue.about_me.search(text)
-                and not (self.risk.patterns["direct"].search(own_words())
-                         or self.risk.patterns["possible"].search(own_words()))):
-            # helping someone, what ta is doing now told with no wish of the writer's own ("他回来了！在楼下车里坐着，
-            # 发动机开着，我在窗户看见的", walk 69): still ta's crisis, not the writer's at a window
+        helping = state.helper and state.risk == "crisis"
+        if risk.tier == "crisis" and not risk.helper and not self.dialogue.about_me.search(text) and (
+                (helping and self.risk.reports(written.lower()))
+                or ((helping or "helper:watch" in state.shown) and THIRD_PERSON.search(text)
+                    and not (self.risk.patterns["direct"].search(own_words())
+                             or self.risk.patterns["possible"].search(own_words())))):
+            # helping someone, still ta's crisis, not the helper's own: ta's words told ("他刚开门了 哭着说觉得拖累我了
+            # 不想活了。我现在抱着他", walk 44), or what ta is doing now told with no wish of the writer's own ("他回来了！
+            # 在楼下车里坐着，发动机开着，我在窗户看见的", walk 69)
             risk = replace(risk, helper=True)
         if "helper:watch" in state.shown and state.risk == "none" and risk.tier != "crisis" and not (domain or figures):
             # someone they worry about can't be reached or is locked in, asked about already: "她说她没事 就是想一个人
