@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -19,13 +20,14 @@ from bot.core.compose import PARTS, Button, Composer, Reply
 from bot.core.dialogue import DialogueState, Session
 from bot.core.embedders import Embedder, make_embedder
 from bot.core.loan_words import missing, to_loan
+from bot.core.pinyin import PinyinReader
 from bot.core.render import Renderer
 from bot.core.retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
 from bot.core.risk import ABROAD, CORRECTS, REGIONS, Risk, RiskRules, ordinary_questions
 from bot.core.safety import SafetyRules
 from bot.core.triage import DialogueRules, Triage, Triager
 from bot.config import Settings
-from bot.knowledge.index import StaleIndexError, load
+from bot.knowledge.index import PINYIN_FILE, StaleIndexError, load
 from bot.knowledge.loader import load_knowledge
 from bot.tools.dispatch import Tools, Turn
 from bot.tools.flows import AnswerError
@@ -107,7 +109,8 @@ class Assistant:
         laws = tuple({re.sub(r"（.*）$", "", p.citation.law.removeprefix("中华人民共和国"))
                       for p in self.knowledge.passages if p.citation})
         self.triage = Triager(self.embedder, self.safety, self.risk,
-                              DialogueRules.load(settings.knowledge_dir / "dialogue.yaml"), self.acts, laws)
+                              DialogueRules.load(settings.knowledge_dir / "dialogue.yaml"), self.acts,
+                              PinyinReader.load(settings.index_dir / PINYIN_FILE), laws)
         self.triage("预热")  # load model weights now, not on the first user's message
         self.renderer = Renderer(settings.templates_dir)
         self.composer = Composer(self.knowledge)
@@ -125,8 +128,21 @@ class Assistant:
         return self.answer(triage, session)
 
     def respond(self, session: Session, raw: str) -> Turn | Reply:
-        """A message in a conversation. Crisis support comes first and drops any running tool; a running
-        tool gets the message unless it is clearly not an answer to the tool's question."""
+        """A message in a conversation, always answered: a fault in here (walk 71: a crash on the fourth turn of a
+        crisis conversation) is logged by kind and place, not text, and the person gets an apology with the
+        emergency and listening lines, never silence."""
+        try:
+            return self.converse(session, raw)
+        except Exception as exc:  # noqa: BLE001 - whatever broke, a reply is owed
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            log.error("no reply could be made (%s at %s:%d)", type(exc).__name__, where.filename, where.lineno)
+            state = session.dialogue
+            return Reply(mode="small_talk", small_talk="failed", language=state.language, script=state.script,
+                         region=state.region, hotlines=self.hotlines(state.region, state.script, state.language))
+
+    def converse(self, session: Session, raw: str) -> Turn | Reply:
+        """Crisis support comes first and drops any running tool; a running tool gets the message unless it is
+        clearly not an answer to the tool's question."""
         triage = self.triage(raw, session.dialogue)
         self.follow_language(triage, session.dialogue)
         if triage.risk.tier == "crisis":
@@ -210,10 +226,8 @@ class Assistant:
             # 算了"): heard as coming back, and their safety is unknown again
             # (not after "想过" to the question: that was no all-clear)
             back = not (risk.helper or triage.better or triage.self_harm_answer) and "said:safe" in state.shown
-            if back:
-                state.shown.remove("answered:self_harm")
-                if "said:safe" in state.shown:
-                    state.shown.remove("said:safe")
+            if back:  # ("said:safe" can stand alone: "开玩笑的" after "我想死", walk 71)
+                state.shown[:] = [tag for tag in state.shown if tag not in ("answered:self_harm", "said:safe")]
             if state.means == STAYS_FIRST and risk.means in CORRECTS and not risk.helper:
                 state.means, base["sorry"] = risk.means, True  # "孩子还在我肚子里" (walk 67): sorry, and the right step
             elif risk.imminent and not risk.helper and (risk.means not in ("", "default") or not state.means) and (
@@ -257,6 +271,8 @@ class Assistant:
                 state.means = ""  # (pills told of as taken, then "是上个月的事": not the hospital again)
                 state.show_once("asked:self_harm")
                 base["note"] = "asked"
+            elif risk.reason == "recharged":
+                base["note"] = "recharged"
             elif risk.reason == "arrived" and state.show_once("crisis:arrived"):
                 base["note"] = "arrived"
                 state.show_once("known:with_someone")
@@ -407,6 +423,9 @@ class Assistant:
                 step = ""
             elif risk.reason == "helper means":
                 step = self.risk.helper_step(risk.means, state.language)
+            elif risk.helper:  # a means in the first message ("车里有炭盆", walk 70): what those with ta do first
+                reported = self.risk.helper_means(triage.text.lower())
+                step = self.risk.helper_step(reported, state.language) if reported else ""
             else:
                 named = risk.means not in ("", "default") and not (risk.means == "height" and state.means == "scouted")
                 keep = state.means in (STAYS_FIRST, *CORRECTS) or (state.means and not named)

@@ -77,6 +77,7 @@ TO_SOMEONE_EN = re.compile(r"(?<![a-z])(to|with|for|tell|told)\s+(my|his|her|our
 WE = re.compile(r"(我们|我哋|一家|全家|两个人|我俩|咱俩|俺俩)[^,.!?\n]{0,6}(一起|一齐|一块|一同)")
 WORD_GAP = re.compile(r"[,.!?;\s]")  # where a clause of a short message ends: a stop or a space
 # the writer as the one acting in the clause of a plan or means ("我买了一瓶百草枯"), not a person of their family
+HOME_OF = re.compile(r"(他|她)(们)?家")  # "他家阳台": someone's home, a place named, not someone acting
 SELF_ACTING = re.compile(r"我(?![爸妈哥姐弟妹儿女侄舅叔姑姨爷奶嫂们家]|老公|老婆|老伴|媳妇|室友|舍友|朋友|同事|同学|外公|外婆)")
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
 OWN_VOICE = re.compile(r"(?:^|[\s,.!?;])我(?!们|哋)")  # a clause the writer begins in their own voice
@@ -686,7 +687,8 @@ class RiskRules:
         """The writer acts in the clause that names the plan or means ("我买了一瓶百草枯"), with no one else named after
         them there ("我看到他把一瓶敌敌畏塞在衣柜里" is someone else's)."""
         me = SELF_ACTING.search(masked, clause_start(masked, plan.start()), plan.end())
-        return me is not None and not self.patterns["person"].search(masked, me.end(), plan.end())
+        # ("我想从他家阳台跳下去": his home is a place, not him acting, walk 71)
+        return me is not None and not self.patterns["person"].search(HOME_OF.sub(" ", masked[me.end():plan.end()]))
 
     def reports(self, masked: str) -> bool:
         """Someone's words told by the writer ("我弟老说活着没意思"): a person named, then within a few characters

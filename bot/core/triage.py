@@ -22,6 +22,7 @@ from bot.core.embedders import Embedder
 from bot.core.loan_words import read_figures
 from bot.core.risk import ABROAD, AT_THE_EDGE, CORRECTS, FIRST_PERSON, SEMANTIC, TAKEN_ALONG, THIRD_PERSON, Risk, RiskRules
 from bot.core.safety import SafetyRules, Scam
+from bot.core.pinyin import PinyinReader
 from bot.core.textnorm import Message, normalise
 from bot.knowledge.loader import KnowledgeError, load_conditions, with_conditions
 
@@ -127,6 +128,7 @@ class DialogueRules:
     pregnancy_sign: re.Pattern[str]  # "见红", "肚子疼" from someone pregnant: the hospital first
     police_worry: re.Pattern[str]  # "不敢报警怕把事情闹大": calling 110 about the door is not about the debt
     low_battery: re.Pattern[str]  # "手机也快没电了" in a crisis: call now, while it still can
+    recharged: re.Pattern[str]  # "充上电了" after going quiet in a crisis: welcomed back, and asked how they are now
     cant_hear: re.Pattern[str]  # "我是聋人", "打不了电话": the ways to reach help by text first
     driving: re.Pattern[str]  # "我现在开车去水库找他": a helper at the wheel, told not to type while driving
     cry_for_help: re.Pattern[str]  # only "救命": safety first, then what happened
@@ -226,7 +228,7 @@ class DialogueRules:
     crimes: tuple[tuple[re.Pattern[str], Article], ...]  # a crime's name and the article that defines it
     not_heard: re.Pattern[str]  # "你根本没在听我说话", "我说了两遍了": an apology first
     remembered: dict[str, tuple[re.Pattern[str], str]]  # a fact about the person (student): its words, what it says
-    spelling: WordTable  # common misspellings (崔收) and what they mean (催收)
+    spelling: WordTable  # common misspellings (崔收) and dialect words (阿拉, 𠊎) and what they mean (催收, 我)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
     emoji: WordTable  # what a message of emoji alone means (👍 好的)
     acts: dict[str, float]  # when the classifier of kinds is believed (ACTS_SETTINGS)
@@ -246,7 +248,7 @@ class DialogueRules:
         return "no" if kind == "past_no" else kind
 
     def correct(self, text: str) -> str:
-        """The text with common misspellings put right, so every later reading sees the intended word; a
+        """The text with common misspellings and dialect words put right, so every later reading sees the intended word; a
         message of emoji alone (👍, 😭) is read as the words they stand for."""
         text = self.spelling(text)
         return self.emoji(text) if EMOJI_ONLY.fullmatch(text) else text
@@ -351,6 +353,7 @@ class DialogueRules:
                 pregnancy_sign=re.compile(data["pregnancy_sign"]),
                 police_worry=re.compile(data["police_worry"]),
                 low_battery=re.compile(data["low_battery"]),
+                recharged=re.compile(data["recharged"]),
                 cant_hear=re.compile(data["cant_hear"]),
                 driving=re.compile(data["driving"]),
                 cry_for_help=re.compile(data["cry_for_help"]),
@@ -464,7 +467,7 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -579,8 +582,9 @@ class Triager:
     """Turns raw text plus the conversation so far into a Triage."""
 
     def __init__(self, embedder: Embedder, safety: SafetyRules, risk: RiskRules, dialogue: DialogueRules,
-                 acts: ActRules, laws: tuple[str, ...] = ()) -> None:
+                 acts: ActRules, pinyin: PinyinReader, laws: tuple[str, ...] = ()) -> None:
         self.embedder, self.safety, self.risk, self.dialogue, self.acts = embedder, safety, risk, dialogue, acts
+        self.read_pinyin = pinyin
         self.laws = laws  # the laws the knowledge quotes, short names: where an article asked for is looked up
         semantic = risk.semantic.get(embedder.name, risk.semantic["default"])
         self.semantic = {k: semantic[k] for k in SEMANTIC}
@@ -617,6 +621,11 @@ class Triager:
     def __call__(self, raw: str, state: DialogueState | None = None) -> Triage:
         state = state or DialogueState()
         message = normalise(raw)
+        # "wo zai qiao shang": read as the characters it stands for; the crisis lexicon reads the pinyin too (its pinyin
+        # lines catch "wo chi le hen duo yao", where the reading may pick 要 for yao)
+        typed = message.text.lower() if self.pinyin(message.text.lower()) else ""
+        if typed:
+            message = replace(message, text=self.read_pinyin(typed))
         written = self.dialogue.correct(message.text)
         # the writer's own words (what others said set aside) and the means they name: read once, when a rule asks
         own_words = functools.cache(lambda: self.risk.own_words(written.lower()))
@@ -635,7 +644,7 @@ class Triager:
         # anger at the collectors ("真想拿刀去砍那个催收的") is read like a threat: the classifier takes it for despair
         # "你别劝我" said of going after them is not said of their life: the risk reads the rest
         read = self.dialogue.on_the_way.sub(" ", written.lower()) if going_on else written.lower()
-        risk = self.risk.assess(read, vector, encode=self.encode_mandarin, threatened=threat or retaliation,
+        risk = self.risk.assess(f"{read}\n{typed}" if typed else read, vector, encode=self.encode_mandarin, threatened=threat or retaliation,
                                 armed=retaliation, **self.semantic)
         # "穷得我都不想活了 开玩笑的" (walk 55): said and taken back in one breath, with no plan or means: asked once,
         # gently, not the crisis reply (and not every turn after it)
@@ -694,7 +703,9 @@ class Triager:
         if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
             act = "vague" if odds["vague"] > odds["specific"] else "specific"
         vague = not small_talk and ((act == "vague" and odds["vague"] >= self.dialogue.acts["vague"]) or listed_vague)
-        figures = read_figures(message.text, asking=str(state.loan.get("asking", "")))
+        # "还有2%" is the battery, not a rate (walk 71: an interest lecture to someone at risk whose phone was dying)
+        low_battery = bool(self.dialogue.low_battery.search(text))
+        figures = {} if low_battery else read_figures(message.text, asking=str(state.loan.get("asking", "")))
         raised = state.risk != "none" and "answered:self_harm" not in state.shown
         # "嗯 我现在在家 不会乱来的": heard even when its words still carry a weak sign
         # the classifier alone reads "I'm okay now, my sister is coming over" as a farewell: the words decide
@@ -1035,6 +1046,12 @@ class Triager:
             # "宝宝还在我肚子里呢 你说什么", "什么孩子？是我妈" after the children's step (walk 67): still with them, and
             # the step for who it is (below)
             risk = staying
+        elif raised and state.risk == "crisis" and risk.tier != "crisis" and self.dialogue.recharged.search(text):
+            # "充上电了 朋友借了个充电器给我" after the phone died mid-crisis (walk 71): glad they are back, how are they now
+            risk = replace(staying, reason="recharged")
+        elif risk.tier != "crisis" and state.risk == "crisis" and low_battery and not better:
+            # "还有2%", "就这样吧 没电了" after a crisis reply (walk 71): the phone is dying, not a question about a rate
+            risk = staying
         elif (risk.tier != "crisis" and state.crisis_turn and state.crisis_turn == state.turns
               and not better and (not figures or state.means) and state.crisis_note != "healed"
               and (not domain or (state.means and not asks_plainly)
@@ -1190,7 +1207,7 @@ class Triager:
             symptom=symptom,
             pregnancy_sign=bool(self.dialogue.pregnancy_sign.search(text)),
             police_worry=bool(self.dialogue.police_worry.search(text)),
-            low_battery=bool(self.dialogue.low_battery.search(text)),
+            low_battery=low_battery,
             cant_hear="known:cant_hear" in state.shown or bool(self.dialogue.cant_hear.search(text)),
             driving=driving,
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),

@@ -4,7 +4,8 @@ Each passage is embedded several times (title and text, title alone, and each
 way people describe the situation, `asks`); every vector carries its passage's
 row number, so a search returns passages directly. The words of each passage
 for BM25 (jieba, see bot.core.words) are cut here too and stored in words.jsonl,
-so a worker does not cut them at every start. The manifest records what the
+so a worker does not cut them at every start; the pinyin reading table (bot.core.pinyin) is
+made from the same sentences and stored in pinyin.json. The manifest records what the
 index was built from, so a stale index is never used silently.
 """
 
@@ -17,15 +18,19 @@ from pathlib import Path
 
 import faiss
 import numpy as np
+import yaml
 
 from bot.core.acts import ActRules
 from bot.core.embedders import Embedder
+from bot.core.pinyin import PinyinReader, table
 from bot.core.risk import RiskRules, ordinary_questions
 from bot.core.triage import DialogueRules
 from bot.core.words import Words, passage_text, scheme
 from bot.knowledge.loader import Passage, knowledge_hash, load_knowledge
 
-FORMAT = 2  # 2: words.jsonl, the BM25 words of every passage
+FORMAT = 3  # 2: words.jsonl, the BM25 words of every passage; 3: pinyin.json, the pinyin reading table
+PINYIN_FILE = "pinyin.json"
+TRAINING = ("crisis_training.yaml", "dialogue_training.yaml")  # their sentences teach the pinyin table words too
 BATCH = 32
 
 
@@ -58,7 +63,8 @@ def views(passage: Passage) -> list[str]:
 
 
 def build(knowledge_dir: Path, index_dir: Path, embedder: Embedder, progress: bool = False) -> dict:
-    """Embed every passage, cut its words and write index.faiss, passages.jsonl, words.jsonl, manifest.json."""
+    """Embed every passage, cut its words and write index.faiss, passages.jsonl, words.jsonl, pinyin.json,
+    manifest.json."""
     started = dt.datetime.now(dt.timezone.utc)
     passages = load_knowledge(knowledge_dir).passages
     texts, owners = [], []
@@ -83,6 +89,7 @@ def build(knowledge_dir: Path, index_dir: Path, embedder: Embedder, progress: bo
     with open(index_dir / "words.jsonl", "w", encoding="utf-8") as out:
         for passage in passages:
             out.write(json.dumps({"id": passage.id, "words": cut(passage_text(passage))}, ensure_ascii=False) + "\n")
+    PinyinReader.save(table(texts + training_sentences(knowledge_dir)), index_dir / PINYIN_FILE)
     manifest = {
         "format": FORMAT,
         "embedder": embedder.name,
@@ -108,6 +115,15 @@ def build(knowledge_dir: Path, index_dir: Path, embedder: Embedder, progress: bo
     return manifest
 
 
+def training_sentences(knowledge_dir: Path) -> list[str]:
+    """Every sentence of the classifiers' training files (validated by `python -m bot check`)."""
+    sentences = []
+    for name in TRAINING:
+        groups = yaml.safe_load((knowledge_dir / name).read_text(encoding="utf-8")) or {}
+        sentences += [text for group in groups.values() for text in group or () if isinstance(text, str)]
+    return sentences
+
+
 def load(knowledge_dir: Path, index_dir: Path, embedder_name: str, rebuild_command: str) -> Index:
     """Load the index, refusing one that is missing, stale or built with another embedder."""
     manifest_path = index_dir / "manifest.json"
@@ -124,6 +140,9 @@ def load(knowledge_dir: Path, index_dir: Path, embedder_name: str, rebuild_comma
         raise StaleIndexError(
             f"The knowledge files changed after the index in {index_dir} was built. "
             f"Rebuild it with: {rebuild_command}")
+    if not (index_dir / PINYIN_FILE).exists():
+        raise StaleIndexError(f"The index in {index_dir} has no pinyin reading table ({PINYIN_FILE}). "
+                              f"Rebuild it with: {rebuild_command}")
     if not (index_dir / "words.jsonl").exists():
         raise StaleIndexError(f"The index in {index_dir} has no stored words (words.jsonl). "
                               f"Rebuild it with: {rebuild_command}")
