@@ -218,6 +218,8 @@ class Assistant:
             state.show_once(f"known:{tag}")
         if triage.cant_hear:  # remembered: every later crisis reply gives the ways to reach help by text first
             state.show_once("known:cant_hear")
+        # and no later reply offers a phone line as the way to talk (walk 71: "热线我也打不了，我是聋人，你忘了吗")
+        base["text_only"] = "known:cant_hear" in state.shown
         if risk.tier == "crisis":
             state.helper = risk.helper
             if risk.reason == "no plan":  # "没具体想怎么弄": the question about a method is not asked later (walk 65)
@@ -577,7 +579,10 @@ class Assistant:
                 base["note"] = "still_worried"
             if triage.small_talk == "bot" and triage.report_fear:
                 base["note"] = "no_report"  # "真的吗 你不会报警吧": no, and it couldn't (walk 49)
+            if triage.small_talk == "ack" and state.clarify_turn == state.turns - 1 and state.risk == "none":
+                base["note"] = "unsure"  # "嗯", "不知道" to "what happened?": no goodbye, an easier way to say it
             return Reply(mode="small_talk", small_talk=triage.small_talk,
+                         buttons=self.options(state.language) if base["note"] == "unsure" else (),
                          hotlines=self.footer(triage, state) if state.risk != "none" else (), **base)
         asking = next((ask for ask in CLARIFY if ask not in state.shown), "")
         if not triage.vector.size:  # no letters: a number alone gets a pointer to /rate, "。。。" a question
@@ -589,16 +594,16 @@ class Assistant:
                 # ("。" after the question whether they have thought of hurting themselves: no menu of topics)
                 if asking and risk.tier == state.risk == "none":
                     state.show_once(asking)
-                    return self.clarify(base, state.language)
+                    return self.clarify(base, state)
                 # something unsaid, asked about twice already: never refused; there is no hurry
                 return Reply(mode="small_talk", small_talk="silence", **base,
                              hotlines=self.footer(triage, state) if state.risk != "none" else ())
             return self.refuse(base, state, triage.says_off_topic, triage.off_topic)
         if note == "law" and asking and risk.tier == state.risk == "none":
             state.show_once(asking)
-            return self.clarify(base, state.language)
+            return self.clarify(base, state)
         if triage.announce and in_conversation and risk.tier == "none":  # "对了，还有个事": let them say it
-            return self.clarify({**base, "note": "more"}, state.language)
+            return self.clarify({**base, "note": "more"}, state)
         opening = not in_conversation and not (triage.figures or triage.scams)
         # an opening that would be refused but reads as vague ("有件事拿不准") is asked about
         # asked at most twice, the second time in other words; a third vague message is answered
@@ -610,7 +615,7 @@ class Assistant:
             state.show_once(asking)
             note = "help" if triage.cry_for_help else "again" if asking != CLARIFY[0] else base["note"]
             # "老伴走了": a death told with nothing else, a word of sympathy before the question (walk 58)
-            return self.clarify({**base, "note": note}, state.language,
+            return self.clarify({**base, "note": note}, state,
                                 condolence=triage.bereaved and state.show_once("condolence"))
         # "顺便问下 …" without a word about debt: the person says it is about something else
         # "爸妈" alone after the clarifying question ("催收" → "现在最让你担心的是哪一件？"): its first option, in a word
@@ -932,10 +937,13 @@ class Assistant:
             state.shown.remove("said:pregnancy sign")  # "我到医院了 医生说没事"
         return "said:pregnancy sign" in state.shown
 
-    def clarify(self, base: dict, language: str, condolence: bool = False) -> Reply:
-        options = self.triage.dialogue.options
-        buttons = tuple(Button(o.label_en if language == "en" else o.label, o.send) for o in options)
-        return Reply(mode="clarify", buttons=buttons, condolence=condolence, **base)
+    def clarify(self, base: dict, state: DialogueState, condolence: bool = False) -> Reply:
+        state.clarify_turn = state.turns
+        return Reply(mode="clarify", buttons=self.options(state.language), condolence=condolence, **base)
+
+    def options(self, language: str) -> tuple[Button, ...]:
+        """The clarifying question's choices, as buttons."""
+        return tuple(Button(o.label_en if language == "en" else o.label, o.send) for o in self.triage.dialogue.options)
 
     @staticmethod
     def context_weight(triage: Triage, in_conversation: bool, margin: float) -> float:

@@ -98,6 +98,7 @@ class Reply:
     condolence: bool = False  # someone close has died: a word of sympathy before the answer
     danger: bool = False  # danger here and now (at the door, a knife): call 110 first
     cant_hear: bool = False  # deaf or unable to call: in a crisis, reaching help by text comes first
+    text_only: bool = False  # deaf or unable to call, said in this conversation: no phone line offered as the way to talk
     low_battery: bool = False  # in a crisis, the phone is about to die: call 110 or someone now, say where they are
     driving: bool = False  # a helper at the wheel: stop somewhere safe before typing or calling
     side_effect: bool = False  # unwell on prescribed medicine: to the doctor who prescribed it today, 120 if severe

@@ -27,6 +27,7 @@ class DialogueState:
     helper: bool = False  # the crisis raised is someone else's: the writer is helping
     crisis_turn: int = 0  # the turn that last got the crisis reply: the next message may be answering it
     crisis_note: str = ""  # what that reply asked (plan: how, and the means at hand): a short answer reads against it
+    clarify_turn: int = 0  # the turn that last asked what happened: "嗯", "不知道" next are no goodbye (walk 71)
     danger_turn: int = 0  # the turn that last said "you are in danger": "还在拍 我好怕" next is that danger still
     means: str = ""  # the kind of means named in an imminent crisis (taken, air, height …): later replies stay urgent
     shown: list[str] = field(default_factory=list)  # blocks already shown once (disclaimer, channel keys)

@@ -1046,6 +1046,9 @@ class Triager:
             # "宝宝还在我肚子里呢 你说什么", "什么孩子？是我妈" after the children's step (walk 67): still with them, and
             # the step for who it is (below)
             risk = staying
+        elif awaiting_answer and risk.tier == "none" and not answer and self.dialogue.cant_hear.search(text):
+            # "热线我也打不了，我是聋人，你忘了吗" after the question (walk 71): sorry, and asked again, by text
+            risk = Risk("check_in", "cant call", distress=risk.distress, probability=risk.probability)
         elif raised and state.risk == "crisis" and risk.tier != "crisis" and self.dialogue.recharged.search(text):
             # "充上电了 朋友借了个充电器给我" after the phone died mid-crisis (walk 71): glad they are back, how are they now
             risk = replace(staying, reason="recharged")
