@@ -815,7 +815,10 @@ class Assistant:
         language the person asked for."""
         if triage.text.startswith("/"):
             return  # a command or a button says nothing about the person's language
-        if triage.language == "en" or re.search(r"[\u4e00-\u9fff]", triage.text):
+        # (in English so far, "I know his address, 成都高新区…3栋" is still written in English: a place named in Chinese
+        # does not switch the replies, walk 71)
+        english_frame = state.language == "en" and len(re.findall(r"[a-z]{2,}", triage.text)) >= 3
+        if (triage.language == "en" or re.search(r"[\u4e00-\u9fff]", triage.text)) and not english_frame:
             state.language = triage.language
             if triage.language == "en" or not triage.message.neutral or not state.turns:
                 state.script = triage.script
@@ -869,6 +872,10 @@ class Assistant:
         raised = state.risk != "none" and "answered:self_harm" not in state.shown and not (
             elsewhere and "asked:self_harm" in state.shown)
         odds = self.triage.semantic["alone" if off_topic else "check_in"]
+        if state.risk == "crisis" and not raised:
+            # after a crisis in this conversation, something unclear ("they said he'll be ok. I'm shaking. thank
+            # you", walk 71) is never refused: still here, and the lines
+            return Reply(mode="small_talk", small_talk="silence", hotlines=self.base_footer(base), **base)
         if base["risk"].soft or base["risk"].probability >= odds or raised:
             if raised and "asked:self_harm" in state.shown:
                 base = {**base, "note": base["note"] or "asked_again"}

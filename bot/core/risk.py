@@ -46,6 +46,7 @@ WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an Engli
 THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友|同学|室友|家里)"
                    r"(人)?(还|還|现|現)?在$|"
                    r"(?<![a-z])(he|she|they|brother|sister|mum|mom|dad|father|mother|wife|husband|son|daughter|friend|"
+                   r"boyfriend|girlfriend|partner|cousin|uncle|aunt|grandma|grandpa|roommate|"
                    r"parents|family)('s| is| are)?( still| now)?( back home| at home| back)? (in|at) ?$")
 HOME_TOWN = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友)(人)?(还|還|现|現)?在[^,，.。!?]{0,6}老家")
 # where they are now; "我們在香港", "催收打電話到香港給我" (walk 55: a widow in Hong Kong was given 12356); "回答：大陸的判決"
