@@ -43,8 +43,8 @@ ACT = re.compile(r"[站坐躺蹲爬跳割划切吃吞喝服烧买拿攒藏吊在
 SELF_NAMES = {"爸爸", "妈妈", "爸", "妈", "老爸", "老妈", "爹", "娘"}  # how a parent speaks of themselves to a child
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 # someone else's place ("我妈在国内", "他人在上海"): where the one at risk is, when the writer is elsewhere
-THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友|同学|室友|家里)"
-                   r"(人)?(还|還|现|現)?在$|"
+THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友|同学|室友|家里|佢|佬|老豆|仔|囡)"
+                   r"(人)?(还|還|现|現)?(在|喺)$|"
                    r"(?<![a-z])(he|she|they|brother|sister|mum|mom|dad|father|mother|wife|husband|son|daughter|friend|"
                    r"boyfriend|girlfriend|partner|cousin|uncle|aunt|grandma|grandpa|roommate|"
                    r"parents|family)('s| is| are)?( still| now)?( back home| at home| back)? (in|at) ?$")
@@ -502,8 +502,14 @@ class RiskRules:
             # (a plan the writer is part of, "我们一家就一起解脱", is theirs too, whoever else says it)
             # (a note someone else left, read out: "我老公留了张纸条…纸条上写着 债我自己了断", walk 57; the 我 is his)
             note = found is not None and self.note_of_other(masked, found.start())
-            told = plan and (note or not self.own_act(masked, found)) and not WE.search(found.group(0)) and (
-                note or (guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked, found))
+            # (words said to the writer by someone named before them, "我表弟…啱啱WhatsApp我話 …以後唔好再掛住我", are that
+            # person's, whatever 我 they hold, walk 71)
+            said = self.patterns["told_me"].search(masked) if plan else None
+            told_before = said is not None and said.end() <= found.start() and bool(
+                self.patterns["person"].search(masked, 0, said.start()))
+            told = plan and not WE.search(found.group(0)) and (told_before or (
+                (note or not self.own_act(masked, found)) and (
+                    note or (guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked, found))))
             # "家里还有半瓶敌敌畏 我不想活了": a direct statement with a means or a time named is urgent
             urgent = plan or (own and not someone and bool(self.patterns["means_hint"].search(masked)
                                                            or self.patterns["plan_hint"].search(masked)))

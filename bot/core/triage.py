@@ -1169,7 +1169,9 @@ class Triager:
             withdrew=pulls_back,
             left=left,
             indoors=bool(self.dialogue.indoors.search(text)),
-            far=region.startswith(ABROAD) and bool(self.risk.theirs(folded)),
+            # (abroad, or in Hong Kong, Macau or Taiwan with ta on the mainland: "我喺香港 我表弟喺東莞", walk 71)
+            far=(region.startswith(ABROAD) and bool(self.risk.theirs(folded))) or (
+                region in ("hk", "tw", "mo") and self.risk.theirs(folded) not in ("", region)),
             away=bool(self.dialogue.away.search(text)),
             risk=risk,
             scams=scams,
