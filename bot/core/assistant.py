@@ -75,6 +75,7 @@ def follow_on(state: DialogueState, risk: Risk) -> str:
 HELPER_AGAIN = {"third": "tell", "tell": "third", "wait": "waiting", "waiting": "wait", "talk": "again", "with_ta": "talk",
                 "holding": "with_ta"}
 HELPER_NEXT = ("again", "third", "tell")  # after the helper's first reply, each once in this order
+BESIDE_NEXT = ("with_ta", "talk")  # the same, once they said they are beside ta ("我现在跟他在一个屋", walk 72)
 
 
 def again(note: str, helper: bool) -> str:
@@ -329,7 +330,10 @@ class Assistant:
                 # not the next question in turn
                 if not risk.helper and risk.reason == "imminent" and risk.placed and base["note"] in FOLLOW_ON:
                     base["note"] = "again"
-            if risk.helper and triage.holding and risk.reason != "helper means" and state.show_once("helper:holding"):
+            if risk.helper and triage.holding:  # beside ta: not asked whether they are with ta (walk 72)
+                state.show_once("known:beside")
+            if (risk.helper and triage.holding and risk.reason != "helper means" and state.crisis_turn
+                    and state.show_once("helper:holding")):  # (in the first message, the first steps come first)
                 base["note"] = "holding"  # "他刚开门了 … 我现在抱着他": stay like this, listen, tonight with ta (walk 44)
                 state.show_once("helper:found")
             elif risk.helper and triage.found and state.show_once("helper:found"):
@@ -352,9 +356,10 @@ class Assistant:
                 # "我答应她不说的" after the first steps: their safety comes before the promise (said once)
                 if triage.secret and state.show_once("crisis:helper secret"):
                     base["note"] = "secret"
-                else:  # each of these once, then while they wait
-                    base["note"] = next((note for note in HELPER_NEXT if state.show_once(f"crisis:helper {note}")),
-                                        "wait")
+                else:  # each of these once, then while they wait; beside ta, how to be with ta (not who is near ta)
+                    beside = "known:beside" in state.shown
+                    base["note"] = next((note for note in (BESIDE_NEXT if beside else HELPER_NEXT)
+                                         if state.show_once(f"crisis:helper {note}")), "with_ta" if beside else "wait")
             if back and base["note"] in ("", "again"):
                 base["note"] = "back"
             if base["note"] == "check" and len(triage.text.strip()) > 4:

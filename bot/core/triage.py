@@ -1202,7 +1202,7 @@ class Triager:
             paying=bool(self.dialogue.paying.search(text)),
             danger=danger,
             found=state.helper and bool(self.dialogue.found.search(text)),
-            holding=state.helper and bool(self.dialogue.holding.search(text)),
+            holding=(state.helper or risk.helper) and bool(self.dialogue.holding.search(text)),
             third_party=bool(self.dialogue.third_party.search(text)),
             danger_where="car" if self.dialogue.danger_car.search(text) else "street"
             if self.dialogue.danger_street.search(text) else "",
