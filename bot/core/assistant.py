@@ -461,6 +461,7 @@ class Assistant:
                              known=(*(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
                                     *(("declined",) if "declined:ask" in state.shown else ())),
                              first_step=step, dear=triage.dear, low_battery=triage.low_battery, driving=triage.driving,
+                             insurance=triage.insurance and not risk.helper and state.show_once("crisis:insurance"),
                              cant_hear=triage.cant_hear,
                              # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
                              # (also "我没开玩笑 刀我都准备好了" after words of going after them, walk 53)

@@ -100,6 +100,7 @@ class Reply:
     cant_hear: bool = False  # deaf or unable to call: in a crisis, reaching help by text comes first
     text_only: bool = False  # deaf or unable to call, said in this conversation: no phone line offered as the way to talk
     low_battery: bool = False  # in a crisis, the phone is about to die: call 110 or someone now, say where they are
+    insurance: bool = False  # in a crisis, a payout counted on: suicide voids accident cover and, for two years, life cover
     driving: bool = False  # a helper at the wheel: stop somewhere safe before typing or calling
     side_effect: bool = False  # unwell on prescribed medicine: to the doctor who prescribed it today, 120 if severe
     pregnancy: bool = False  # pregnant and bleeding or in pain: the hospital first, the collectors later

@@ -128,6 +128,7 @@ class DialogueRules:
     pregnancy_sign: re.Pattern[str]  # "见红", "肚子疼" from someone pregnant: the hospital first
     police_worry: re.Pattern[str]  # "不敢报警怕把事情闹大": calling 110 about the door is not about the debt
     low_battery: re.Pattern[str]  # "手机也快没电了" in a crisis: call now, while it still can
+    insurance: re.Pattern[str]  # an insurance payout counted on ("意外险 两百万 受益人是我老婆")
     recharged: re.Pattern[str]  # "充上电了" after going quiet in a crisis: welcomed back, and asked how they are now
     cant_hear: re.Pattern[str]  # "我是聋人", "打不了电话": the ways to reach help by text first
     driving: re.Pattern[str]  # "我现在开车去水库找他": a helper at the wheel, told not to type while driving
@@ -353,6 +354,7 @@ class DialogueRules:
                 pregnancy_sign=re.compile(data["pregnancy_sign"]),
                 police_worry=re.compile(data["police_worry"]),
                 low_battery=re.compile(data["low_battery"]),
+                insurance=re.compile(data["insurance"]),
                 recharged=re.compile(data["recharged"]),
                 cant_hear=re.compile(data["cant_hear"]),
                 driving=re.compile(data["driving"]),
@@ -467,7 +469,7 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -525,6 +527,7 @@ class Triage:
     pregnancy_sign: bool  # "见红", "肚子一直疼": from someone pregnant (a remembered fact), the hospital first (walk 51)
     police_worry: bool  # afraid calling the police makes it worse ("怕把事情闹大", walk 51)
     low_battery: bool  # the phone is about to die ("手机也快没电了"): in a crisis, call someone while it can
+    insurance: bool  # an insurance payout in the plan ("我买了意外险 两百万 受益人是我老婆"): the plain truth once
     cant_hear: bool  # deaf or unable to call, said now or earlier in the conversation (walk 67)
     driving: bool  # "我现在开车去水库找他": at the wheel; a helper is told to stop before typing or calling
     cry_for_help: bool  # only "救命", "help": what to do if in danger comes before the question
@@ -1218,6 +1221,7 @@ class Triager:
             pregnancy_sign=bool(self.dialogue.pregnancy_sign.search(text)),
             police_worry=bool(self.dialogue.police_worry.search(text)),
             low_battery=low_battery,
+            insurance=bool(self.dialogue.insurance.search(text)),
             cant_hear="known:cant_hear" in state.shown or bool(self.dialogue.cant_hear.search(text)),
             driving=driving,
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
