@@ -296,6 +296,8 @@ class Assistant:
                 base["note"] = "put_away"
             elif risk.reason == "helper means":  # charcoal, pills, a wound reported by a helper: what those there do
                 base["note"] = "helper_means"
+                if triage.found:  # "开了 他出来了 手腕上有血" (walk 72): the wound first, and the door is open
+                    state.show_once("helper:found")
                 if risk.means:
                     state.show_once(f"helper means:{risk.means}")  # said again when they ask whether to call
             elif risk.reason == "talk":  # they want company, not instructions: the listening reply
@@ -395,7 +397,8 @@ class Assistant:
                     "helper_means", "found", "holding", "in_care"):
                 base["note"] = "locked_in"  # "门是反锁的 里面没声音了" (walk 63): 120 and 110, the door opened now
                 state.show_once("helper:locked")
-            elif risk.helper and "helper:locked" in state.shown and base["note"] in ("again", "third", "tell", "wait"):
+            elif (risk.helper and "helper:locked" in state.shown and "helper:found" not in state.shown
+                  and base["note"] in ("again", "third", "tell", "wait")):
                 base["note"] = "locked_again"  # then "他没成年啊 这个钱要还吗": the door first, the money later
             elif risk.helper and triage.child_alone and state.show_once("crisis:helper child"):
                 base["note"] = "child_alone"  # "孩子在家 才5岁 一个人" while searching: someone to the child first (walk 57)
