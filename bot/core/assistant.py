@@ -350,6 +350,8 @@ class Assistant:
                 # helper reply): looking for ta now, not waiting
                 state.show_once("crisis:helper")
                 base["note"] = "missing"
+            elif risk.helper and risk.reason == "tell someone" and not triage.secret:
+                base["note"] = "tell_yes"  # "我可以跟外婆打电话吗" (walk 72): yes, now
             elif risk.helper and risk.reason == "helper means":
                 state.show_once("crisis:helper")  # what those with ta do first, every time a means is reported
             elif risk.helper and not state.show_once("crisis:helper"):

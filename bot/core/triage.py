@@ -144,6 +144,7 @@ class DialogueRules:
     police_first: re.Pattern[str]  # "我该先报警还是先回家？": a helper torn between two things
     plainer: re.Pattern[str]  # "能不能说简单点", "字太小看不清": a request for fewer, plainer words
     police_script: re.Pattern[str]  # "报警的时候要说什么": the words for the call
+    tell_someone: re.Pattern[str]  # a helper's "我可以跟外婆打电话吗": yes, now, and ask them to come
     letter_request: re.Pattern[str]  # "帮我写一封投诉信": the letter tool, without the command
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" / "past_no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
@@ -370,6 +371,7 @@ class DialogueRules:
                 police_first=re.compile(data["police_first"]),
                 plainer=re.compile(data["plainer"]),
                 police_script=re.compile(data["police_script"]),
+                tell_someone=re.compile(data["tell_someone"]),
                 letter_request=re.compile(data["letter_request"]),
                 self_harm_answer={k: answers(k) for k in ("yes", "no", "past_no")},
                 better=answers("better"),
@@ -469,7 +471,7 @@ class DialogueRules:
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -852,6 +854,9 @@ class Triager:
             child = "known:with_child" in state.shown or situation["with_child"]
             risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress,
                         means=along if along in TAKEN_ALONG and not (child and along == "dependent") else "children")
+        elif state.helper and state.risk == "crisis" and self.dialogue.tell_someone.search(text):
+            # "我可以跟外婆打电话吗 外婆住得不远" (walk 72, a fifteen-year-old whose mother said goodbye): yes, now
+            risk = replace(staying, reason="tell someone")
         elif state.helper and state.risk == "crisis" and self.dialogue.far_police.search(text):
             # "让我打成都的电话 我不知道打哪个": someone in ta's city dials 110 there; the building staff knock first
             risk = replace(staying, reason="far police")
