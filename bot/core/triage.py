@@ -750,7 +750,9 @@ class Triager:
         going_back = (state.risk == "crisis" and not state.helper and state.means in ("height", "scouted")
                       and bool(self.dialogue.going_back.search(text)) and not left)
         better = not (pulls_back or going_back) and (in_care or (not taken and (reached_out or (
-            state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)))))
+            state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)
+            # ("我不会打那个电话 我耳朵不好" is no "我不会乱来": the phone, not their safety, walk 72)
+            and not (self.dialogue.cant_hear.search(text) or self.dialogue.no_call.search(text))))))
         # ta was found and is safe; the helper now asks about the debt ("警察都去过了 她说就是钱的事…我能帮她做点啥"):
         # answered, not the helper's crisis reply again
         found_asks_debt = state.helper and "helper:found" in state.shown and domain
@@ -998,8 +1000,9 @@ class Triager:
             # still with them (walk 46 had a card on who inherits a debt)
             risk = replace(staying, reason="no use")
         elif (state.risk == "crisis" and not (state.helper or better) and "crisis:cant read" not in state.shown
-              and self.dialogue.cant_read.search(text)):
+              and self.dialogue.cant_read.search(text) and not self.dialogue.cant_hear.search(text)):
             # "你说的那个电话我不会打 我眼睛看不清字" (walk 57, a farmer using voice input): three keys, or a neighbour
+            # ("我不会打那个电话 我耳朵不好" cannot hear a call: by text, walk 72)
             risk = replace(staying, reason="cant read")
         elif (state.risk != "none" and not (state.helper or better) and "crisis:dont tell" not in state.shown
               and self.dialogue.dont_tell.search(text)):
@@ -1059,7 +1062,8 @@ class Triager:
             # "宝宝还在我肚子里呢 你说什么", "什么孩子？是我妈" after the children's step (walk 67): still with them, and
             # the step for who it is (below)
             risk = staying
-        elif awaiting_answer and risk.tier == "none" and not answer and self.dialogue.cant_hear.search(text):
+        elif (awaiting_answer and risk.tier == "none" and not answer and state.risk != "crisis"
+              and self.dialogue.cant_hear.search(text)):
             # "热线我也打不了，我是聋人，你忘了吗" after the question (walk 71): sorry, and asked again, by text
             risk = Risk("check_in", "cant call", distress=risk.distress, probability=risk.probability)
         elif raised and state.risk == "crisis" and risk.tier != "crisis" and self.dialogue.recharged.search(text):
