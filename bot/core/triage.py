@@ -715,6 +715,7 @@ class Triager:
         vague = not small_talk and ((act == "vague" and odds["vague"] >= self.dialogue.acts["vague"]) or listed_vague)
         # "还有2%" is the battery, not a rate (walk 71: an interest lecture to someone at risk whose phone was dying)
         low_battery = bool(self.dialogue.low_battery.search(text))
+        cant_hear = bool(self.dialogue.cant_hear.search(text))  # "我耳朵不好": no phone line as the way (walks 71, 72)
         figures = {} if low_battery else read_figures(message.text, asking=str(state.loan.get("asking", "")))
         raised = state.risk != "none" and "answered:self_harm" not in state.shown
         # "嗯 我现在在家 不会乱来的": heard even when its words still carry a weak sign
@@ -752,7 +753,7 @@ class Triager:
         better = not (pulls_back or going_back) and (in_care or (not taken and (reached_out or (
             state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)
             # ("我不会打那个电话 我耳朵不好" is no "我不会乱来": the phone, not their safety, walk 72)
-            and not (self.dialogue.cant_hear.search(text) or self.dialogue.no_call.search(text))))))
+            and not (cant_hear or self.dialogue.no_call.search(text))))))
         # ta was found and is safe; the helper now asks about the debt ("警察都去过了 她说就是钱的事…我能帮她做点啥"):
         # answered, not the helper's crisis reply again
         found_asks_debt = state.helper and "helper:found" in state.shown and domain
@@ -1000,7 +1001,7 @@ class Triager:
             # still with them (walk 46 had a card on who inherits a debt)
             risk = replace(staying, reason="no use")
         elif (state.risk == "crisis" and not (state.helper or better) and "crisis:cant read" not in state.shown
-              and self.dialogue.cant_read.search(text) and not self.dialogue.cant_hear.search(text)):
+              and self.dialogue.cant_read.search(text) and not cant_hear):
             # "你说的那个电话我不会打 我眼睛看不清字" (walk 57, a farmer using voice input): three keys, or a neighbour
             # ("我不会打那个电话 我耳朵不好" cannot hear a call: by text, walk 72)
             risk = replace(staying, reason="cant read")
@@ -1063,7 +1064,7 @@ class Triager:
             # the step for who it is (below)
             risk = staying
         elif (awaiting_answer and risk.tier == "none" and not answer and state.risk != "crisis"
-              and self.dialogue.cant_hear.search(text)):
+              and cant_hear):
             # "热线我也打不了，我是聋人，你忘了吗" after the question (walk 71): sorry, and asked again, by text
             risk = Risk("check_in", "cant call", distress=risk.distress, probability=risk.probability)
         elif raised and state.risk == "crisis" and risk.tier != "crisis" and self.dialogue.recharged.search(text):
@@ -1231,7 +1232,7 @@ class Triager:
             police_worry=bool(self.dialogue.police_worry.search(text)),
             low_battery=low_battery,
             insurance=bool(self.dialogue.insurance.search(text)),
-            cant_hear="known:cant_hear" in state.shown or bool(self.dialogue.cant_hear.search(text)),
+            cant_hear="known:cant_hear" in state.shown or cant_hear,
             driving=driving,
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
