@@ -66,10 +66,18 @@ def test_mismatched_files_are_refused(tmp_path: Path):
         load(ROOT / "knowledge", tmp_path / "index", DEFAULT_MODEL, COMMAND)
 
 
+def test_an_index_without_its_pinyin_table_is_refused_with_the_rebuild_command(tmp_path: Path):
+    shutil.copytree(ROOT / "index", tmp_path / "index")
+    (tmp_path / "index" / "pinyin.json").unlink()
+    with pytest.raises(StaleIndexError, match="pinyin.json") as error:
+        load(ROOT / "knowledge", tmp_path / "index", DEFAULT_MODEL, COMMAND)
+    assert COMMAND in str(error.value)
+
+
 def test_index_carries_the_words_of_every_passage():
     index = load(ROOT / "knowledge", ROOT / "index", DEFAULT_MODEL, COMMAND)
     manifest = json.loads((ROOT / "index" / "manifest.json").read_text())
-    assert manifest["format"] == FORMAT == 2 and manifest["words"] == scheme()
+    assert manifest["format"] == FORMAT == 3 and manifest["words"] == scheme()
     lines = [json.loads(line) for line in (ROOT / "index" / "words.jsonl").read_text().splitlines()]
     assert [line["id"] for line in lines] == [p.id for p in index.passages]
     assert index.words == [line["words"] for line in lines] and all(index.words)
