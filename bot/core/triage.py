@@ -649,8 +649,8 @@ class Triager:
         # anger at the collectors ("真想拿刀去砍那个催收的") is read like a threat: the classifier takes it for despair
         # "你别劝我" said of going after them is not said of their life: the risk reads the rest
         read = self.dialogue.on_the_way.sub(" ", written.lower()) if going_on else written.lower()
-        risk = self.risk.assess(f"{read}\n{typed}" if typed else read, vector, encode=self.encode_mandarin, threatened=threat or retaliation,
-                                armed=retaliation, **self.semantic)
+        risk = self.risk.assess(f"{read}\n{typed}" if typed else read, vector, encode=self.encode_mandarin,
+                                threatened=threat or retaliation, armed=retaliation, **self.semantic)
         # "行 我把刀收起来了 明天他们来我就录像报警" after words of going after the collectors (walk 72): the knife was for
         # them and is put away; only the classifier reads a means in it, not the writer's own words
         if ("said:retaliation" in state.shown and state.risk == "none" and risk.tier == "crisis"
@@ -1188,8 +1188,8 @@ class Triager:
             left=left,
             indoors=bool(self.dialogue.indoors.search(text)),
             # (abroad, or in Hong Kong, Macau or Taiwan with ta on the mainland: "我喺香港 我表弟喺東莞", walk 71)
-            far=(region.startswith(ABROAD) and bool(self.risk.theirs(folded))) or (
-                region in ("hk", "tw", "mo") and self.risk.theirs(folded) not in ("", region)),
+            far=bool(theirs := self.risk.theirs(folded)) and (
+                region.startswith(ABROAD) or (region in ("hk", "tw", "mo") and theirs != region)),
             away=bool(self.dialogue.away.search(text)),
             risk=risk,
             scams=scams,
