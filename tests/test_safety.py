@@ -1007,6 +1007,16 @@ def test_pinyin_is_chinese_not_english(assistant):
     assert assistant.respond(typed, "mingtian wanshang wo qu lou ding kan kan").mode == "crisis"
 
 
+def test_a_few_pinyin_words_are_chinese_not_english(assistant):
+    """"xie xie" and "没事了 xie xie ni" after a crisis reply were answered in English (walk 71)."""
+    assert assistant.respond(Session(user="xx"), "xie xie").language == "zh"
+    session = Session(user="xx2")
+    assistant.respond(session, "我想死")
+    assert assistant.respond(session, "没事了 xie xie ni").language == "zh"
+    assert assistant.triage("thank you so much").language == "en"
+    assert assistant.triage("he can hang on").language == "en"  # English words that are not all pinyin
+
+
 def test_a_rope_gets_its_own_first_step(assistant):
     assert "先解下来" in assistant.reply("绳子已经挂在房梁上了").first_step
 
@@ -2538,6 +2548,15 @@ def test_direct_words_after_crisis_holdout40(assistant, text):
     "自称经侦的人说不还就抓进去 死在里面都没人管 是骗子吗"])
 def test_errands_and_a_fake_police_threat_after_crisis_holdout40_are_not_a_crisis(assistant, text):
     assert assistant.reply(text).mode != "crisis", text
+
+
+def test_a_helper_waiting_is_not_told_to_find_someone_who_is_at_home(assistant):
+    """"我妈在家 … 我已经打了110 我姐也在往家赶了": she is not missing; "找到 ta 以后" was wrong (walk 72)."""
+    replies = _talk(assistant, "home", "我妈刚打电话说不想活了 她现在在家 我在公司", "我已经打了110 我姐也在往家赶了")
+    said = assistant.renderer.plain(replies[1])
+    assert replies[1].note == "wait" and "找到" not in said and "陪着 ta" in said
+    first = assistant.renderer.plain(replies[0])  # "我在公司": not asked whether they are with her
+    assert "你现在和 ta 在一起吗" not in first and "附近的家人" in first
 
 
 def test_a_helper_on_a_train_is_told_to_have_those_at_the_door_open_it(assistant):

@@ -601,6 +601,13 @@ class Triager:
         latin = re.findall(r"[a-z]+", text)
         return len(latin) >= 4 and sum(bool(SYLLABLES.fullmatch(w)) for w in latin) >= 0.85 * len(latin)
 
+    @staticmethod
+    def few_pinyin(text: str) -> bool:
+        """A few words, every one of them pinyin, alone or among characters ("xie xie", "没事了 xie xie ni"): Chinese,
+        though too short to read as pinyin; a lone word may be English ("hang")."""
+        latin = re.findall(r"[a-z]+", text)
+        return bool(latin) and all(SYLLABLES.fullmatch(w) for w in latin) and (len(latin) >= 2 or bool(HAN.search(text)))
+
     def dear(self, text: str) -> str:
         """Who they would leave behind, as the reply names them (dialogue.yaml, dear_names): the first named."""
         names = self.dialogue.dear_names
@@ -669,7 +676,8 @@ class Triager:
         region = self.risk.region(folded, here_only=bool(state.region)) or state.region
         words = len(re.findall(r"[a-z]{2,}", text))  # one English word is enough to open a conversation ("hi")
         english = (len(LATIN.findall(text)) > 2 * len(HAN.findall(text)) and not text.startswith("/")
-                   and (words >= 2 or (words == 1 and not state.turns)) and not self.pinyin(text))
+                   and (words >= 2 or (words == 1 and not state.turns))
+                   and not (self.pinyin(text) or self.few_pinyin(text)))
         # a bank loan and a private boss's 月息5分 in one message: which one a question is about is not known
         kinds = [kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)]
         lender = kinds[0] if len(kinds) == 1 else "unknown"
