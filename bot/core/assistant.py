@@ -151,8 +151,11 @@ class Assistant:
             return self.answer(triage, session)
         part = self.part_asked(triage)
         if part and session.dialogue.last_hits:
-            return self.composer.part(part, session.dialogue, session.dialogue.language,
-                                      self.said(triage.text, session.dialogue))
+            opened = self.composer.part(part, session.dialogue, session.dialogue.language,
+                                        self.said(triage.text, session.dialogue))
+            # "更多做法" and "求助渠道" in Macau or Kuala Lumpur: the local emergency number there too, as in the answer
+            local = self.localised(opened, session.dialogue.region)
+            return replace(opened, steps=local.get("steps", opened.steps), channels=local.get("channels", opened.channels))
         # "哪条法律规定的？原文是什么？" with nothing answered yet: which matter, asked, not a law guessed (walk 56)
         note = "law" if part == "law" else ""
         if session.flow is not None and not raw.strip().startswith("/") and self.leaves_flow(session, triage):
@@ -910,8 +913,9 @@ class Assistant:
         channels = tuple(replace(c, name=swap[c.key].name, contact=swap[c.key].contact, checked=swap[c.key].checked,
                                  name_en=swap[c.key].name_en, contact_en=swap[c.key].contact_en) if c.key in swap else c
                          for c in reply.channels)
+        # (not a step about the mainland itself: "对方在内地骚扰你或家人：在内地打110", for a debt owed in Macau)
         steps = reply.steps if region == "tw" else tuple(
-            re.sub(r"110\s*/\s*120|110", emergency.contact, step) for step in reply.steps)
+            step if "内地" in step else re.sub(r"110\s*/\s*120|110", emergency.contact, step) for step in reply.steps)
         # a step naming 12356 ("撥打12356心理援助熱線") names the region's line there (walk 57: Taiwan got 12356)
         hotline = swap[LOCAL_HOTLINE]
         steps = tuple(step.replace("12356", f"{hotline.contact}（{hotline.name}）") for step in steps)
