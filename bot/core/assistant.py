@@ -390,6 +390,8 @@ class Assistant:
                 base["note"] = "taken_again" if state.crisis_note == "taken" else "taken"
             if risk.helper and triage.helper_done and base["note"] in ("again", "third", "tell"):
                 base["note"] = "wait"  # they called, told someone and wait: what to do while waiting, not "call 110"
+            if risk.helper and triage.helper_doctor and base["note"] not in ("found", "cared", "helper_means"):
+                base["note"] = "helper_doctor"  # "要不要带她去医院 挂什么科" (walk 73): yes, which department, and soon
             if risk.helper and (triage.ta_near or ("helper:near" in state.shown and triage.go_to_ta)) and base[
                     "note"] not in ("found", "holding", "cared", "helper_means"):
                 # "他回来了 在楼下车里坐着 发动机开着 不肯上来" (walk 69): go to ta, keys and engine, 110 if ta drives off
@@ -421,7 +423,7 @@ class Assistant:
                 # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
                 # not "call 110 and look for ta" (walk 39)
                 base["note"] = "with_ta"
-            if base["note"] not in ("", "help again", "left", "asked", "helper_means", *TAKEN_NOTES) \
+            if base["note"] not in ("", "help again", "left", "asked", "helper_means", "helper_doctor", *TAKEN_NOTES) \
                     and base["note"] == state.crisis_note \
                     and state.crisis_turn == state.turns - 1:
                 # the same reply twice in a row reads as a machine (a helper waiting for news, one-word answers)

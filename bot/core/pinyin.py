@@ -22,13 +22,15 @@ CLAUSE = re.compile(r"([^a-z\s']+)")  # punctuation, digits, characters: a run o
 INTERJECTIONS = {"a": "啊", "o": "哦", "e": "呃", "n": "嗯", "ng": "嗯"}
 
 
-def table(sentences: list[str]) -> dict[str, list]:
+def table(sentences: list[str], words: tuple[str, ...] = ()) -> dict[str, list]:
     """Each run of one to four toneless syllables (ü as v) → [the characters it most often stands for, how often].
-    Runs of two or more syllables seen only once are left out (they are mostly the seams between two words)."""
+    Runs of two or more syllables seen only once are left out (they are mostly the seams between two words), unless
+    they are among `words`, which are words whoever wrote them (the crisis lexicon's: 脚手架, 敌敌畏)."""
     from pypinyin import Style, lazy_pinyin
 
     counts: Counter[tuple[str, str]] = Counter()
-    for sentence in sentences:
+    known = set(words)
+    for sentence in [*sentences, *words]:
         for run in HAN_RUN.findall(sentence):
             sounds = [s.replace("ü", "v") for s in lazy_pinyin(run, style=Style.NORMAL, errors="ignore")]
             if len(sounds) != len(run):
@@ -38,7 +40,7 @@ def table(sentences: list[str]) -> dict[str, list]:
                     counts[" ".join(sounds[i:i + n]), run[i:i + n]] += 1
     best: dict[str, list] = {}
     for (sounds, chars), count in sorted(counts.items()):
-        if (len(chars) == 1 or count > 1) and count > best.get(sounds, ["", 0])[1]:
+        if (len(chars) == 1 or count > 1 or chars in known) and count > best.get(sounds, ["", 0])[1]:
             best[sounds] = [chars, count]
     return best
 

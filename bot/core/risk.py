@@ -371,6 +371,16 @@ class RiskRules:
     def stamp(self, embedder_name: str, ordinary: list[str]) -> str:
         return digest(MODEL_VERSION, embedder_name, {**self.exemplars, "ordinary": ordinary})
 
+    def words(self) -> tuple[str, ...]:
+        """The words of the means and places the lexicon names (脚手架, 敌敌畏, 烂尾楼): runs of two or more characters
+        outside its character classes and look-arounds, for the pinyin table."""
+        found: list[str] = []
+        for name in ("means_hint", "soft"):
+            for line in self.patterns[name].lines:
+                bare = re.sub(r"\(\?<?[!=](?:[^()]|\([^()]*\))*\)|\[[^\]]*\]", "|", line.pattern)
+                found += re.findall(r"[\u4e00-\u9fff]{2,}", bare)
+        return tuple(dict.fromkeys(found))
+
     def train(self, encode, index_dir: Path, embedder_name: str, ordinary: list[str]) -> None:
         """Fit the classifier on its sentences and save it with the index."""
         train_heads(encode, self.sentences(ordinary)).save(index_dir / CLASSIFIER_FILE,
@@ -592,6 +602,12 @@ class RiskRules:
         if not (possible or mentioned) and self.patterns["ask_only"].search(masked) and not (
                 self.patterns["means_hint"].search(masked) or self.patterns["plan_hint"].search(masked)):
             return Risk("check_in", "possible: ask only", distress=distress, probability=guess.risk)
+        # "那我死了 欠的钱会让我爸妈还吗" (walk 73, after "我不会想不开的"): the writer's own death, asked about, however
+        # plainly it is put as a question about the debt (not "人死了以后…", a family member's death)
+        mine = self.patterns["own_death"].search(masked)
+        if not (possible or semantic) and mine and "我" in mine.group(0) and not threatened:
+            return Risk("check_in", "possible: own death", distress=distress, mentioned=mentioned,
+                        probability=guess.risk)
         if not (possible or semantic):
             # where a collector's words were set aside or others threaten the person, the classifier is not
             # acted on, but with a weak word and the classifier very sure it is asked about ("催收天天打 我在桥上

@@ -201,6 +201,7 @@ class DialogueRules:
     method: re.Pattern[str]  # "我就问有没有不痛的方法": asking for a way to die, again
     safe_plan: re.Pattern[str]  # "我可以回我妈那睡一晚": their own plan for tonight
     helper_done: re.Pattern[str]  # "我也打了110，现在就是等": a helper has done what they can
+    helper_doctor: re.Pattern[str]  # "要不要带她去医院 挂什么科": a helper asks where ta can be seen (walk 73)
     with_them: re.Pattern[str]  # "我想过带着她一起走": taking a child along, said with a pronoun
     going_back: re.Pattern[str]  # "没事了 我就上去抽根烟": going (back) to the high place or the water
     indoors: re.Pattern[str]  # "我现在在宿舍床上": inside, not at an edge
@@ -429,6 +430,7 @@ class DialogueRules:
                 method=answers("method"),
                 safe_plan=answers("safe_plan"),
                 helper_done=answers("helper_done"),
+                helper_doctor=answers("helper_doctor"),
                 with_them=answers("with_them"),
                 going_back=answers("going_back"),
                 indoors=answers("indoors"),
@@ -474,7 +476,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -566,6 +568,7 @@ class Triage:
     report_fear: bool  # "你不会报警吧": asked whether the bot would report them (walk 49)
     not_heard: bool  # they say the bot is not listening or repeats itself ("你根本没在听")
     helper_done: bool  # helping someone, they have called or told someone and wait ("我也打了110 现在就是等")
+    helper_doctor: bool  # helping someone, they ask where ta can be seen ("挂什么科", walk 73)
     police_wait: bool  # helping someone, the police told them to wait ("警察说不算失踪，让我再等等")
     ta_near: bool  # helping someone, ta is close by ("他回来了 在楼下车里坐着 不肯上来")
     go_to_ta: bool  # helping someone, they ask whether to go to ta ("我要下去吗")
@@ -1164,6 +1167,11 @@ class Triager:
             # their own, or they read out the note ta left ("纸条上写着 债我自己了断 你们好好过", walk 57), or they drive to
             # where ta may be ("他平时喜欢去江边钓鱼 我现在往江边开", walk 58): it is still about the one they help
             risk = replace(risk, helper=True)
+        elif (state.helper and risk.tier == "check_in" and risk.reason.startswith("semantic") and not risk.helper
+              and domain and not self.dialogue.helper_doctor.search(text)):
+            # the same for a question: "那她借的这十几万 我要一起还吗 她说都花在孩子奶粉…" (walk 73) is the helper's
+            # question about ta's debt, answered; the helper is not asked whether they would hurt themselves
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         named = own_means() if risk.tier == "crisis" and risk.imminent else ""
         if named == "taken" and state.means == "air" and symptom:
             named = "air"  # "头有点晕了" with charcoal lit: the fumes at work, not pills (walk 62)
@@ -1275,6 +1283,7 @@ class Triager:
             report_fear=bool(self.dialogue.report_fear.search(text)),
             article=requested_article(text, self.laws) or crime_article(text, self.dialogue.crimes),
             helper_done=bool(self.dialogue.helper_done.search(text)),
+            helper_doctor=(state.helper or risk.helper) and bool(self.dialogue.helper_doctor.search(text)),
             police_wait=bool(self.dialogue.police_wait.search(text)),
             ta_near=bool(self.dialogue.ta_near.search(text)),
             go_to_ta=bool(self.dialogue.go_to_ta.search(text)),

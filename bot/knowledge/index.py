@@ -18,7 +18,6 @@ from pathlib import Path
 
 import faiss
 import numpy as np
-import yaml
 
 from bot.core.acts import ActRules
 from bot.core.embedders import Embedder
@@ -30,7 +29,6 @@ from bot.knowledge.loader import Passage, knowledge_hash, load_knowledge
 
 FORMAT = 3  # 2: words.jsonl, the BM25 words of every passage; 3: pinyin.json, the pinyin reading table
 PINYIN_FILE = "pinyin.json"
-TRAINING = ("crisis_training.yaml", "dialogue_training.yaml")  # their sentences teach the pinyin table words too
 BATCH = 32
 
 
@@ -89,7 +87,11 @@ def build(knowledge_dir: Path, index_dir: Path, embedder: Embedder, progress: bo
     with open(index_dir / "words.jsonl", "w", encoding="utf-8") as out:
         for passage in passages:
             out.write(json.dumps({"id": passage.id, "words": cut(passage_text(passage))}, ensure_ascii=False) + "\n")
-    PinyinReader.save(table(texts + training_sentences(knowledge_dir)), index_dir / PINYIN_FILE)
+    risk, acts = RiskRules(knowledge_dir / "crisis.yaml"), ActRules(knowledge_dir)
+    # the classifiers' sentences teach the pinyin table words too, and the crisis lexicon's means and places
+    # ("jiaoshoujia" is 脚手架, walk 73) are words even where a sentence names them only once
+    sentences = [x for lines in risk.exemplars.values() for x in lines] + acts.everyday()
+    PinyinReader.save(table(texts + sentences, words=risk.words()), index_dir / PINYIN_FILE)
     manifest = {
         "format": FORMAT,
         "embedder": embedder.name,
@@ -103,25 +105,16 @@ def build(knowledge_dir: Path, index_dir: Path, embedder: Embedder, progress: bo
     }
     (index_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     # the classifiers read the same embedding, so they are built with the index
-    questions, acts = ordinary_questions(passages), ActRules(knowledge_dir)
+    questions = ordinary_questions(passages)
     mandarin = DialogueRules.load(knowledge_dir / "dialogue.yaml").mandarin
 
     def read(texts: list[str]) -> np.ndarray:
         """The embedding of the Mandarin words, as triage computes it (a Cantonese sentence is trained as it is read)."""
         return embedder.encode([mandarin(text) for text in texts])
 
-    RiskRules(knowledge_dir / "crisis.yaml").train(read, index_dir, embedder.name, questions + acts.everyday())
+    risk.train(read, index_dir, embedder.name, questions + acts.everyday())
     acts.train(embedder.encode, index_dir, embedder.name, questions)
     return manifest
-
-
-def training_sentences(knowledge_dir: Path) -> list[str]:
-    """Every sentence of the classifiers' training files (validated by `python -m bot check`)."""
-    sentences = []
-    for name in TRAINING:
-        groups = yaml.safe_load((knowledge_dir / name).read_text(encoding="utf-8")) or {}
-        sentences += [text for group in groups.values() for text in group or () if isinstance(text, str)]
-    return sentences
 
 
 def load(knowledge_dir: Path, index_dir: Path, embedder_name: str, rebuild_command: str) -> Index:
