@@ -841,6 +841,10 @@ class Assistant:
         # "my Chinese is not good, please answer in English", then a collector's message pasted in Chinese
         state.asked_language = triage.asked_language or state.asked_language
         state.language = state.asked_language or state.language
+        if triage.asks_simplified:  # "你打繁体字我睇得好辛苦" (walk 73): simplified from now on
+            state.show_once("asked:simplified")
+        if "asked:simplified" in state.shown:
+            state.script = "simplified"
 
     def hotlines(self, region: str, script: str = "simplified", language: str = "zh", young: bool = False) -> tuple:
         """The region's lines; for traditional Chinese with no sign of where the person is, every region's. The

@@ -202,6 +202,8 @@ class DialogueRules:
     safe_plan: re.Pattern[str]  # "我可以回我妈那睡一晚": their own plan for tonight
     helper_done: re.Pattern[str]  # "我也打了110，现在就是等": a helper has done what they can
     helper_doctor: re.Pattern[str]  # "要不要带她去医院 挂什么科": a helper asks where ta can be seen (walk 73)
+    in_car: re.Pattern[str]  # "在车里 停在高速服务区": in a car, stopped or not (walk 73)
+    simplified: re.Pattern[str]  # "你打繁体字我睇得好辛苦": replies in simplified characters, please (walk 73)
     with_them: re.Pattern[str]  # "我想过带着她一起走": taking a child along, said with a pronoun
     going_back: re.Pattern[str]  # "没事了 我就上去抽根烟": going (back) to the high place or the water
     indoors: re.Pattern[str]  # "我现在在宿舍床上": inside, not at an edge
@@ -431,6 +433,8 @@ class DialogueRules:
                 safe_plan=answers("safe_plan"),
                 helper_done=answers("helper_done"),
                 helper_doctor=answers("helper_doctor"),
+                in_car=answers("in_car"),
+                simplified=answers("simplified"),
                 with_them=answers("with_them"),
                 going_back=answers("going_back"),
                 indoors=answers("indoors"),
@@ -476,7 +480,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -544,6 +548,7 @@ class Triage:
     wants_letter: bool  # "帮我写一封信给平台": asks for a letter to a lender, a collector or a regulator
     self_harm_answer: str  # "yes" / "no" when the message answers the bot's question about self-harm, else ""
     asked_language: str  # "en" / "zh" when the message asks for replies in that language, else ""
+    asks_simplified: bool  # the message asks for simplified characters ("繁体字我睇得好辛苦")
     stop_asking: bool  # after a question about their safety, "别问了": not asked again in this conversation
     why_asked: bool  # asked whether they thought of hurting themselves, "你问这个干嘛": why it was asked, then asked again
     past_thoughts: bool  # the "no" says there were such thoughts before ("以前有过 现在没有了"): thanked for saying so
@@ -793,6 +798,7 @@ class Triager:
                      or (asked_company and NO_ONE.fullmatch(bare) is not None),
                      "with_someone": bool(self.dialogue.with_someone.search(text)),
                      "with_child": bool(self.dialogue.with_child.search(text)),
+                     "in_car": bool(self.dialogue.in_car.search(text)),
                      "not_debt": bool(self.dialogue.not_debt.search(text)),
                      "no_one": bool(self.dialogue.no_one.search(text))}
         # a question in so many words ("会坐牢吗", "怎么办"), not "好几个网贷" (几 reads as a question word)
@@ -1197,8 +1203,9 @@ class Triager:
         return Triage(
             message=message,
             language="en" if english else ("zh" if HAN.search(text) or not state.turns else state.language),
+            # (a place on the mainland said: simplified, though Cantonese typists there write 係, 諗; walk 73)
             script=("hk" if region in ("hk", "mo") or (not region and self.risk.cantonese(folded)) else "tw")
-            if message.traditional else "simplified",
+            if message.traditional and region != "mainland" else "simplified",
             region=region,
             withdrew=pulls_back,
             left=left,
@@ -1260,6 +1267,7 @@ class Triager:
             wants_letter=bool(self.dialogue.letter_request.search(text)),
             self_harm_answer=answer,
             asked_language=asked_language,
+            asks_simplified=bool(self.dialogue.simplified.search(text)),
             past_thoughts=past_no,
             stop_asking=state.risk != "none" and bool(self.dialogue.stop_asking.search(text)),
             why_asked=awaiting_answer and bool(self.dialogue.why_asked.search(text)),
