@@ -413,8 +413,9 @@ class Assistant:
                 base["note"] = "police_script"  # "报警的时候要说什么": the words for the call (walk 58)
             elif risk.helper and triage.police_first and base["note"] != "missing":
                 base["note"] = "police_first"  # "我该先报警还是先回家？": both, the police first (walk 58)
-            if risk.helper and triage.how_to_talk and not risk.imminent and base["note"] not in ("missing",
-                                                                                                  "helper_means"):
+            # (also once ta is found, whatever ta had planned: "回去了我该跟他说什么", walk 73)
+            if risk.helper and triage.how_to_talk and (not risk.imminent or "helper:found" in state.shown) and base[
+                    "note"] not in ("missing", "helper_means"):
                 base["note"] = "talk"  # "我该跟她说啥": the words to use with ta, not again "call 110"
                 if triage.better:  # ("她在屋里 人没事 就是哭…我该跟她说啥": ta is found)
                     state.show_once("helper:found")

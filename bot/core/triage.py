@@ -727,7 +727,9 @@ class Triager:
         if small_talk == "bot" and self.dialogue.wants_to_talk.search(text) and not domain:
             small_talk = "company"  # "你能陪我聊会吗 不用给我讲法律": company first, not what the bot is (walk 65)
         if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
-            act = "vague" if odds["vague"] > odds["specific"] else "specific"
+            # ("你会写代码吗": something else, when the classifier leans that way; not a coin toss between vague and
+            # specific at 0.098 each)
+            act = max(("vague", "specific", "off_topic"), key=odds.__getitem__)
         vague = not small_talk and ((act == "vague" and odds["vague"] >= self.dialogue.acts["vague"]) or listed_vague)
         # "还有2%" is the battery, not a rate (walk 71: an interest lecture to someone at risk whose phone was dying)
         low_battery = bool(self.dialogue.low_battery.search(text))
@@ -835,8 +837,10 @@ class Triager:
             # "他们说要让我坐牢，我会坐牢吗" on a roof: the fear that put them there, answered in one sentence first;
             # asked again ("你就告诉我 会不会抓"), the plain no again, shorter (silence would sound like a yes)
             risk = replace(staying, reason="jail again" if "crisis:jail" in state.shown else "jail")
-        elif state.helper and state.risk == "crisis" and not in_care and (
+        elif state.helper and state.risk == "crisis" and not in_care and not (
+                left and self.dialogue.holding.search(text)) and (
                 helper_means := self.risk.helper_means(written.lower())):
+            # (not the means thrown away with ta beside them: "没点 我说了没点。他醒了 在哭 我陪着他 炭盆我扔了", walk 73)
             # "老乡说炉子里还有炭 屋里有股味 叫他叫不太醒": what those with ta do first, and 120 now
             risk = replace(staying, reason="helper means", imminent=True, means=helper_means)
         elif state.helper and state.risk == "crisis" and self.dialogue.call_question.search(text):
@@ -1033,8 +1037,8 @@ class Triager:
             risk = replace(staying, reason="talk")  # "我不想聊催收，我就是想找个人说说话": still with them, listening
         elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
               and not (state.helper or (better and not self.dialogue.company_only(text, situation, domain)))
-              # (not with a means at hand that is dangerous where they are: an open window, pills taken)
-              and not (self.risk.patterns["means_hint"].search(own_words()) and own_means() in AT_THE_EDGE) and (
+              # (not with a means at hand: an open window, pills taken, "没人 在家 刀就在厨房" (walk 73): the means first)
+              and not self.risk.patterns["means_hint"].search(own_words()) and (
                   situation["alone"] or situation["no_one"]
                   or (situation["with_someone"] and "crisis:people" not in state.shown))):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them; "我媳妇在家 在里屋睡觉
