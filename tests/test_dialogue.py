@@ -1211,7 +1211,7 @@ def test_will_they_really_come_is_answered_before_the_steps(assistant, turns):
      "guide-goodwill-payment", "第一百九十二条"),
     (["律师函上面盖法院的章正常吗"], "guide-forged-papers", "字第"),
     (["他们手上有我之前发给他们的那种照片 说不还就发给我爸妈", "能报警吗 警察会不会也看到那些照片"],
-     "guide-nude-photos", "女民警"),
+     "guide-nude-photos", "同性别的民警"),
     (["开了个小饭馆 前年在银行贷了80万经营贷 今年生意不行 银行说要提前收回", "我房子抵押了 会被拍卖吗"],
      "guide-mortgaged-house", "优先受偿"),
     # (since walk 64 the borrower's own "must I repay" has its passage: the principal and lawful interest, not all)
@@ -2165,3 +2165,20 @@ def test_after_her_own_crisis_a_question_about_the_debt_is_answered_not_asked_as
     reply = assistant.respond(session, "明天我找社区问问能不能帮着照顾几天。另外这些钱都是给我妈看病借的，我哥是不是也应该出一份")
     said = assistant.renderer.plain(reply)
     assert reply.mode == "answer" and "你有没有想过伤害自己" not in said and "今晚" in said
+
+
+def test_what_do_i_do_after_the_cost_of_a_lawsuit_is_not_a_loan_traps_steps(assistant):
+    """"那我该怎么办" after the answer on what being sued costs took steps for a loan trap nobody named ("向公安机关报案，
+    说明套路贷的经过") from a passage the blended context reached; that passage is now for messages naming an IOU or a
+    loan trap (2026-12-04)."""
+    costs = Session(user="leans3")
+    assistant.respond(costs, "催收天天打电话给我爸妈")
+    assistant.respond(costs, "他们说要起诉我 打官司我要出多少钱")
+    assert "套路贷" not in assistant.renderer.plain(assistant.respond(costs, "那我该怎么办"))
+
+
+def test_a_campus_confession_wall_is_not_nude_photos_walk_73(assistant):
+    """A male student whose collectors threatened to post his debt on the campus confession wall (表白墙) got the
+    nude-photo card and "可以请女民警接待" (walk 73)."""
+    reply = assistant.reply("催收说不还就发到我们学校表白墙上 让全校都知道")
+    assert reply.hits[0].passage.id != "guide-nude-photos" and "女民警" not in assistant.renderer.plain(reply)
