@@ -5159,17 +5159,13 @@ def test_a_means_typed_in_pinyin_is_read_from_the_lexicons_words_walk_73(assista
     """"jiaoshoujia" is 脚手架: the pinyin table knows the crisis lexicon's means and places even where a sentence
     names them only once (walk 73: "bu anquan ba. gongdi you hen gao de jiaoshoujia" got debt steps)."""
     assert "脚手架" in assistant.triage.read_pinyin("gongdi you hen gao de jiaoshoujia")
-    session = Session(user="w73p18")
-    assistant.respond(session, "wo zhen de bu xiang huo le")
-    reply = assistant.respond(session, "bu anquan ba. gongdi you hen gao de jiaoshoujia")
+    reply = _talk(assistant, "w73p18", "wo zhen de bu xiang huo le", "bu anquan ba. gongdi you hen gao de jiaoshoujia")[-1]
     assert reply.mode == "crisis" and "退回来" in assistant.renderer.plain(reply)
 
 
 def test_the_writers_own_death_put_as_a_debt_question_is_asked_about_walk_73(assistant):
     """"先说好 我不会想不开的" then "那我死了 欠的钱会让我爸妈还吗" got the inheritance card and no question (walk 73)."""
-    session = Session(user="w73p21")
-    assistant.respond(session, "先说好 我不会想不开的 我就问问题")
-    assert assistant.respond(session, "那我死了 欠的钱会让我爸妈还吗").mode == "check_in"
+    assert _talk(assistant, "w73p21", "先说好 我不会想不开的 我就问问题", "那我死了 欠的钱会让我爸妈还吗")[-1].mode == "check_in"
     assert assistant.reply("我爸死了 他的网贷要我还吗").mode not in ("crisis", "check_in")
 
 

@@ -1171,6 +1171,7 @@ class Triager:
         if (scams or "scam" in state.topics[:2]) and risk.reason == "unreachable":  # the fraudster can't be reached
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         leads, driving = bool(self.dialogue.leads.search(text)), bool(self.dialogue.driving.search(text))
+        asks_doctor = bool(self.dialogue.helper_doctor.search(text))  # "挂什么科": where ta can be seen (walk 73)
         if state.helper and risk.tier == "crisis" and not risk.helper and (
                 risk.reason.startswith("semantic") or self.dialogue.note_read.search(text) or leads or driving):
             # helping someone, the classifier alone reads the helper's fear and plans ("我还是很怕，我明天请假回去") as
@@ -1178,7 +1179,7 @@ class Triager:
             # where ta may be ("他平时喜欢去江边钓鱼 我现在往江边开", walk 58): it is still about the one they help
             risk = replace(risk, helper=True)
         elif (state.helper and risk.tier == "check_in" and risk.reason.startswith("semantic") and not risk.helper
-              and domain and not self.dialogue.helper_doctor.search(text)):
+              and domain and not asks_doctor):
             # the same for a question: "那她借的这十几万 我要一起还吗 她说都花在孩子奶粉…" (walk 73) is the helper's
             # question about ta's debt, answered; the helper is not asked whether they would hurt themselves
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
@@ -1295,7 +1296,7 @@ class Triager:
             report_fear=bool(self.dialogue.report_fear.search(text)),
             article=requested_article(text, self.laws) or crime_article(text, self.dialogue.crimes),
             helper_done=bool(self.dialogue.helper_done.search(text)),
-            helper_doctor=(state.helper or risk.helper) and bool(self.dialogue.helper_doctor.search(text)),
+            helper_doctor=(state.helper or risk.helper) and asks_doctor,
             police_wait=bool(self.dialogue.police_wait.search(text)),
             ta_near=bool(self.dialogue.ta_near.search(text)),
             go_to_ta=bool(self.dialogue.go_to_ta.search(text)),
