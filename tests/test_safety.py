@@ -5269,3 +5269,24 @@ def test_a_window_closed_is_a_step_away_and_a_helper_minimising_is_not_an_all_cl
     mother = _talk(assistant, "w73p25", "我妈70了 被人忽悠借了好几个网贷 现在天天有人打电话骂她 她跟我说 等我死了这钱就不用还了吧",
                    "我在外地 她一个人住 她可能就是随口一说 老人家不至于吧")
     assert mother[1].mode == "crisis" and "没事，我很高兴" not in assistant.renderer.plain(mother[1])
+
+
+def test_an_answer_given_in_a_crisis_is_not_asked_again_walk_73(assistant):
+    """A student with a roommate there said "安全吧" and was asked "你身边现在有人吗？", then "你现在安全吗？" again before
+    the debt answer; "你说一步步处理 30万怎么一步步" got the question about pills and rope; "没有 别想多了" was no answer
+    to "你有没有想过伤害自己？" (walk 73)."""
+    replies = _talk(assistant, "w73p04", "算了 反正也还不上 30多万 上班一个月5千 这辈子都翻不了身", "没有 别想多了",
+                    "就是累 想睡一觉不醒那种", "宿舍 室友在打游戏。安全吧 没什么好说的", "你说一步步处理 30万怎么一步步")
+    assert replies[1].mode == "small_talk" and "谢谢你告诉我" in assistant.renderer.plain(replies[1])
+    assert replies[3].note == "people" and "你身边有人" in assistant.renderer.plain(replies[3])
+    assert replies[4].mode == "answer" and "安全吗" not in assistant.renderer.plain(replies[4])
+
+
+def test_nothing_ready_after_a_plan_gets_relief_and_the_next_question_not_the_first_reply_walk_73(assistant):
+    """"在庙里做义工 人很多 没准备什么 就是想想" after "早点走 下辈子重新来" got the first crisis reply again, "你现在安全吗？
+    身边有人陪着你吗？", and the next debt question "回答之前先问一句：你现在安全吗？" (walk 73)."""
+    replies = _talk(assistant, "w73p03", "欠了四个平台 十几万 每天被骂 家人也被骂", "有时候想 这辈子就这样了 早点走 下辈子重新来 也算解脱",
+                    "在庙里做义工 人很多 没准备什么 就是想想", "那我这个债 按法律说呢 利息36%都要还吗")
+    second = assistant.renderer.plain(replies[2])
+    assert replies[2].note and "放心" in second and "你现在安全吗" not in second
+    assert replies[3].mode == "answer" and "安全吗" not in assistant.renderer.plain(replies[3])

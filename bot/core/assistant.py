@@ -207,6 +207,8 @@ class Assistant:
             state.show_once("said:retaliation")  # "我已经在路上了" next is read as on the way to them
         if triage.self_harm_answer == "no" or triage.better:  # safe, in their words: the answers are whole again
             state.show_once("said:safe")
+        if triage.safe_now or risk.reason == "no plan":  # "安全吧", "没准备什么": not asked again whether they are safe
+            state.show_once("said:safe_now")
         if risk.reason == "joked":
             base["note"] = base["note"] or "joked"
             state.show_once("joked")  # its goodbye is a plain one, with the hotline line
@@ -268,6 +270,9 @@ class Assistant:
                 state.show_once(f"crisis:{risk.reason}")
             elif risk.reason == "no plan" and state.means:
                 state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
+                # a word of relief and the next question in turn, not the first reply again ("在庙里做义工 人很多 没准备
+                # 什么 就是想想" was asked "你现在安全吗？身边有人陪着你吗？", walk 73)
+                base["note"] = "again" if state.show_once("crisis:again") else follow_on(state, risk)
             elif risk.reason in ("way out", "hotline question", "hotline fear"):
                 pass  # (their own reply; the next question of FOLLOW_ON is still to come)
             elif (risk.reason == "after crisis" and not risk.helper and not QUESTION.search(triage.text)
@@ -738,10 +743,11 @@ class Assistant:
         if triage.scams:  # the signs of a fraud stay in the conversation, after the answer's own topic
             state.add_topics([*state.topics[:1], "scam"])
         state.vector = [float(x) for x in query]
-        # the first answer about the debt after a crisis reply, never having said they are safe and no plan or means
-        # named (that has its own line): asked once first whether they are safe now
+        # the first answer about the debt after a crisis reply, never having said they are safe or have nothing ready,
+        # and no plan or means named (that has its own line): asked once first whether they are safe now
         if (state.risk == "crisis" and risk.tier == "none" and not (state.helper or state.means or base["note"] or danger)
-                and not ({"answered:self_harm", "declined:ask"} & set(state.shown)) and state.show_once("asked:safe")):
+                and not ({"answered:self_harm", "declined:ask", "said:safe_now"} & set(state.shown))
+                and state.show_once("asked:safe")):
             base["note"] = "safe_first"
         # after means were named and no word of being safe, the first step once more under the answer (and while they
         # are still at a height they never said they left: "没事 就是想透透气", then "我被开了" from the roof, walk 48)

@@ -155,6 +155,7 @@ class DialogueRules:
     why_asked: re.Pattern[str]  # "你问这个干嘛": before answering whether they thought of hurting themselves
     no_call: re.Pattern[str]  # "我不想打电话", "可以发消息吗": after a crisis reply, calling is not what they can do
     not_safe: re.Pattern[str]  # "不安全", "not really safe": the answer to "你现在安全吗？"
+    safe_now: re.Pattern[str]  # "安全吧", "安全 我都说了在庙里": that answer given, so it is not asked again
     unsure: re.Pattern[str]  # "我不知道", "not sure": the same answer, unsure; taken as not safe (walk 60)
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
     where: re.Pattern[str]  # "我在宿舍", "还在江边": where they are (not asked again)
@@ -385,6 +386,7 @@ class DialogueRules:
                 why_asked=answers("why_asked"),
                 no_call=answers("no_call"),
                 not_safe=answers("not_safe"),
+                safe_now=answers("safe_now"),
                 unsure=answers("unsure"),
                 alone=answers("alone"),
                 where=answers("where"),
@@ -478,7 +480,7 @@ class DialogueRules:
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, unsure_words, alone_words, where_words, "
+                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
@@ -550,6 +552,7 @@ class Triage:
     asked_language: str  # "en" / "zh" when the message asks for replies in that language, else ""
     asks_simplified: bool  # the message asks for simplified characters ("繁体字我睇得好辛苦")
     stop_asking: bool  # after a question about their safety, "别问了": not asked again in this conversation
+    safe_now: bool  # "安全吧" in a crisis: "你现在安全吗？" is not asked again before the next answer (walk 73)
     why_asked: bool  # asked whether they thought of hurting themselves, "你问这个干嘛": why it was asked, then asked again
     past_thoughts: bool  # the "no" says there were such thoughts before ("以前有过 现在没有了"): thanked for saying so
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
@@ -1275,6 +1278,7 @@ class Triager:
             asks_simplified=bool(self.dialogue.simplified.search(text)),
             past_thoughts=past_no,
             stop_asking=state.risk != "none" and bool(self.dialogue.stop_asking.search(text)),
+            safe_now=state.risk != "none" and bool(self.dialogue.safe_now.search(text)),
             why_asked=awaiting_answer and bool(self.dialogue.why_asked.search(text)),
             better=better,
             worried=worried,
