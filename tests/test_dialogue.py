@@ -2182,3 +2182,13 @@ def test_a_campus_confession_wall_is_not_nude_photos_walk_73(assistant):
     nude-photo card and "可以请女民警接待" (walk 73)."""
     reply = assistant.reply("催收说不还就发到我们学校表白墙上 让全校都知道")
     assert reply.hits[0].passage.id != "guide-nude-photos" and "女民警" not in assistant.renderer.plain(reply)
+
+
+def test_what_now_after_a_second_topic_is_about_the_second_walk_73(assistant):
+    """"那我该怎么办" after calls to parents and then a lawyer's letter recapped the steps for the parents' calls (walk 73):
+    the last thing told is what it asks about."""
+    session = Session(user="what-now")
+    for message in ("催收天天打电话给我爸妈", "今天又收到一个律师函 说要起诉我"):
+        assistant.respond(session, message)
+    reply = assistant.respond(session, "那我该怎么办")
+    assert "fake_legal_threats" in topics(reply) and not any("家人" in step for step in reply.steps)

@@ -53,6 +53,7 @@ DEBT_WORDS = re.compile(r"欠|债|贷|信用卡|还款|还钱|怎么还|还不�
 DANGER_OVER_CHARS = 14  # "他们走了", "打了110 说马上到": relief is said in few words
 ENGLISH_LINE = "english"  # crisis.yaml hotlines: the English-speaking line
 YOUTH_LINE = "youth"  # crisis.yaml hotlines: 12355, the Youth League's line, for those under 18 (after the first line)
+WHAT_NOW = re.compile(r"(那|那么|所以|现在)?(我|我们)?(现在)?(该|应该|要|到底)?(怎么办|咋办|怎么做|咋整|咋弄|怎么弄)(呢|啊|呀|啊啊)?[?？!！。.]*")
 PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。", "？": something unsaid
 # after the short second reply, what a crisis line goes on to ask, each once and in this order: how, and whether the
 # means are at hand (not when a means was named); someone to be with them; only the next hours. Then the quiet reply
@@ -698,10 +699,13 @@ class Assistant:
                 asks and own_score >= self.min_score)
             # "他们说要打电话给我老公" after a question about a husband's liability: a new thing done to the family,
             # not more of the last topic (walk 42)
+            # "那我该怎么办" alone after a second topic: the last one, not the first one's steps again (walk 73)
+            what_now = in_conversation and WHAT_NOW.fullmatch(triage.text.strip()) is not None
             told_family = named_family or (in_conversation and triage.third_party
                                            and "third_party_contact" not in state.topics[:1])
             prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
-                (state.topics[0],) if corrected else ("third_party_contact",) if told_family else ()
+                (state.topics[0],) if corrected or (what_now and state.topics) else \
+                ("third_party_contact",) if told_family else ()
             if corrected:
                 base["note"] = base["note"] or "corrected"
             elif coping and triage.better:  # "我现在没事了 我妈在旁边陪我": glad first, then ways to cope
