@@ -288,7 +288,7 @@ class Assistant:
             elif risk.reason == "arrived" and state.show_once("crisis:arrived"):
                 base["note"] = "arrived"
                 state.show_once("known:with_someone")
-            elif risk.reason in ("left", "indoors") and state.show_once("crisis:left"):
+            elif risk.reason in ("left", "indoors", "came down") and state.show_once("crisis:left"):
                 base["note"] = "left"  # the means given away, down from the roof: named and praised, once
                 state.means = ""  # (its step is not said again, nor asked whether they have any)
                 state.show_once("crisis:plan")

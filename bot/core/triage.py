@@ -156,6 +156,7 @@ class DialogueRules:
     no_call: re.Pattern[str]  # "我不想打电话", "可以发消息吗": after a crisis reply, calling is not what they can do
     not_safe: re.Pattern[str]  # "不安全", "not really safe": the answer to "你现在安全吗？"
     safe_now: re.Pattern[str]  # "安全吧", "安全 我都说了在庙里": that answer given, so it is not asked again
+    stepped_back: re.Pattern[str]  # "没跳", "没吃": with words of having left, a near miss told after it
     unsure: re.Pattern[str]  # "我不知道", "not sure": the same answer, unsure; taken as not safe (walk 60)
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
     where: re.Pattern[str]  # "我在宿舍", "还在江边": where they are (not asked again)
@@ -387,6 +388,7 @@ class DialogueRules:
                 no_call=answers("no_call"),
                 not_safe=answers("not_safe"),
                 safe_now=answers("safe_now"),
+                stepped_back=answers("stepped_back"),
                 unsure=answers("unsure"),
                 alone=answers("alone"),
                 where=answers("where"),
@@ -480,7 +482,7 @@ class DialogueRules:
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, unsure_words, alone_words, where_words, "
+                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
@@ -820,6 +822,11 @@ class Triager:
             risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress,
                         means="going_there" if state.means == "height" and "known:where" not in state.shown
                         else state.means, probability=risk.probability)
+        elif (risk.tier == "crisis" and "crisis:left" not in state.shown and not (state.helper or risk.helper) and left
+              and self.dialogue.stepped_back.search(text)):
+            # told only once it is over, "其实我刚才站公司天台上待了半小时 没跳 下来了" (walk 73): the step back named, and
+            # asked whether the thought is still there; not "请现在就打 110" and how they would do it
+            risk = Risk("crisis", "came down", distress=risk.distress, probability=risk.probability)
         elif (state.risk == "crisis" and not state.helper and "crisis:arrived" not in state.shown
                 and self.dialogue.arrived.search(text)):
             # "表姐到了，在门口敲门": let them in, and let them stay tonight (not "go where there are people"); after
