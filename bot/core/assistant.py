@@ -267,7 +267,7 @@ class Assistant:
                 state.show_once("asked:self_harm")
                 state.means, base["note"] = "", "asked"
             elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "far police", "no use",
-                                 "dont tell", "cant read", "means unclear"):  # own words
+                                 "dont tell", "cant read", "means unclear", "when", "shame"):  # own words
                 state.show_once(f"crisis:{risk.reason}")
             elif risk.reason == "no plan" and state.means:
                 state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
@@ -454,6 +454,8 @@ class Assistant:
                 named = risk.means not in ("", "default") and not (risk.means == "height" and state.means == "scouted")
                 keep = state.means in (STAYS_FIRST, *CORRECTS) or (state.means and not named)
                 step = self.first_step(state, state.means if keep else risk.means, again=risk.reason == "put away")
+                if risk.reason == "when":  # the days before the day named: the step itself, not whether it is done
+                    step = self.risk.first_step(state.means if keep else risk.means, state.language)
             # danger from another person in a crisis conversation ("他在拍厕所门了", "我要发12110 写啥"): the door and how
             # to reach the police first, not the next question about means
             if not risk.helper and risk.reason == "after crisis" and (triage.danger or triage.silent or (
