@@ -2430,7 +2430,7 @@ def test_a_visit_to_the_river_told_after_thanks_is_not_feeling_better(assistant)
     *_, reply = _talk(assistant, "river", "借了七八个平台 现在越滚越多 催收打到我娘家了",
                       "谢谢 我老公在家 他睡了 其实我今天下午去江边站了好久 也不知道在想什么")
     assert reply.mode == "crisis" and reply.note != "better"
-    assert "别再去那个地方" in assistant.renderer.plain(reply)  # a place visited, not "step back from the edge"
+    assert "别去那个地方" in assistant.renderer.plain(reply)  # a place visited, not "step back from the edge"
 
 
 def test_children_handed_over_then_leaving_is_a_plan_and_not_a_bereavement(assistant):
@@ -2999,7 +2999,7 @@ def test_stopping_dialysis_to_save_money_is_a_crisis_with_its_own_step(assistant
     # walk 41: a man stopping dialysis so his wife need not borrow got "手边有药、刀"
     reply = assistant.reply("这三年我就是个累赘 透析一次几百块 我想好了 下周开始就不去透析了 省下来的钱先还一点")
     said = assistant.renderer.plain(reply)
-    assert reply.mode == "crisis" and "透析" in said and "药、刀" not in said, said
+    assert reply.mode == "crisis" and "先别停下治疗" in said and "药、刀" not in said, said
 
 
 def test_i_will_handle_it_after_a_plan_is_asked_about(assistant):
@@ -3571,7 +3571,7 @@ def test_walk_51_a_survivor_a_method_a_locked_roof_door_and_letters_get_the_cris
 
 def test_walk_51_a_roof_door_checked_is_not_told_to_step_back_from_an_edge(assistant):
     plain = assistant.renderer.plain(assistant.respond(Session(user="door51"), "我家楼顶的门一般是锁着的吗"))
-    assert "退回来" not in plain and "别再去那个地方" in plain
+    assert "退回来" not in plain and "别去那个地方" in plain
 
 
 def test_walk_51_an_insurance_beneficiary_named_after_a_wish_for_an_accident_gets_the_crisis_reply(assistant):
@@ -5165,7 +5165,9 @@ def test_a_means_typed_in_pinyin_is_read_from_the_lexicons_words_walk_73(assista
 
 def test_the_writers_own_death_put_as_a_debt_question_is_asked_about_walk_73(assistant):
     """"先说好 我不会想不开的" then "那我死了 欠的钱会让我爸妈还吗" got the inheritance card and no question (walk 73)."""
-    assert _talk(assistant, "w73p21", "先说好 我不会想不开的 我就问问题", "那我死了 欠的钱会让我爸妈还吗")[-1].mode == "check_in"
+    # (the denial no one asked for is itself asked about since walk 74, so the second message is a second sign)
+    assert _talk(assistant, "w73p21", "先说好 我不会想不开的 我就问问题", "那我死了 欠的钱会让我爸妈还吗")[-1].mode in (
+        "check_in", "crisis")
     assert assistant.reply("我爸死了 他的网贷要我还吗").mode not in ("crisis", "check_in")
 
 
@@ -5342,3 +5344,22 @@ def test_a_means_found_in_a_relatives_things_is_their_crisis(assistant):
     for text in ("我儿子被网贷催得天天不说话 刚才在他书包里发现一瓶安眠药", "女儿被催收逼得不出门 我在她枕头底下翻到刀片"):
         reply = assistant.reply(text)
         assert reply.mode == "crisis" and reply.risk.helper, text
+
+
+def test_a_plan_for_a_later_day_is_not_told_to_step_back_from_an_edge_walk_74(assistant):
+    """"这周六把孩子送到丈母娘家 然后就去江边", "明天发工资 还不上就从公司楼顶跳" got "先从边上退回来" though the person was
+    at home (walk 74)."""
+    for text in ("都想好了 下周六把女儿送去她外婆家 然后就去江边 一了百了", "后天发工资 还不上我就从公司楼顶跳下去"):
+        plain = assistant.renderer.plain(assistant.reply(text))
+        assert "退回来" not in plain and "别去那个地方" in plain, text
+    assert "退回来" in assistant.renderer.plain(assistant.reply("我现在站在公司楼顶 还不上就跳下去"))
+
+
+def test_own_words_of_death_and_a_denial_no_one_asked_for_walk_74(assistant):
+    """"我是说我想过去死 你听不懂吗" was read as a collector telling her to die; "你别误会啊 我没想不开 就是问问" (pills in a
+    drawer two messages later) got a fraud card; a wife's chemotherapy brought "先别停透析" five times (walk 74)."""
+    assert assistant.reply("我是说我想过去死 你听不懂吗").mode == "crisis"
+    assert assistant.reply("催收天天打电话让我去死").mode != "crisis"
+    assert assistant.reply("你别误会啊 我没想不开 就是问问 填假工作单位算诈骗吗").mode == "check_in"
+    chemo = assistant.reply("老婆在化疗 厂子倒了 十几个网贷 有时候真想一了百了")
+    assert "透析" not in assistant.renderer.plain(chemo)

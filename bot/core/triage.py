@@ -160,6 +160,9 @@ class DialogueRules:
     plan_when: re.Pattern[str]  # "打算周末 爸妈来看我之前": the day of a plan, told in a crisis
     plan_when_safe: re.Pattern[str]  # "打算周末回家跟爸妈说": a day for something that helps, not for the plan
     family_shame: re.Pattern[str]  # "我不想他们知道我欠钱 他们会很失望": the family's disappointment feared
+    denied_unasked: re.Pattern[str]  # "你别误会 我没想不开": a denial no one asked for
+    plan_later: re.Pattern[str]  # "周六", "明天发工资": the day a plan is for, not now
+    at_edge_now: re.Pattern[str]  # "我现在在楼顶", "站在桥上": at the height already
     unsure: re.Pattern[str]  # "我不知道", "not sure": the same answer, unsure; taken as not safe (walk 60)
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
     where: re.Pattern[str]  # "我在宿舍", "还在江边": where they are (not asked again)
@@ -395,6 +398,9 @@ class DialogueRules:
                 plan_when=answers("plan_when"),
                 plan_when_safe=answers("plan_when_safe"),
                 family_shame=answers("family_shame"),
+                denied_unasked=answers("denied_unasked"),
+                plan_later=answers("plan_later"),
+                at_edge_now=answers("at_edge_now"),
                 unsure=answers("unsure"),
                 alone=answers("alone"),
                 where=answers("where"),
@@ -488,7 +494,7 @@ class DialogueRules:
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, unsure_words, alone_words, where_words, "
+                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
@@ -1173,6 +1179,11 @@ class Triager:
             # ("明天我找社区问问…这些钱都是给我妈治病借的，我哥是不是也应该分担", walk 69): answered, the step kept under it;
             # never asked "你有没有想过伤害自己？" as if nothing had been said
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        if (risk.tier == "none" and state.risk == "none" and not (state.helper or awaiting_answer or answer)
+                and self.dialogue.denied_unasked.search(text)):
+            # "你别误会啊 我没想不开 就是问问" with no one having asked (walk 74: pills in a drawer came two messages
+            # later): a denial no one asked for is itself worth one gentle question
+            risk = Risk("check_in", "possible: denial", distress=risk.distress, probability=risk.probability)
         helping = state.helper and state.risk == "crisis"
         if risk.tier == "crisis" and not risk.helper and not self.dialogue.about_me.search(text) and (
                 (helping and self.risk.reports(written.lower()))
@@ -1216,6 +1227,10 @@ class Triager:
         # the place they mean to go named ("海印桥 我已经谂好咗" after "今晚我谂住去桥度", walk 58): still not there,
         # unless they say where they are now
         heading = state.means == "going_there" and named == "height" and not self.dialogue.where.search(text)
+        if named == "height" and self.dialogue.plan_later.search(text) and not self.dialogue.at_edge_now.search(text):
+            # a height for a day to come ("周六…然后去江边", "明天…就从公司楼顶跳", walk 74): not "先从边上退回来" to
+            # someone at home, but not to go there
+            named = "scouted"
         if risk.tier == "crisis" and risk.imminent and not risk.means:  # what to do first depends on the means named
             # "有" to "手边有没有药、刀这些东西？": what it is and where, and away from them first
             risk = replace(risk, means="unnamed" if risk.reason == "has means" and named == "default"
