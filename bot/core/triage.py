@@ -985,13 +985,16 @@ class Triager:
             # "嗯" to "手边有没有药、刀、绳子这类东西？…先把它交给别人，好吗？" (walk 63): a yes to having them or to handing
             # them over; asked which, with 110/120 and the step meanwhile
             risk = replace(staying, reason="means unclear", imminent=True, means=state.means or "default")
-        elif risk.tier != "crisis" and not (better or state.helper or answer == "no") and (
+        elif risk.tier != "crisis" and not (better or state.helper or answer == "no") and not (
+                "said:safe" in state.shown and domain and not asked_plan) and (
                 (state.risk == "crisis" and asked_plan and self.dialogue.has_means.search(bare))
                 or ((state.risk == "crisis" or (raised and (risk.tier == "check_in" or not domain)))
                     and self.risk.patterns["means_hint"].search(own_words()))):
             # asked whether pills, a blade … are at hand, "有" or "买了", or a means named later in the crisis ("I have
             # a knife here", "降压药 安眠的都有") or after the question was asked ("车停在路边，前面就是悬崖"): 110/120
             # and the first step, now
+            # (not once they said they are safe and talk of the debt: "我说的是桥 不是楼顶。我现在想处理一下欠款的事",
+            # the day after, at home with their mother, walk 74)
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress)
         elif (asked_plan and risk.tier != "crisis" and self.dialogue.no_plan.search(bare)) or (
                 state.risk == "crisis" and state.means != "taken" and not state.helper
@@ -1162,8 +1165,10 @@ class Triager:
             # goodbye; once more whether they are safe tonight (not after words taken back in one breath, walk 55)
             risk = Risk("crisis", "leaving", distress=risk.distress, imminent=bool(state.means), means=state.means)
         elif (risk.tier != "crisis" and state.means and not (better or state.helper)
+              and not ("said:safe" in state.shown and domain)
               and self.risk.patterns["means_hint"].search(written.lower())):
-            # after means were named, the means again ("那个农药我已经放到柜子里了"): still urgent
+            # after means were named, the means again ("那个农药我已经放到柜子里了"): still urgent (not once they said
+            # they are safe and talk of the debt, walk 74)
             risk = staying
         elif risk.tier == "check_in" and state.risk != "none" and not better and answer != "no" and (
                 risk.reason.startswith("possible") or risk.probability >= self.semantic["acute"]
