@@ -267,8 +267,10 @@ class Assistant:
                 state.show_once("asked:self_harm")
                 state.means, base["note"] = "", "asked"
             elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "far police", "no use",
-                                 "dont tell", "cant read", "means unclear", "when", "shame"):  # own words
+                                 "dont tell", "cant read", "means unclear", "when", "shame", "letter"):  # own words
                 state.show_once(f"crisis:{risk.reason}")
+                if risk.reason == "letter":  # ("我说的是我写给女儿的那封遗书" next is not asked what it means, walk 74)
+                    state.show_once("crisis:plan told")
             elif risk.reason == "no plan" and state.means:
                 state.means = ""  # nothing ready after all ("未買炭，只係諗過"): its step is not said again
                 # a word of relief and the next question in turn, not the first reply again ("在庙里做义工 人很多 没准备

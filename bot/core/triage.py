@@ -161,6 +161,7 @@ class DialogueRules:
     plan_when_safe: re.Pattern[str]  # "打算周末回家跟爸妈说": a day for something that helps, not for the plan
     family_shame: re.Pattern[str]  # "我不想他们知道我欠钱 他们会很失望": the family's disappointment feared
     denied_unasked: re.Pattern[str]  # "你别误会 我没想不开": a denial no one asked for
+    letter_kept: re.Pattern[str]  # "那封信我还没想好要不要撕": a farewell letter, whether to keep it
     plan_later: re.Pattern[str]  # "周六", "明天发工资": the day a plan is for, not now
     at_edge_now: re.Pattern[str]  # "我现在在楼顶", "站在桥上": at the height already
     unsure: re.Pattern[str]  # "我不知道", "not sure": the same answer, unsure; taken as not safe (walk 60)
@@ -399,6 +400,7 @@ class DialogueRules:
                 plan_when_safe=answers("plan_when_safe"),
                 family_shame=answers("family_shame"),
                 denied_unasked=answers("denied_unasked"),
+                letter_kept=answers("letter_kept"),
                 plan_later=answers("plan_later"),
                 at_edge_now=answers("at_edge_now"),
                 unsure=answers("unsure"),
@@ -494,7 +496,7 @@ class DialogueRules:
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, where_words, "
+                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, letter_kept_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
@@ -1031,6 +1033,11 @@ class Triager:
               and self.dialogue.plan_when.search(text) and not self.dialogue.plan_when_safe.search(text)):
             # "还没吃 打算周末 爸妈来看我之前" (walk 73): the day named; the days until then made safer, not "请现在就打 110"
             risk = replace(staying, reason="when", imminent=True, means=state.means or "default")
+        elif (state.risk == "crisis" and not (state.helper or better) and "crisis:letter" not in state.shown
+              and self.dialogue.letter_kept.search(text)):
+            # "那封信我还没想好要不要撕" after a letter to his daughter was told (walk 74 had a notice on the door to
+            # photograph and report): the part of them that wants to stay, heard; the letter out of reach
+            risk = replace(staying, reason="letter")
         elif (state.risk == "crisis" and not (state.helper or better) and "crisis:shame" not in state.shown
               and self.dialogue.family_shame.search(text)):
             # "我不想他们知道我欠钱 他们会很失望" in a crisis (walk 73): the shame heard, not the card on collectors
