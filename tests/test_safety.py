@@ -5397,3 +5397,15 @@ def test_a_student_in_australia_gets_lifeline_not_only_a_beijing_number_walk_74(
     """A student in Melbourne got only +86-10-82951332 and asked "打国际长途好贵 这边有没有能打的" (walk 74)."""
     said = assistant.renderer.plain(assistant.reply("我在墨尔本读书 国内的网贷打给我爸妈了 我挂了两科 不想活了"))
     assert "13 11 14" in said and "000" in said
+
+
+def test_a_son_who_opened_his_door_is_still_the_mothers_crisis_walk_74(assistant):
+    """A mother whose son texted "妈对不起 下辈子再孝顺你": "他开门了 我给他下了碗面 他吃了 哭了一场" got the card on
+    collectors calling the family (开门 is a word of home visits), and "明天我该带他去哪看看" got "还没打 110 的话，现在就打"
+    (walk 74)."""
+    replies = _talk(assistant, "w74p06", "我儿子32岁 在网上借了很多钱 天天有人打电话来骂",
+                    "他这三天都把自己关在屋里不吃饭 昨天晚上给我发了个微信说 妈对不起 下辈子再孝顺你",
+                    "在一起 他就在隔壁屋 门锁着 我喊他他应了一声 说让他静静", "他开门了 我给他下了碗面 他吃了 哭了一场",
+                    "他现在睡着了 我不敢睡 明天我该带他去哪看看")
+    assert replies[3].mode == "crisis" and replies[3].note == "holding"
+    assert "精神科" in assistant.renderer.plain(replies[4])

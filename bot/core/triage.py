@@ -1154,6 +1154,11 @@ class Triager:
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
             risk = staying
+        elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and "helper:holding" not in state.shown
+              and self.dialogue.holding.search(text)):
+            # "他开门了 我给他下了碗面 他吃了 哭了一场" (walk 74; 开门 is also a word of home visits): ta is with them
+            # now: stay with ta, listen, tonight together; not the card on collectors calling the family
+            risk = staying
         elif state.helper and state.risk == "crisis" and risk.tier != "crisis" and told_fine and asks:
             # "她在屋里 人没事 就是哭…我该跟她说啥": what to say to ta, also once ta is found (walk 38)
             risk = staying
