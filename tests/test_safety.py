@@ -5409,3 +5409,11 @@ def test_a_son_who_opened_his_door_is_still_the_mothers_crisis_walk_74(assistant
                     "他现在睡着了 我不敢睡 明天我该带他去哪看看")
     assert replies[3].mode == "crisis" and replies[3].note == "holding"
     assert "精神科" in assistant.renderer.plain(replies[4])
+
+
+def test_how_to_tell_the_parents_after_a_crisis_calmed_gets_the_first_sentence_walk_74(assistant):
+    """"那我该怎么跟我爸妈说" after the crisis calmed got the card on collectors calling the family (walk 74)."""
+    replies = _talk(assistant, "w74tell", "欠了八万 不想活了", "在宿舍 室友在", "好一点了 没想做什么",
+                    "那我该怎么跟我爸妈说")
+    said = assistant.renderer.plain(replies[-1])
+    assert "有件事我瞒了你" in said and "停止联系第三人" not in said
