@@ -384,6 +384,8 @@ class Assistant:
                 base["note"] = "taken_near"  # "我室友在隔壁房间" after pills: go and tell them now (walk 57)
             elif state.means == "air" and triage.symptom and not risk.helper:
                 base["note"] = "air_symptom"  # "头有点晕了" with charcoal lit: poisoning, out now (walk 62)
+            elif state.means == "wound" and triage.symptom and not risk.helper:
+                base["note"] = "wound_symptom"  # "我现在有点冷，头有点晕" after a cut: blood lost, lie down (walk 75)
             elif state.means == "taken" and triage.symptom and not risk.helper and risk.reason != "help coming":
                 # "我没事 就是胃有点难受" after pills: the pills at work, the hospital now (walk 51); said again ("好困"),
                 # shorter and not the same paragraph (walk 63)
@@ -414,7 +416,9 @@ class Assistant:
                 state.show_once("helper:locked")
             elif (risk.helper and "helper:locked" in state.shown and "helper:found" not in state.shown
                   and base["note"] in ("again", "third", "tell", "wait")):
-                base["note"] = "locked_again"  # then "他没成年啊 这个钱要还吗": the door first, the money later
+                # then "他没成年啊 这个钱要还吗": the door first, the money later; "110打了，警察说马上到。我现在该做什么"
+                # (walk 75): what to do at the door until they come, not "还没打 110 的话，现在就打"
+                base["note"] = "locked_wait" if triage.helper_done else "locked_again"
             elif risk.helper and triage.child_alone and state.show_once("crisis:helper child"):
                 base["note"] = "child_alone"  # "孩子在家 才5岁 一个人" while searching: someone to the child first (walk 57)
             elif risk.helper and triage.police_script and base["note"] != "missing":
@@ -445,7 +449,8 @@ class Assistant:
                 state.show_once("helper:away")
             # the step for the means: none once they say they are away from the place or the means ("停在服务区了");
             # for a helper's report, what those with ta do; asked where to put it, the step itself, not whether it's done
-            if not risk.imminent or triage.left:
+            if not risk.imminent or (triage.left and risk.reason != "helper means"):
+                # (a helper's "门开了 … 地上有个空药瓶" is the door, not the means left behind: walk 75)
                 step = ""
             elif risk.reason == "helper means":
                 step = self.risk.helper_step(risk.means, state.language)
