@@ -2192,3 +2192,14 @@ def test_what_now_after_a_second_topic_is_about_the_second_walk_73(assistant):
         assistant.respond(session, message)
     reply = assistant.respond(session, "那我该怎么办")
     assert "fake_legal_threats" in topics(reply) and not any("家人" in step for step in reply.steps)
+
+
+def test_collectors_calling_non_payment_fraud_get_not_a_crime_walk_75(assistant):
+    """A 58-year-old who borrowed 20,000 online: "他们还说我这是诈骗，要坐牢" got the card for scam victims ("钱被骗走是另一
+    回事…报警并要回执", walk 75)."""
+    session = Session(user="w75p23")
+    for message in ("催收的说明天要上门，还说要去派出所立案抓我坐牢，我是不是要坐牢了，我没文化不懂",
+                    "我58了一个人住，他们要是来了我开不开门"):
+        assistant.respond(session, message)
+    said = assistant.renderer.plain(assistant.respond(session, "他们还说我这是诈骗，要坐牢。我借的是网贷，两万块，没钱还了"))
+    assert "不是犯罪" in said and "回执" not in said
