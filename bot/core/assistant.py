@@ -334,7 +334,10 @@ class Assistant:
                     "people" if state.show_once("crisis:people") else "alone_again")
             elif (risk.reason == "after crisis" and not state.show_once("after crisis")) or (
                     not risk.helper and risk.reason != "leaving"
-                    and not state.show_once(f"crisis:{'imminent' if risk.imminent else 'self'}")):
+                    and (not state.show_once(f"crisis:{'imminent' if risk.imminent else 'self'}")
+                         # (the first reply for thoughts is not given after the one for a place or means: "就是觉得
+                         # 自己很失败" after stepping back from the river, walk 75)
+                         or (not risk.imminent and "crisis:imminent" in state.shown))):
                 # "no plan" (nothing ready, asked how) goes on to the next step with a word of relief
                 # (after pills taken, the hospital at once: "third")
                 base["note"] = "again" if risk.helper or (risk.means != "taken" and state.show_once("crisis:again")) \
@@ -473,8 +476,9 @@ class Assistant:
             # 催收说要起诉我", walk 49): praised, then the question answered
             # (also in the first message when it says they are safer now: "我已经把攒的药都交给我妈了 她在旁边 我现在不想死了
             # … 这个能报警吗", walk 50; not "车停在车库里，卷帘门拉下来了，发动机没熄火…")
+            # (not "我退回来了 … 你能不能别老让我打电话，我就想有人说说话", walk 75: company, not the debt)
             if (base["note"] == "left" or (triage.left and triage.better and not risk.helper)) and triage.domain \
-                    and triage.question:
+                    and triage.question and not triage.wants_to_talk:
                 # (their next questions are answered too, not met with "请现在就打 110 / 120" again: walk 50)
                 base["note"], state.crisis_turn = "left", 0
                 state.show_once("said:safe")
