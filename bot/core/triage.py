@@ -29,6 +29,7 @@ from bot.knowledge.loader import KnowledgeError, load_conditions, with_condition
 LATIN = re.compile(r"[a-z]")
 HAN = re.compile(r"[\u3400-\u9fff]")
 NO_ONE = re.compile(r"(嗯 ?)?(没|没有|冇|no|nope|nobody|no one)(啊|呀|了)?")  # "没有" to "你身边现在有人吗？"
+NOTHING_WRONG = re.compile(r"我(真的|都说了|说了)?没事(?![^,.!?]{0,2}(吗|么))|(?<![a-z])i'?m (fine|ok|okay)(?![a-z])")  # "我没事。我就想知道…"
 # a syllable of Hanyu Pinyin without tones: "wo zhen de bu xiang huo le" is Chinese typed in letters, not English
 PINYIN = re.compile(r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|o|e|i|u|v|ai|ei|ui|ao|ou|iu|ie|ve|ue|er|an|en|in|un|vn|ang"
                     r"|eng|ing|ong|ia|iao|ian|iang|iong|ua|uo|uai|uan|uang)")
@@ -1085,7 +1086,10 @@ class Triager:
         elif (state.risk == "crisis" and (risk.tier != "crisis" or risk.reason.startswith("semantic"))
               and not (state.helper or (better and not self.dialogue.company_only(text, situation, domain)))
               # (not with a means at hand: an open window, pills taken, "没人 在家 刀就在厨房" (walk 73): the means first)
-              and not self.risk.patterns["means_hint"].search(own_words()) and (
+              and not self.risk.patterns["means_hint"].search(own_words())
+              # (nor "我在家，老婆出去了，我没事。我就想知道失业了信用卡能不能停息挂账", walk 75: the question is answered,
+              # with a hotline line)
+              and not (domain and asks and NOTHING_WRONG.search(text)) and (
                   situation["alone"] or situation["no_one"]
                   or (situation["with_someone"] and "crisis:people" not in state.shown))):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them; "我媳妇在家 在里屋睡觉
