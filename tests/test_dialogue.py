@@ -2203,3 +2203,14 @@ def test_collectors_calling_non_payment_fraud_get_not_a_crime_walk_75(assistant)
         assistant.respond(session, message)
     said = assistant.renderer.plain(assistant.respond(session, "他们还说我这是诈骗，要坐牢。我借的是网贷，两万块，没钱还了"))
     assert "不是犯罪" in said and "回执" not in said
+
+
+def test_a_guarantor_who_signed_is_not_told_family_owe_nothing_and_gets_12348_explained_walk_75(assistant):
+    """A man of 62 who signed his son's guarantee ("儿子借钱让我签字担保") was next told "没签担保就不必替你还…告诉催收'我没有
+    义务'", and "12348是啥 我不会弄" got the card on children's schools (walk 75)."""
+    session = Session(user="w75p09")
+    assistant.respond(session, "我今年62了 没读过几年书 字打的不好 儿子借钱让我签字担保 现在人家天天打电话找我要钱")
+    said = assistant.renderer.plain(assistant.respond(session, "合同找不到了 我也看不懂 他们说不还就起诉我 要拿我房子"))
+    assert "不必替你还" not in said and "我没有义务" not in said
+    said = assistant.renderer.plain(assistant.respond(session, "12348是啥 我不会弄 儿子也不接我电话"))
+    assert "公共法律服务热线" in said and "学校" not in said
