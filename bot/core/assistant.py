@@ -267,7 +267,8 @@ class Assistant:
                 state.show_once("asked:self_harm")
                 state.means, base["note"] = "", "asked"
             elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "far police", "no use",
-                                 "dont tell", "cant read", "means unclear", "when", "shame", "letter"):  # own words
+                                 "dont tell", "cant read", "means unclear", "when", "shame", "letter",
+                                 "afraid to die"):  # own words
                 state.show_once(f"crisis:{risk.reason}")
                 if risk.reason == "letter":  # ("我说的是我写给女儿的那封遗书" next is not asked what it means, walk 74)
                     state.show_once("crisis:plan told")

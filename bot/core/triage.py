@@ -189,6 +189,7 @@ class DialogueRules:
     no_plan_how: re.Pattern[str]  # "没想过怎么做": no plan of how, said after their own words of ending it
     about_me: re.Pattern[str]  # "我说的是我自己": helping no one, it is the writer's own crisis
     reason_to_live: re.Pattern[str]  # "我舍不得她", "我不能让我妈再失去一个孩子": someone they would leave behind
+    afraid_to_die: re.Pattern[str]  # "我不想活了，但又怕死": the part of them that wants to live
     way_out: re.Pattern[str]  # "跳下去就不用还了": death as the way out of the debt
     arrived: re.Pattern[str]  # "表姐到了，在门口敲门": someone who can be with them has come
     hotline_question: re.Pattern[str]  # "12356是啥 要钱吗": a question about the line itself
@@ -429,6 +430,7 @@ class DialogueRules:
                 no_plan_how=answers("no_plan_how"),
                 about_me=answers("about_me"),
                 reason_to_live=answers("reason_to_live"),
+                afraid_to_die=answers("afraid_to_die"),
                 way_out=answers("way_out"),
                 arrived=answers("arrived"),
                 hotline_question=answers("hotline_question"),
@@ -499,7 +501,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, letter_kept_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, afraid_to_die_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -952,7 +954,8 @@ class Triager:
             # "我打了120，现在在等" after a cut (walk 75 was told to keep the pill boxes): what to do while it comes
             risk = replace(staying, reason="help coming", means="wound")
         elif (state.risk == "crisis" and not (state.helper or better) and "crisis:left" not in state.shown
-              and left and not self.risk.patterns["imminent"].search(written.lower())):
+              and left and not self.risk.patterns["imminent"].search(written.lower())
+              and not self.dialogue.afraid_to_die.search(text)):
             # "我把药倒进马桶冲掉了", "我已经下来了": the step taken is named and praised before anything else
             risk = replace(staying, reason="left", imminent=False)
         elif (state.risk == "crisis" and state.means == "height" and not (state.helper or better)
@@ -1050,6 +1053,11 @@ class Triager:
             # "我不想他们知道我欠钱 他们会很失望" in a crisis (walk 73): the shame heard, not the card on collectors
             # calling the family
             risk = replace(staying, reason="shame")
+        elif (state.risk == "crisis" and not state.helper and "crisis:afraid to die" not in state.shown
+              and self.dialogue.afraid_to_die.search(text)):
+            # "我在等120，血止住了。我不想活了，但又怕死" (walk 75 had "你做得很好，这一步很不容易"): the fear heard as the
+            # part of them that wants to live, and the step for the means still
+            risk = replace(staying, reason="afraid to die", imminent=bool(state.means), means=state.means)
         elif (state.risk == "crisis" and not (state.helper or better) and "crisis:reason" not in state.shown
               and self.dialogue.reason_to_live.search(text)):
             # "我舍不得她", "我妈已经失去一个儿子了": what holds them here, heard first (once)
