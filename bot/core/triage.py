@@ -700,9 +700,10 @@ class Triager:
             risk = Risk("check_in", "joked", distress=risk.distress, probability=risk.probability)
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         symptom = bool(self.dialogue.symptom.search(text))  # unwell: what pills or fumes do to the body
-        # cold and dizzy after a cut is blood lost, unless pills are named too ("又吃了半瓶药 头有点晕")
-        dizzy_after_cut = state.means == "wound" and symptom and self.risk.means(
-            self.dialogue.symptom.sub("", text).lower()) != "taken"
+        # unwell with charcoal lit is the fumes (walk 62), cold and dizzy after a cut is blood lost (walk 75; unless pills
+        # are named too: "又吃了半瓶药 头有点晕"): the means already named, not pills
+        unwell_from = state.means if symptom and (state.means == "air" or (state.means == "wound" and self.risk.means(
+            self.dialogue.symptom.sub("", text).lower()) != "taken")) else ""
         worried = not risk.distress and self.risk.others_fear(read)
         folded = unicodedata.normalize("NFKC", raw)
         # a place said once is remembered; a place merely named later ("我手机是台湾号码") does not move them
@@ -986,7 +987,7 @@ class Triager:
             risk = Risk("crisis", "past attempt", distress=risk.distress, probability=risk.probability)
         elif (state.risk == "crisis" and not (state.helper or better) and not asks_plainly
               and self.risk.means(written.lower()) == "taken"
-              and not (state.means == "air" and symptom) and not dizzy_after_cut):
+              and not unwell_from):
             # "吃了几片" later in the crisis: pills taken now, the hospital first
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress, means="taken")
         elif (state.risk == "crisis" and state.means and state.means != "taken" and not state.helper
@@ -1255,10 +1256,8 @@ class Triager:
             # question about ta's debt, answered; the helper is not asked whether they would hurt themselves
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         named = own_means() if risk.tier == "crisis" and risk.imminent else ""
-        if named == "taken" and state.means == "air" and symptom:
-            named = "air"  # "头有点晕了" with charcoal lit: the fumes at work, not pills (walk 62)
-        if named == "taken" and dizzy_after_cut:
-            named = "wound"  # "有点冷，头有点晕" after a cut: blood lost, not pills (walk 75)
+        if named == "taken" and unwell_from:
+            named = unwell_from  # "头有点晕了" with charcoal lit, "有点冷，头有点晕" after a cut: not pills
         if named == "going_there" and state.means == "height":
             named = "height"  # on the roof already, "没事 就是想吹吹风": still up there, not about to go (walk 62)
         # the place they mean to go named ("海印桥 我已经谂好咗" after "今晚我谂住去桥度", walk 58): still not there,
