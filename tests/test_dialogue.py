@@ -2214,3 +2214,84 @@ def test_a_guarantor_who_signed_is_not_told_family_owe_nothing_and_gets_12348_ex
     assert "不必替你还" not in said and "我没有义务" not in said
     said = assistant.renderer.plain(assistant.respond(session, "12348是啥 我不会弄 儿子也不接我电话"))
     assert "公共法律服务热线" in said and "学校" not in said
+
+
+def test_after_a_threat_to_come_and_arrest_the_follow_ups_are_about_the_visit(assistant):
+    """"催收说明天上门抓我" → "他们真的会来吗" got fake legal papers, and "那我该怎么办" then got the arbitration steps
+    ("查合同有没有仲裁条款"), beside a fear of tomorrow's visit (console check, 2026-12-04). The arrest passage still
+    answers the first message (topics.md puts "上门抓人" under fake_legal_threats); the arbitration card is only for
+    arbitration."""
+    session = Session(user="arrest-visit")
+    first = assistant.respond(session, "催收说明天上门抓我")
+    assert "抓人的权力" in assistant.renderer.plain(first)
+    said = assistant.renderer.plain(assistant.respond(session, "他们真的会来吗"))
+    assert "仲裁条款" not in said and "仲裁委" not in said
+    session = Session(user="arrest-visit-2")
+    assistant.respond(session, "催收说明天上门抓我")
+    said = assistant.renderer.plain(assistant.respond(session, "那我该怎么办"))
+    assert "仲裁条款" not in said and "仲裁委" not in said
+
+
+def test_asking_who_can_read_the_contract_is_a_question_not_a_goodbye_walk_75(assistant):
+    """A 62-year-old guarantor's "好 那我找谁帮我看合同" was read as what he would do next and got "好的。有新情况随时告诉我。"
+    (walk 75): "找谁" asks who."""
+    session = Session(user="w75p09-who")
+    for message in ("我今年62了 没读过几年书 字打的不好 儿子借钱让我签字担保 现在人家天天打电话找我要钱",
+                    "合同找不到了 我也看不懂 他们说不还就起诉我 要拿我房子"):
+        assistant.respond(session, message)
+    reply = assistant.respond(session, "好 那我找谁帮我看合同")
+    assert reply.mode == "answer" and "12348" in assistant.renderer.plain(reply)
+
+
+@pytest.mark.parametrize("messages", [
+    ("催收打到我公司了", "我应该跟人事怎么解释比较好"),
+    ("啲催收爆咗我通訊錄，連我同事都收到短訊，點算", "我應該點樣同同事講")])
+def test_what_to_tell_hr_or_coworkers_gets_a_sentence_to_say_walk_76(assistant, messages):
+    """"我应该跟人事怎么解释比较好" got family-liability items three times, and Cantonese "我應該點樣同同事講" got the card
+    on collectors calling the family (walk 76): the sentence to say."""
+    session = Session(user="w76-tell")
+    for message in messages[:-1]:
+        assistant.respond(session, message)
+    said = assistant.renderer.plain(assistant.respond(session, messages[-1]))
+    assert "貸款公司違規" in said or "贷款公司违规" in said, said
+
+
+def test_a_cantonese_conversation_keeps_hong_kong_lines_when_a_message_has_no_cantonese_words_walk_76(assistant):
+    """A Cantonese writer got Hong Kong's Samaritans under one answer and Taiwan's 1925 under the next, whose words
+    happened to be only traditional characters (walk 76)."""
+    session = Session(user="w76p29")
+    for message in ("啲催收爆咗我通訊錄，連我同事都收到短訊，點算", "我唔想再搞落去，太攰了", "冇諗過死，就係好攰，想瞓覺"):
+        assistant.respond(session, message)
+    said = assistant.renderer.plain(assistant.respond(session, "我應該怎樣跟同事說"))
+    assert "1925" not in said and "2896 0000" in said
+
+
+def test_a_bank_refusing_instalments_is_complained_of_to_12378_not_the_credit_line_walk_76(assistant):
+    """"如果銀行不同意，我去投訴有用嗎" after asking the bank for instalments got "向当地人民银行分支机构投诉，或拨打12363"
+    (the line for credit records; walk 76)."""
+    session = Session(user="w76p09")
+    for message in ("我在深圳工作，信用卡和网贷加起来欠了四十几万，已经逾期半年了", "银行客服说不能停息，只能分24期，我该怎么办"):
+        assistant.respond(session, message)
+    said = assistant.renderer.plain(assistant.respond(session, "好吧，那如果银行不同意，我去投诉有用吗"))
+    assert "12378" in said and "12363" not in said
+
+
+def test_a_joint_guarantor_is_told_it_can_be_all_and_claimed_back_walk_76(assistant):
+    """A joint-liability guarantor asked three times "连带责任是不是要全部还清？我能不能找借钱的人要回来" and got the same
+    general paragraph each time, then "你是复读机吗？" got it a fourth time (walk 76)."""
+    session = Session(user="w76p21-guarantee")
+    assistant.respond(session, "我给朋友做了担保人，他跑路了，现在银行起诉我")
+    said = assistant.renderer.plain(assistant.respond(session, "担保合同是2019年签的，写的连带责任。这是不是意味着我要全还"))
+    assert "直接要你" in said and "追偿" in said
+    sorry = assistant.respond(session, "你是复读机吗？同一段话说了三遍")
+    assert assistant.renderer.plain(sorry).startswith("对不起")
+
+
+def test_a_home_bought_in_the_marriage_is_half_the_mothers_walk_76(assistant):
+    """A father died with online loans; "就一套老房子，写的我妈名字" got the guarantor checklist and later "没留下遗产…一般就
+    不用还" (walk 76), as if the home were nothing: half of a home bought in the marriage is the mother's own, half is the
+    estate, and only a court can take it."""
+    session = Session(user="w76p27")
+    assistant.respond(session, "我爸去世了，留下了十几万网贷，催收让我们做子女的还，我们要还吗")
+    said = assistant.renderer.plain(assistant.respond(session, "房子是我爸妈结婚后买的，写的我妈名字。催收说房子要拿来还债"))
+    assert "一半" in said and "法院" in said and "担保" not in said, said

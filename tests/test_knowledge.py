@@ -437,7 +437,7 @@ def test_a_situations_reading_needs_its_situation_and_an_english_line(knowledge_
     message = _break(knowledge_copy, "  only_if: 收车|拖车", "  only_iff: 收车|拖车", file="guide/situations.yaml")
     assert "guide-car-collateral" in message and "field 'reading' is for situational passages" in message
     assert "add 'only_if'" in message
-    message = _break(knowledge_copy, "  reading_en: \"Owing money", "  reading_cn: \"Owing money",
+    message = _break(knowledge_copy, "  reading_en: \"Debt is no", "  reading_cn: \"Debt is no",
                      file="guide/harassment.yaml")
     assert "guide-employer-dismissal" in message and "field 'reading_en' is missing" in message
 

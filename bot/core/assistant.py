@@ -291,6 +291,10 @@ class Assistant:
             elif risk.reason == "arrived" and state.show_once("crisis:arrived"):
                 base["note"] = "arrived"
                 state.show_once("known:with_someone")
+            elif risk.reason == "among people" and state.show_once("crisis:public"):
+                base["note"] = "public"  # at McDonald's among people: the step named, stay a while (walk 76)
+            elif risk.reason == "going home" and state.show_once("crisis:home"):
+                base["note"] = "home"  # after stepping back: the way home, and a word when they are there
             elif risk.reason in ("left", "indoors", "came down") and state.show_once("crisis:left"):
                 base["note"] = "left"  # the means given away, down from the roof: named and praised, once
                 state.means = ""  # (its step is not said again, nor asked whether they have any)
@@ -425,6 +429,8 @@ class Assistant:
                 base["note"] = "locked_wait" if triage.helper_done else "locked_again"
             elif risk.helper and triage.child_alone and state.show_once("crisis:helper child"):
                 base["note"] = "child_alone"  # "孩子在家 才5岁 一个人" while searching: someone to the child first (walk 57)
+            elif risk.helper and triage.helper_fear and "helper:found" not in state.shown:
+                base["note"] = "helper_fear"  # "会不会让他更恨我" (walk 76): yes, call; anger passes, a life does not
             elif risk.helper and triage.police_script and base["note"] != "missing":
                 base["note"] = "police_script"  # "报警的时候要说什么": the words for the call (walk 58)
             elif risk.helper and triage.police_first and base["note"] != "missing":
@@ -435,7 +441,8 @@ class Assistant:
                 base["note"] = "talk"  # "我该跟她说啥": the words to use with ta, not again "call 110"
                 if triage.better:  # ("她在屋里 人没事 就是哭…我该跟她说啥": ta is found)
                     state.show_once("helper:found")
-            elif risk.helper and "helper:found" in state.shown and "helper:far" not in state.shown and base["note"] in (
+            elif risk.helper and "helper:found" in state.shown and not {"helper:far", "helper:elsewhere"} & set(
+                    state.shown) and base["note"] in (
                     "again", "third", "tell", "wait", "waiting", "leads"):
                 # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
                 # not "call 110 and look for ta" (walk 39)
@@ -445,6 +452,8 @@ class Assistant:
                     and state.crisis_turn == state.turns - 1:
                 # the same reply twice in a row reads as a machine (a helper waiting for news, one-word answers)
                 base["note"] = again(base["note"], risk.helper)
+            if risk.helper and risk.reason == "far police":  # ta in another city (walk 76): ta is not with the helper
+                state.show_once("helper:elsewhere")
             state.crisis_turn = state.turns
             state.crisis_note = base["note"]
             if risk.helper and triage.far:  # "我在美国 我妈在国内 她说不想活了": remembered for the later replies
@@ -487,6 +496,7 @@ class Assistant:
                 return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script, state.language,
                                                                          young="minor" in state.facts), scams=scams,
                              far=risk.helper and "helper:far" in state.shown,
+                             drunk=risk.helper and triage.drunk,
                              away=risk.helper and "helper:away" in state.shown,
                              # (and "declined" once they said "别再问了": no closing question in a later reply either)
                              known=(*(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
@@ -589,7 +599,10 @@ class Assistant:
             self.mark_danger(triage, state)
             if after_danger:  # the same paragraph twice reads as a machine: the door, and whether they have called
                 base["note"] = base["note"] or "danger_again"
-        if triage.not_heard and risk.tier == "none" and not (triage.domain or triage.figures or triage.question):
+        # ("你是复读机吗？同一段话说了三遍" asks nothing but that, walk 76: the question is the complaint)
+        rest = re.sub(r"你是|吗|呢|[?]", " ", self.triage.dialogue.not_heard.sub(" ", triage.text))
+        if triage.not_heard and risk.tier == "none" and not (
+                triage.domain or triage.figures or (triage.question and self.triage.dialogue.question.search(rest))):
             # "你根本没在听我说话": an apology and a question, not the next scripted line or a self-description
             return Reply(mode="small_talk", small_talk="sorry",
                          hotlines=self.footer(triage, state) if state.risk != "none" else (), **base)
@@ -600,6 +613,9 @@ class Assistant:
             # "有没有人会问一句 你自己还好吗": asked how they are, before anything more about the debt (walk 45)
             return Reply(mode="small_talk", small_talk="unseen", hotlines=self.footer(triage, state),
                          **base)
+        if triage.back_better and risk.tier == "none" and not (triage.domain or triage.question or triage.figures):
+            # "昨天晚上我在这里说了想死，今天好点了" (walk 76 got the first crisis reply): glad they came back, how is today
+            return Reply(mode="small_talk", small_talk="back_better", hotlines=self.footer(triage, state), **base)
         if triage.come_back and risk.tier == "none" and not (triage.domain or triage.figures or triage.scams):
             # "明天我还能来找你吗", "你会记得我吗": yes, come any time, honestly said (walk 49)
             return Reply(mode="small_talk", small_talk="come_back",
@@ -614,7 +630,9 @@ class Assistant:
                          or (state.risk == "check_in" and "asked:self_harm" in state.shown and "joked" not in state.shown
                              and state.show_once("still_worried")))):
                 base["note"] = "still_worried"
-            if triage.small_talk == "bot" and triage.report_fear:
+            if triage.small_talk == "bot" and triage.privacy_asked:
+                base["note"] = "privacy"  # "你会不会录我说的话": what is kept and what is not, and no one is told (walk 76)
+            elif triage.small_talk == "bot" and triage.report_fear:
                 base["note"] = "no_report"  # "真的吗 你不会报警吧": no, and it couldn't (walk 49)
             if triage.small_talk == "ack" and state.clarify_turn == state.turns - 1 and state.risk == "none":
                 base["note"] = "unsure"  # "嗯", "不知道" to "what happened?": no goodbye, an easier way to say it
@@ -725,6 +743,8 @@ class Assistant:
             elif coping and triage.better:  # "我现在没事了 我妈在旁边陪我": glad first, then ways to cope
                 # ("我下来了": the step they took, named)
                 base["note"] = base["note"] or ("took_back" if took_back else "stepped" if triage.left else "better")
+                if base["note"] == "stepped":  # the step named and praised: not again next turn (walk 76)
+                    state.show_once("crisis:left")
             elif took_back:  # "just kidding, what can collectors legally do": heard, then the question
                 base["note"] = base["note"] or "took_back"
         # "我没事 就是太累了" after a crisis reply is read on its own: the last topic's words would bring back its
@@ -862,7 +882,9 @@ class Assistant:
         if (triage.language == "en" or re.search(r"[\u4e00-\u9fff]", triage.text)) and not english_frame:
             state.language = triage.language
             if triage.language == "en" or not triage.message.neutral or not state.turns:
-                state.script = triage.script
+                # (traditional characters without Cantonese words, after Cantonese: still Hong Kong's lines, not
+                # Taiwan's 1925 in the middle of a Cantonese conversation; walk 76)
+                state.script = "hk" if state.script == "hk" and triage.script == "tw" else triage.script
         # "my Chinese is not good, please answer in English", then a collector's message pasted in Chinese
         state.asked_language = triage.asked_language or state.asked_language
         state.language = state.asked_language or state.language
@@ -968,7 +990,9 @@ class Assistant:
         """The step for the means named; for someone who said they are alone or have no one to call, a place with
         people instead of someone to come and "give it to someone" (crisis.yaml, first_step no_one). From the third
         time on, the entry's question whether it is done (ask), where it has one."""
-        if means in ("", "default", "farewell") and ("known:no_one" in state.shown or "known:alone" in state.shown):
+        if means in ("", "default", "farewell") and "crisis:public" in state.shown:
+            means = "public"  # already where there are people (walk 76): to stay there, not to go there
+        elif means in ("", "default", "farewell") and ("known:no_one" in state.shown or "known:alone" in state.shown):
             means = "no_one"
         # the same instruction in every reply reads as a machine: twice, then whether it is done
         asked = not again and not (state.show_once(f"first:{means}") or state.show_once(f"first again:{means}"))

@@ -109,6 +109,7 @@ class Reply:
     silent: bool = False  # they cannot speak to call: how to report by text message first
     first_step: str = ""  # in an imminent crisis, what to do first for the means named (crisis.yaml, first_step)
     far: bool = False  # helping from abroad someone at home: people near them go to them and call there
+    drunk: bool = False  # the one found has been drinking: how to watch over ta tonight (walk 76)
     away: bool = False  # helping from somewhere else ("我在高铁上"): those at the door open it, not the helper
     brief: bool = False  # fewer words: no headings, two steps
     sorry: bool = False  # they said the bot is not listening: an apology first

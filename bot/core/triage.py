@@ -28,8 +28,6 @@ from bot.knowledge.loader import KnowledgeError, load_conditions, with_condition
 
 LATIN = re.compile(r"[a-z]")
 HAN = re.compile(r"[\u3400-\u9fff]")
-NO_ONE = re.compile(r"(嗯 ?)?(没|没有|冇|no|nope|nobody|no one)(啊|呀|了)?")  # "没有" to "你身边现在有人吗？"
-NOTHING_WRONG = re.compile(r"我(真的|都说了|说了)?没事(?![^,.!?]{0,2}(吗|么))|(?<![a-z])i'?m (fine|ok|okay)(?![a-z])")  # "我没事。我就想知道…"
 # a syllable of Hanyu Pinyin without tones: "wo zhen de bu xiang huo le" is Chinese typed in letters, not English
 PINYIN = re.compile(r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|o|e|i|u|v|ai|ei|ui|ao|ou|iu|ie|ve|ue|er|an|en|in|un|vn|ang"
                     r"|eng|ing|ong|ia|iao|ian|iang|iong|ua|uo|uai|uan|uang)")
@@ -150,6 +148,7 @@ class DialogueRules:
     self_harm_answer: dict[str, re.Pattern[str]]  # "yes" / "no" / "past_no" to "你有没有想过伤害自己？"
     better: re.Pattern[str]  # "我现在好一点了", "我不会做傻事的": after a crisis reply, they say they are safer
     took_back: re.Pattern[str]  # "刚才开玩笑的", "说的是气话": what they said was not meant
+    still_hurting: re.Pattern[str]  # "刚才就是气话，但我真的很绝望": the words taken back, the pain not
     reached_out: re.Pattern[str]  # "我打了 那边的人挺好的": they called a hotline or talked to someone
     withdraw: re.Pattern[str]  # "算了 不说了": after the bot asked about self-harm, they pull back
     stop_asking: re.Pattern[str]  # "别问了", "说了别问": after the bot asked whether they are safe
@@ -167,6 +166,10 @@ class DialogueRules:
     at_edge_now: re.Pattern[str]  # "我现在在楼顶", "站在桥上": at the height already
     unsure: re.Pattern[str]  # "我不知道", "not sure": the same answer, unsure; taken as not safe (walk 60)
     alone: re.Pattern[str]  # "没有人", "就我一个人": the answer to "身边有人吗？"
+    going_home: re.Pattern[str]  # "有点冷，我想回家了" after stepping back from the river: the way home
+    public: re.Pattern[str]  # "在楼下的麦当劳坐着，人挺多的": already where there are people
+    bare_no: re.Pattern[str]  # only "没有" to "你身边现在有人吗？" when that was all that was asked: alone
+    nothing_wrong: re.Pattern[str]  # "我没事。我就想知道…": a debt question in a crisis is answered, not met with who can come
     where: re.Pattern[str]  # "我在宿舍", "还在江边": where they are (not asked again)
     with_someone: re.Pattern[str]  # "我妈在旁边": someone is with them
     with_child: re.Pattern[str]  # "就我跟女儿，她才六岁睡了": only a young child (the question is answered)
@@ -240,7 +243,11 @@ class DialogueRules:
     too_long: re.Pattern[str]  # "字太多 看不懂": fewer words from now on
     unseen: re.Pattern[str]  # "有没有人会问一句 你自己还好吗": asked how they are, before the debt
     come_back: re.Pattern[str]  # "明天我还能来找你吗", "你会记得我吗": the lonely asking whether they may return
+    back_better: re.Pattern[str]  # "昨天晚上我在这里说了想死，今天好点了": back the next day, better
     report_fear: re.Pattern[str]  # "你不会报警吧": whether the bot would call the police on them
+    drunk: re.Pattern[str]  # "喝了很多酒": the one found has been drinking: on the side, no more, 120 if unwakeable
+    helper_fear: re.Pattern[str]  # "会不会让他更恨我": a helper afraid ta will hate them for calling for help
+    privacy_asked: re.Pattern[str]  # "你会不会保存我的聊天记录": what the bot keeps, asked of the bot itself
     crimes: tuple[tuple[re.Pattern[str], Article], ...]  # a crime's name and the article that defines it
     not_heard: re.Pattern[str]  # "你根本没在听我说话", "我说了两遍了": an apology first
     remembered: dict[str, tuple[re.Pattern[str], str]]  # a fact about the person (student): its words, what it says
@@ -390,6 +397,7 @@ class DialogueRules:
                 self_harm_answer={k: answers(k) for k in ("yes", "no", "past_no")},
                 better=answers("better"),
                 took_back=answers("took_back"),
+                still_hurting=answers("still_hurting"),
                 reached_out=answers("reached_out"),
                 withdraw=answers("withdraw"),
                 stop_asking=answers("stop_asking"),
@@ -407,6 +415,10 @@ class DialogueRules:
                 at_edge_now=answers("at_edge_now"),
                 unsure=answers("unsure"),
                 alone=answers("alone"),
+                going_home=answers("going_home"),
+                public=answers("public"),
+                bare_no=answers("bare_no"),
+                nothing_wrong=answers("nothing_wrong"),
                 where=answers("where"),
                 with_someone=answers("with_someone"),
                 with_child=answers("with_child"),
@@ -481,7 +493,11 @@ class DialogueRules:
                 not_heard=re.compile(data["not_heard"]),
                 unseen=re.compile(data["unseen"]),
                 come_back=re.compile(data["come_back"]),
+                back_better=re.compile(data["back_better"]),
                 report_fear=re.compile(data["report_fear"]),
+                drunk=re.compile(data["drunk"]),
+                helper_fear=re.compile(data["helper_fear"]),
+                privacy_asked=re.compile(data["privacy_asked"]),
                 crimes=tuple((re.compile(words), crime(words, where)) for words, where in data["crimes"].items()),
                 remembered={tag: (re.compile(with_conditions(fact["words"], conditions,
                                                              f"{path}: remembered '{tag}' field 'words'", problems)),
@@ -496,10 +512,10 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, language_request (en, zh, filler), "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, report_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
+                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, back_better, report_fear, privacy_asked, drunk, helper_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
-                                  "reached_out_words, withdraw_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, letter_kept_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, where_words, "
+                                  "reached_out_words, withdraw_words, still_hurting_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, letter_kept_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, going_home_words, public_words, bare_no_words, nothing_wrong_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, afraid_to_die_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
@@ -592,7 +608,11 @@ class Triage:
     article: Article | None  # an article's text asked for by name and number ("刑法第253条之一原文")
     unseen: bool  # no one asks how they are ("大家都只关心钱 没人问过我还好不好")
     come_back: bool  # "明天我还能来找你吗", "你会记得我吗": may they come back (walk 49)
+    back_better: bool  # "昨天晚上我在这里说了想死，今天好点了": back the next day and better (walk 76)
     report_fear: bool  # "你不会报警吧": asked whether the bot would report them (walk 49)
+    drunk: bool  # "喝了很多酒" said of the one found (walk 76)
+    helper_fear: bool  # "会不会让他更恨我": whether calling for help will make ta hate them (walk 76)
+    privacy_asked: bool  # "你会不会录我说的话": asked what the bot keeps and whom it tells (walk 76)
     not_heard: bool  # they say the bot is not listening or repeats itself ("你根本没在听")
     helper_done: bool  # helping someone, they have called or told someone and wait ("我也打了110 现在就是等")
     helper_doctor: bool  # helping someone, they ask where ta can be seen ("挂什么科", walk 73)
@@ -690,8 +710,10 @@ class Triager:
                                 threatened=threat or retaliation, armed=retaliation, **self.semantic)
         # "行 我把刀收起来了 明天他们来我就录像报警" after words of going after the collectors (walk 72): the knife was for
         # them and is put away; only the classifier reads a means in it, not the writer's own words
-        if ("said:retaliation" in state.shown and state.risk == "none" and risk.tier == "crisis"
-                and risk.reason.startswith("semantic") and self.dialogue.left.search(text)):
+        # (nor "谢谢。我下楼了，在便利店门口。明天我该先做什么" after stepping back from a roof, walk 76: the step away
+        # told again, with a question about tomorrow, is no plan)
+        if ((("said:retaliation" in state.shown and state.risk == "none") or "crisis:left" in state.shown)
+                and risk.tier == "crisis" and risk.reason.startswith("semantic") and self.dialogue.left.search(text)):
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         # "穷得我都不想活了 开玩笑的" (walk 55): said and taken back in one breath, with no plan or means: asked once,
         # gently, not the crisis reply (and not every turn after it)
@@ -750,6 +772,11 @@ class Triager:
         if (small_talk in ("", "thanks", "ack", "bot") and not domain and risk.tier == "none" and settled
                 and self.dialogue.frustrated.search(text)):
             small_talk = "frustrated"
+        # "你会不会保存我的聊天记录，会不会交给警察或者催收？" (walk 76 got how to record the collectors' calls, four times):
+        # what the bot keeps, answered plainly, whatever else the question names
+        privacy_asked = bool(self.dialogue.privacy_asked.search(text))
+        if privacy_asked and risk.tier == "none":
+            small_talk = "bot"
         if small_talk == "bot" and self.dialogue.wants_to_talk.search(text) and not domain:
             small_talk = "company"  # "你能陪我聊会吗 不用给我讲法律": company first, not what the bot is (walk 65)
         if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
@@ -777,7 +804,9 @@ class Triager:
                 and not ASKS_WHETHER.search(text)))  # "我要不要给我爸打电话" asks, it has not called (walk 50)
         # "没事了 不说这个" pulls back, whatever else it says: not an all-clear
         # "开玩笑的" heard as a joke (after means were named, asked to put them away), except after pills taken
-        joke = state.risk != "none" and bool(self.dialogue.took_back.search(text))
+        # ("刚才就是气话，但我真的很绝望", walk 76: alone at home, and still in despair; not taken back)
+        joke = (state.risk != "none" and bool(self.dialogue.took_back.search(text))
+                and not self.dialogue.still_hurting.search(text))
         pulls_back = raised and bool(self.dialogue.withdraw.search(bare) or (
             state.risk == "crisis" and self.dialogue.dismiss.search(bare)) or (joke and state.means == "taken"))
         # a helper telling what ta said ("我问她她说没事") or asking how to help is not an all-clear
@@ -817,13 +846,17 @@ class Triager:
                        imminent=bool(state.means), means=state.means)
         talk = bool(self.dialogue.wants_to_talk.search(text))
         not_heard = bool(self.dialogue.not_heard.search(text))  # "你是复读机吗": an apology first
+        if state.risk == "crisis" and not state.helper and not_heard and risk.reason.startswith("semantic"):
+            # "我就在有人的地方啊，麦当劳。你有没有在看我说什么" (walk 76) is about the last reply, not a new plan the
+            # classifier alone reads: sorry, and still with them, not the first crisis reply again
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         # what the message says of where they are and who is with them, read once: it answers "身边有人吗？" and is
         # remembered (as tags) so the questions are not asked again
         # "没有" right after "你身边现在有人吗？" (the short second reply asks only that): alone
         asked_company = state.crisis_note == "again" and state.crisis_turn == state.turns and not state.helper
         situation = {"where": bool(self.dialogue.where.search(text)),
                      "alone": bool(self.dialogue.alone.search(bare))
-                     or (asked_company and NO_ONE.fullmatch(bare) is not None),
+                     or (asked_company and bool(self.dialogue.bare_no.search(bare))),
                      "with_someone": bool(self.dialogue.with_someone.search(text)),
                      "with_child": bool(self.dialogue.with_child.search(text)),
                      "in_car": bool(self.dialogue.in_car.search(text)),
@@ -954,6 +987,19 @@ class Triager:
         elif state.means == "wound" and not state.helper and self.dialogue.help_coming.search(text):
             # "我打了120，现在在等" after a cut (walk 75 was told to keep the pill boxes): what to do while it comes
             risk = replace(staying, reason="help coming", means="wound")
+        elif (state.risk == "crisis" and not (state.helper or better) and not {"crisis:public", "crisis:left"} & set(
+                state.shown) and state.crisis_turn == state.turns and state.means not in ("taken", "wound", "air", "height", "going_there")
+              and self.dialogue.public.search(text) and not self.risk.patterns["imminent"].search(written.lower())
+              and not self.dialogue.no_plan_said.search(text)):  # ("人很多 没准备什么": the relief of no plan, walk 73)
+            # "我出来了，在楼下的麦当劳坐着，人挺多的" after a farewell letter and no wish to call 110 (walk 76 was asked
+            # three times "你现在能去有人的地方吗？"): where there are people already; the step named, stay there a while
+            risk = replace(staying, reason="among people", imminent=False)
+        elif (state.risk == "crisis" and not (state.helper or better) and ("crisis:left" in state.shown or left)
+              and "crisis:home" not in state.shown and state.means not in ("taken", "wound", "air")
+              and self.dialogue.going_home.search(text) and not self.risk.patterns["imminent"].search(written.lower())):
+            # "嗯……有点冷，我想回家了" after stepping back from the river (walk 75 was asked "你现在怎么样"): the way home
+            # (not after pills, a cut or gas: then it is the hospital)
+            risk = replace(staying, reason="going home", imminent=False)
         elif (state.risk == "crisis" and not (state.helper or better) and "crisis:left" not in state.shown
               and left and not self.risk.patterns["imminent"].search(written.lower())
               and not self.dialogue.afraid_to_die.search(text)):
@@ -1028,8 +1074,14 @@ class Triager:
             # for thoughts without the step for the pills they had saved): taken as not safe, the step first, now
             risk = Risk("crisis", "unsure", imminent=True, distress=risk.distress, means=state.means or "default")
         elif answer == "yes" and not risk.imminent:  # they have thought of hurting themselves: crisis support now
-            # (with a plan or means in the same words, "想过。安眠药我攒了一瓶", the step for it first: kept as read)
+            # (with a plan or means in the same words, "想过。安眠药我攒了一瓶", the step for it first: kept as read;
+            # with no intent in the same words, "想过，但我不会做的，我还有我妈", walk 76: heard as thoughts without a plan)
             risk = Risk("crisis", "said yes", distress=risk.distress)
+            if self.dialogue.no_plan_said.search(text):
+                # ("我还有我妈" in it: what holds them here, heard first, once)
+                reason = "reason to live" if self.dialogue.reason_to_live.search(text) and (
+                    "crisis:reason" not in state.shown) else "no plan"
+                risk = Risk("crisis", reason, distress=risk.distress)
         elif (state.risk == "crisis" and state.means and state.means != "taken" and not (state.helper or better)
               and self.dialogue.keep.search(text)):
             risk = replace(staying, reason="keep")  # "那是我最后的退路": not argued with; distance from it first
@@ -1098,7 +1150,7 @@ class Triager:
               and not self.risk.patterns["means_hint"].search(own_words())
               # (nor "我在家，老婆出去了，我没事。我就想知道失业了信用卡能不能停息挂账", walk 75: the question is answered,
               # with a hotline line)
-              and not (domain and asks and NOTHING_WRONG.search(text)) and (
+              and not (domain and asks and self.dialogue.nothing_wrong.search(text)) and (
                   situation["alone"] or situation["no_one"]
                   or (situation["with_someone"] and "crisis:people" not in state.shown))):
             # "没有人", "就我一个人" to "身边有人吗？": someone to come, and the words to ask them; "我媳妇在家 在里屋睡觉
@@ -1159,6 +1211,11 @@ class Triager:
               and (not domain or (state.means and not asks_plainly)
                    or (state.helper and self.risk.patterns["rescue"].search(text) and not found_asks_debt))
               and not text.startswith("/")
+              # ("我没事，真的。我现在想知道被辞退能不能要赔偿" with no means named, walk 76: the question is answered,
+              # with a hotline line, not "你身边现在有人吗？" again)
+              # (a question in so many words: "没怎么睡" asks nothing)
+              and not (self.dialogue.nothing_wrong.search(text) and not state.means and (
+                  self.dialogue.yes_no.search(text) or re.search(r"[?]|想(知道|问)", text)))
               and (small_talk not in ("thanks", "bye") or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague or small_talk in ("bot", "ack", "greeting")
                    or self.about_someone_close(text) or not_heard)):
@@ -1209,8 +1266,9 @@ class Triager:
             # after a crisis reply of their own, never asked as if nothing had been said ("我有时候觉得当时没救回来可能更好")
             # (not a "no" to the question, however sure the classifier: "没有想死 就是好累 什么都不想做", walk 65)
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
-        elif (risk.tier != "none" and state.risk == "crisis" and not state.helper and asks_plainly and domain
-              and risk.reason.startswith("semantic")):
+        elif (risk.tier != "none" and state.risk == "crisis" and (not state.helper or found_asks_debt)
+              and asks_plainly and domain and risk.reason.startswith("semantic")):
+            # (also a helper once ta is found, "他欠了差不多20万…我们做父母的要替他还吗" the next day, walk 76)
             # after a crisis reply of their own, a question about the debt the classifier alone reads as despair or a plan
             # ("明天我找社区问问…这些钱都是给我妈治病借的，我哥是不是也应该分担", walk 69): answered, the step kept under it;
             # never asked "你有没有想过伤害自己？" as if nothing had been said
@@ -1370,7 +1428,11 @@ class Triager:
             not_heard=not_heard,
             unseen=bool(self.dialogue.unseen.search(text)),
             come_back=bool(self.dialogue.come_back.search(text)),
+            back_better=bool(self.dialogue.back_better.search(text)),
             report_fear=bool(self.dialogue.report_fear.search(text)),
+            drunk=bool(self.dialogue.drunk.search(text)),
+            helper_fear=bool(self.dialogue.helper_fear.search(text)),
+            privacy_asked=privacy_asked,
             article=requested_article(text, self.laws) or crime_article(text, self.dialogue.crimes),
             helper_done=bool(self.dialogue.helper_done.search(text)),
             helper_doctor=(state.helper or risk.helper) and asks_doctor,
