@@ -599,10 +599,8 @@ class Assistant:
             self.mark_danger(triage, state)
             if after_danger:  # the same paragraph twice reads as a machine: the door, and whether they have called
                 base["note"] = base["note"] or "danger_again"
-        # ("你是复读机吗？同一段话说了三遍" asks nothing but that, walk 76: the question is the complaint)
-        rest = re.sub(r"你是|吗|呢|[?]", " ", self.triage.dialogue.not_heard.sub(" ", triage.text))
         if triage.not_heard and risk.tier == "none" and not (
-                triage.domain or triage.figures or (triage.question and self.triage.dialogue.question.search(rest))):
+                triage.domain or triage.figures or (triage.question and not triage.complaint_only)):
             # "你根本没在听我说话": an apology and a question, not the next scripted line or a self-description
             return Reply(mode="small_talk", small_talk="sorry",
                          hotlines=self.footer(triage, state) if state.risk != "none" else (), **base)

@@ -614,6 +614,7 @@ class Triage:
     helper_fear: bool  # "会不会让他更恨我": whether calling for help will make ta hate them (walk 76)
     privacy_asked: bool  # "你会不会录我说的话": asked what the bot keeps and whom it tells (walk 76)
     not_heard: bool  # they say the bot is not listening or repeats itself ("你根本没在听")
+    complaint_only: bool  # that complaint, and no other question in the message ("你是复读机吗？同一段话说了三遍")
     helper_done: bool  # helping someone, they have called or told someone and wait ("我也打了110 现在就是等")
     helper_doctor: bool  # helping someone, they ask where ta can be seen ("挂什么科", walk 73)
     police_wait: bool  # helping someone, the police told them to wait ("警察说不算失踪，让我再等等")
@@ -846,6 +847,9 @@ class Triager:
                        imminent=bool(state.means), means=state.means)
         talk = bool(self.dialogue.wants_to_talk.search(text))
         not_heard = bool(self.dialogue.not_heard.search(text))  # "你是复读机吗": an apology first
+        # ("你是复读机吗？同一段话说了三遍" asks nothing but that, walk 76: the question is the complaint)
+        complaint_only = not_heard and not self.dialogue.question.search(
+            re.sub(r"你是|吗|呢|[?]", " ", self.dialogue.not_heard.sub(" ", text)))
         if state.risk == "crisis" and not state.helper and not_heard and risk.reason.startswith("semantic"):
             # "我就在有人的地方啊，麦当劳。你有没有在看我说什么" (walk 76) is about the last reply, not a new plan the
             # classifier alone reads: sorry, and still with them, not the first crisis reply again
@@ -1426,6 +1430,7 @@ class Triager:
             help_called=help_called,
             leads=leads,
             not_heard=not_heard,
+            complaint_only=complaint_only,
             unseen=bool(self.dialogue.unseen.search(text)),
             come_back=bool(self.dialogue.come_back.search(text)),
             back_better=bool(self.dialogue.back_better.search(text)),
