@@ -100,6 +100,19 @@ def test_plain_words_give_the_figures(text, figures):
     assert to_loan(found) is not None
 
 
+@pytest.mark.parametrize("text, figures", [
+    ("借了五千，到手只有三千五，现在要我还八千", {"contract": 5000, "received": 3500, "payment": 8000, "period": "single"}),
+    ("借了三个月，一共还八千", {"days": 90, "payment": 8000, "period": "single"}),
+    ("我已经还了6000多了", {"paid": 6000}),
+    ("一共还了三千", {"paid": 3000}),
+])
+def test_what_is_owed_at_the_end_is_not_what_was_paid_walk_77(text, figures):
+    """"现在要我还八千", "借了三个月，一共还八千" were read as 8,000 already repaid ("你说已经还了约 8,000 元…本金已经还清了"),
+    and the bot asked twice "到期一共要还多少" (walk 77). What was repaid still needs 了 or 过."""
+    found = read_figures(text)
+    assert {k: found.get(k) for k in figures} == figures and ("paid" in figures or "paid" not in found)
+
+
 def test_answers_to_a_figure_question_and_words_that_are_not_numbers():
     assert read_figures("一个月", asking="days") == {"days": 30}
     assert read_figures("没有", asking="fees") == {"fees": 0.0}
@@ -2232,6 +2245,22 @@ def test_after_a_threat_to_come_and_arrest_the_follow_ups_are_about_the_visit(as
     assert "仲裁条款" not in said and "仲裁委" not in said
 
 
+def test_what_now_after_a_visit_tonight_goes_on_with_the_visit_not_with_posts_in_groups(assistant):
+    """"催收说今天晚上带人来我家" → "他们真的会来吗" → "那我该怎么办" got the threats topic's steps for posts in groups
+    ("截图发布者、时间、内容、转发范围"), beside a fear of tonight (console check, 2026-12-04): the follow-up goes on with
+    the situation the last answer read. After "催收说明天上门抓我", the same question keeps the door shut."""
+    session = Session(user="visit-tonight")
+    assistant.respond(session, "催收说今天晚上带人来我家")
+    assistant.respond(session, "他们真的会来吗")
+    said = assistant.renderer.plain(assistant.respond(session, "那我该怎么办"))
+    assert "转发范围" not in said and "平台举报" not in said
+    assert "陪着" in said and "110" in said
+    session = Session(user="arrest-what-now")
+    assistant.respond(session, "催收说明天上门抓我")
+    said = assistant.renderer.plain(assistant.respond(session, "那我该怎么办"))
+    assert "不开门" in said and "不打信息里的电话" not in said
+
+
 def test_asking_who_can_read_the_contract_is_a_question_not_a_goodbye_walk_75(assistant):
     """A 62-year-old guarantor's "好 那我找谁帮我看合同" was read as what he would do next and got "好的。有新情况随时告诉我。"
     (walk 75): "找谁" asks who."""
@@ -2295,3 +2324,26 @@ def test_a_home_bought_in_the_marriage_is_half_the_mothers_walk_76(assistant):
     assistant.respond(session, "我爸去世了，留下了十几万网贷，催收让我们做子女的还，我们要还吗")
     said = assistant.renderer.plain(assistant.respond(session, "房子是我爸妈结婚后买的，写的我妈名字。催收说房子要拿来还债"))
     assert "一半" in said and "法院" in said and "担保" not in said, said
+
+
+def test_traditional_writing_on_the_mainland_gets_traditional_replies_walk_77(assistant):
+    """"您好，我在深圳工作，信用卡和網貸加起來欠了四十幾萬" got simplified replies (walk 76, 77): the place said was on the
+    mainland. A Guangdong typist's 係 in simplified text still gets simplified."""
+    assert assistant.respond(Session(user="w77-tw"), "您好，我在深圳工作，信用卡和網貸加起來欠了四十幾萬，逾期了").script != "simplified"
+    assert assistant.respond(Session(user="w77-gd"), "我喺广州 佢哋话我唔还就嚟屋企搵我 真係好烦").script == "simplified"
+
+
+def test_a_court_frozen_salary_card_and_no_money_for_food_gets_living_costs_and_relief_walk_77(assistant):
+    """A mother whose salary card a court froze got a fake-court warning, "錢已經轉出去了…馬上打110報案", "交钱解冻是骗子
+    编的" and collectors at the school; "那我今天晚上孩子吃什么，有没有地方能先帮帮我" got "你有没有想过伤害自己？" (walk 77).
+    The court must leave living costs (described), and temporary relief is applied for at the street office."""
+    session = Session(user="w77p30")
+    first = assistant.respond(session, "我的工資卡被凍結了，說是法院凍結的，我連吃飯的錢都沒有了，怎麼辦")
+    said = assistant.renderer.plain(first)
+    assert not first.scams and "臨時救助" in said and "生活必需" in said
+    later = assistant.respond(session, "我沒有被騙。是法院凍結了我的工資卡。我想知道能不能申請解凍一部分錢交房租和買菜。")
+    assert "詐騙" not in assistant.renderer.plain(later) and "诈骗" not in assistant.renderer.plain(later)
+    session = Session(user="w77p13")
+    assistant.respond(session, "我一个人带孩子，工资卡被法院冻结了，卡里的钱一分取不出来，家里米都快没了")
+    reply = assistant.respond(session, "那我今天晚上孩子吃什么，有没有地方能先帮帮我")
+    assert reply.mode == "answer" and "临时救助" in assistant.renderer.plain(reply)

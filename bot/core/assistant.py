@@ -429,7 +429,8 @@ class Assistant:
                 base["note"] = "locked_wait" if triage.helper_done else "locked_again"
             elif risk.helper and triage.child_alone and state.show_once("crisis:helper child"):
                 base["note"] = "child_alone"  # "孩子在家 才5岁 一个人" while searching: someone to the child first (walk 57)
-            elif risk.helper and triage.helper_fear and "helper:found" not in state.shown:
+            elif risk.helper and triage.helper_fear and "helper:found" not in state.shown and base["note"] != "tell_yes":
+                # (asked whether to call the counsellor "他会不会怪我" is the call to the counsellor, walk 77)
                 base["note"] = "helper_fear"  # "会不会让他更恨我" (walk 76): yes, call; anger passes, a life does not
             elif risk.helper and triage.police_script and base["note"] != "missing":
                 base["note"] = "police_script"  # "报警的时候要说什么": the words for the call (walk 58)
@@ -543,8 +544,9 @@ class Assistant:
         despair_only = risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams or leans)
         # "刚才开玩笑的" after speaking of dying: heard, not argued with, and not taken only as a joke
         took_back = triage.took_back and not state.helper
-        if triage.self_harm_answer == "no" and not took_back:  # "没有" to the question: glad, and back to the debt
-            # ("没有 就是太累了": the tiredness is heard first)
+        # ("没有 就是太累了": the tiredness is heard first; "我没想伤害自己。我是问银行起诉我之后会怎么样" asks
+        # its question, which is answered, walk 77)
+        if triage.self_harm_answer == "no" and not took_back and not (triage.question and triage.domain):
             return self.not_at_risk({**base, "note": "past" if triage.past_thoughts else "tired" if risk.distress
                                      else base["note"]})
         if triage.why_asked and risk.tier != "crisis" and not asked_not_to_ask:

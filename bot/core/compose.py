@@ -197,9 +197,16 @@ class Composer:
         # the first three: its reading, and its steps first
         situation = next((h.passage for h in on_topic[:3] if h.passage.reading and topic_id in h.passage.topics
                           and h.passage.only_if and h.passage.fits(text)), None)
+        # a message that asks only what the conversation gives it meaning ("那我该怎么办" after "他们真的会来吗") goes
+        # on with the situation the last answer read (a visit tonight), not with another passage of its topic (posts
+        # in groups: "截图发布者、转发范围"); console check of 2026-12-04
+        carried = self.by_id.get(state.situation) if leans and not yes_no and situation is None else None
+        if carried is not None and topic_id in carried.topics and carried.applies_to(state.lender):
+            situation = carried
+        passages = [h.passage for h in on_topic]
         if situation is not None:
-            on_topic = sorted(on_topic, key=lambda h: h.passage is not situation)
-        steps = self._steps([h.passage for h in on_topic], language)
+            passages = [situation, *(p for p in passages if p is not situation)]
+        steps = self._steps(passages, language)
         fresh = [s for s in steps if f"step:{_key(s)}" not in state.shown]
         # asked what to do when every step of the topic's own passages was already said ("那我该怎么办" after two
         # answers on calls to parents): those steps again, in order, rather than a passage's on something else (a
@@ -244,7 +251,8 @@ class Composer:
         if reading:
             state.show_once(f"reading:{_key(reading)}")
         state.add_topics([topic_id])
-        state.last_hits = [h.passage.id for h in on_topic[:8]]
+        state.last_hits = [p.id for p in passages[:8]]
+        state.situation = situation.id if situation is not None else ""
         return Reply(mode="answer", language=language, reading=reading, brief=brief, recap=recap,
                      number=number and channel is not None, lender_lines=lender_lines, steps=tuple(fresh[:first]),
                      channels=(channel,) if channel else (),

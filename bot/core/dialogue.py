@@ -32,6 +32,7 @@ class DialogueState:
     means: str = ""  # the kind of means named in an imminent crisis (taken, air, height …): later replies stay urgent
     shown: list[str] = field(default_factory=list)  # blocks already shown once (disclaimer, channel keys)
     last_hits: list[str] = field(default_factory=list)  # passage ids of the last answer, for /law, /more …
+    situation: str = ""  # the passage id of the situation the last answer read ("上门抓人"): "那我该怎么办" goes on with it
     vector: list[float] = field(default_factory=list)  # the last on-topic turn's embedding
     region: str = ""  # '' | mainland | hk | tw | mo | abroad[:country]: where the person said they are (hotlines)
     facts: list[str] = field(default_factory=list)  # who the person said they are (student): a tag, not their words

@@ -23,10 +23,16 @@ _PATTERNS = {
     "contract": rf"(?:合同(?:金额|写的?|上)?(?:写的?)?|借款(?:金额)?|借了?|贷了?|额度|本金|借条(?:上)?(?:写的?)?|分期?(?:金额)?了?)"
                 rf"(?:了|是|有)?{NUMBER}{NOT_MONEY}",
     # "我已经还了6000多了": what was repaid so far (set against what arrived; not a figure of the loan's terms)
-    "paid": rf"(?:已经|一共|总共|前后|累计|都|已)(?:已)?(?:还了|还过|付了|交了|还)(?:差不多|将近|大概|快|有|了)?{NUMBER}",
+    # ("三个月后一共还八千", "现在要我还八千" are what is owed at the end, not paid: walk 77 was told "本金已经还清了")
+    "paid": rf"(?:(?:已经|前后|累计|已)(?:已)?(?:还了|还过|付了|交了|还)|(?:一共|总共|都)(?:已经|已)?(?:还了|还过|付了|交了))"
+            rf"(?:差不多|将近|大概|快|有|了)?{NUMBER}",
     "fees": rf"(?:另外|额外|又|单独)(?:交|付|给)了?(?:[\u4e00-\u9fff]{{0,4}}费)?{NUMBER}"
             rf"|(?:会员费|担保费|服务费|手续费|审核费)(?:另外|额外|单独)?(?:交了|付了)了?{NUMBER}",
 }
+# "现在要我还八千", "一共还八千", "到期要还八千" with no term beside it: one payment at the end (the term asked for next);
+# "借了三个月": the term (walk 77 was asked twice "到期一共要还多少" after saying it)
+_OWED = re.compile(rf"(?:要我|让我|叫我|一共要?|总共要?|到期要?|到时候要?|最后要?)(?:一次)?还{NUMBER}")
+_TERM = re.compile(rf"(?:借了?|借款|期限(?:是)?){COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(?![\d零〇一二两三四五六七八九十百千万]|多少)")
 _SINGLE = re.compile(rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(?:后|以后|之后|到期)?(?:要|得|需要|一次)?(?:还|要还|共还|一共还)(?:款)?{NUMBER}")
 _INTEREST_EACH = re.compile(rf"每(周|月|个月)(?:要)?(?:还|付|交|给)?的?(利息|息)?(?:是|要)?{NUMBER}(?:的|块|元)?(利息|息)?")
 _EACH_COUNT = re.compile(rf"(?:分)?{COUNT}(期|个月|周)[,，]?每个?(期|月|周)(?:要)?还?{NUMBER}")
@@ -140,6 +146,11 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
             if interest and (interest.group(2) or interest.group(4)) and (each := _number(interest.group(3))) is not None:
                 payment += each * days / (7 if interest.group(1) == "周" else 30)
             found.update(days=days, payment=payment, count=1.0, period="single")
+    elif (owed := _OWED.search(text)) and not _EACH_FIRST.search(text) and not _COUNT_ONLY.search(text) and (
+            payment := _number(owed.group(1))) is not None:
+        found.update(payment=payment, count=1.0, period="single")
+        if (term := _TERM.search(text)) and (span := 0.5 if term.group(1) == "半" else _number(term.group(1))):
+            found["days"] = round(span * TERM_DAYS[term.group(2)])
     elif each := (_EACH_COUNT.search(text) or None):
         count, unit, per, amount = each.groups()
         if (n := _number(count)) is not None and (payment := _number(amount)) is not None:

@@ -80,6 +80,7 @@ WORD_GAP = re.compile(r"[,.!?;\s]")  # where a clause of a short message ends: a
 # the writer as the one acting in the clause of a plan or means ("我买了一瓶百草枯"), not a person of their family
 HOME_OF = re.compile(r"(他|她)(们)?家")  # "他家阳台": someone's home, a place named, not someone acting
 SELF_ACTING = re.compile(r"我(?![爸妈哥姐弟妹儿女侄舅叔姑姨爷奶嫂们家]|老公|老婆|老伴|媳妇|室友|舍友|朋友|同事|同学|外公|外婆)")
+SOMEONE_GONE = re.compile(r"(如果|要是|万一)(一个)?人")  # a hypothetical death of "someone", not of a named relative
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
 OWN_VOICE = re.compile(r"(?:^|[\s,.!?;])我(?!们|哋)")  # a clause the writer begins in their own voice
 CLASSIFIER_FILE = "crisis_classifier.npz"
@@ -605,7 +606,9 @@ class RiskRules:
         # "那我死了 欠的钱会让我爸妈还吗" (walk 73, after "我不会想不开的"): the writer's own death, asked about, however
         # plainly it is put as a question about the debt (not "人死了以后…", a family member's death)
         mine = self.patterns["own_death"].search(masked)
-        if not (possible or semantic) and mine and "我" in mine.group(0) and not threatened:
+        # (or "如果一个人欠了网贷 人不在了 这个债是不是要孩子还": "someone" in a hypothetical is often the writer, walk 72)
+        if not (possible or semantic) and mine and ("我" in mine.group(0) or SOMEONE_GONE.match(mine.group(0))) and (
+                not threatened):
             return Risk("check_in", "possible: own death", distress=distress, mentioned=mentioned,
                         probability=guess.risk)
         if not (possible or semantic):

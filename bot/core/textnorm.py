@@ -55,11 +55,15 @@ class Message:
     traditional: bool
     truncated: bool
     neutral: bool = False  # no character that differs between the scripts ("咁合唔合法"): says nothing of the script
+    # traditional beyond the Cantonese characters typists in Guangdong keep in simplified text ("我真係好攰"): a writer
+    # on the mainland who writes "網貸加起來" reads traditional replies (walk 76)
+    written_traditional: bool = False
 
 
 # written Cantonese that Guangdong writes in simplified text too ("搵我"): no sign of traditional script (walk 46);
 # 台 for 臺, which Taiwan writes too ("我在台北" kept a Taiwanese writer's reply in simplified, walk 47)
 BOTH_SCRIPTS = frozenset("搵台")
+CANTONESE_TYPED = frozenset("係諗嗰捱")
 
 
 # a space between two Chinese characters: word-by-word typing, as some deaf writers and voice input type ("我 想好了
@@ -78,8 +82,10 @@ def normalise(raw: str) -> Message:
     folded = _joined(" ".join(unicodedata.normalize("NFKC", raw).split()))
     simplified = to_simplified(folded)
     changed = sum(a != b and a not in BOTH_SCRIPTS for a, b in zip(folded, simplified))
+    beyond = sum(a != b and a not in BOTH_SCRIPTS and a not in CANTONESE_TYPED for a, b in zip(folded, simplified))
+    least = max(1, _han_count(folded) // 20)
     return Message(original=raw, text=simplified[:MAX_CHARS],
-                   traditional=changed >= max(1, _han_count(folded) // 20),
+                   traditional=changed >= least, written_traditional=beyond >= least,
                    truncated=len(simplified) > MAX_CHARS,
                    neutral=not changed and all(a == b or a in BOTH_SCRIPTS
                                                for a, b in zip(folded, _converter("s2t").convert(folded))))

@@ -994,7 +994,9 @@ class Triager:
         elif (state.risk == "crisis" and not (state.helper or better) and not {"crisis:public", "crisis:left"} & set(
                 state.shown) and state.crisis_turn == state.turns and state.means not in ("taken", "wound", "air", "height", "going_there")
               and self.dialogue.public.search(text) and not self.risk.patterns["imminent"].search(written.lower())
-              and not self.dialogue.no_plan_said.search(text)):  # ("人很多 没准备什么": the relief of no plan, walk 73)
+              and not self.dialogue.no_plan_said.search(text)  # ("人很多 没准备什么": the relief of no plan, walk 73)
+              # ("不是想死，我妈还在医院，我不能倒下": a carer at a hospital, never somewhere she went to be safe, walk 77)
+              and not self.dialogue.not_suicidal.search(text)):
             # "我出来了，在楼下的麦当劳坐着，人挺多的" after a farewell letter and no wish to call 110 (walk 76 was asked
             # three times "你现在能去有人的地方吗？"): where there are people already; the step named, stay there a while
             risk = replace(staying, reason="among people", imminent=False)
@@ -1234,6 +1236,11 @@ class Triager:
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
             risk = staying
+        elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and "helper:found" not in state.shown
+              and not (better or in_care) and self.dialogue.found.search(text)):
+            # "辅导员去宿舍看了，他人在，没事，但是他不想跟我说话" (walk 77; 辅导员 is also a word of collectors calling the
+            # school): ta is found, what to do now; not the card on collectors calling the school
+            risk = staying
         elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and "helper:holding" not in state.shown
               and self.dialogue.holding.search(text)):
             # "他开门了 我给他下了碗面 他吃了 哭了一场" (walk 74; 开门 is also a word of home visits): ta is with them
@@ -1346,9 +1353,11 @@ class Triager:
         return Triage(
             message=message,
             language="en" if english else ("zh" if HAN.search(text) or not state.turns else state.language),
-            # (a place on the mainland said: simplified, though Cantonese typists there write 係, 諗; walk 73)
-            script=("hk" if region in ("hk", "mo") or (not region and self.risk.cantonese(folded)) else "tw")
-            if message.traditional and region != "mainland" else "simplified",
+            # (a place on the mainland said: simplified when the only traditional characters are those Cantonese
+            # typists there write, 係 and 諗, walk 73; traditional for "我在深圳工作…網貸加起來", walk 76)
+            script=("hk" if region in ("hk", "mo") or (self.risk.cantonese(folded) and region in ("", "mainland"))
+                    else "tw")
+            if message.traditional and (region != "mainland" or message.written_traditional) else "simplified",
             region=region,
             withdrew=pulls_back,
             left=left,
