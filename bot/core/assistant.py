@@ -544,9 +544,9 @@ class Assistant:
         despair_only = risk.tier == "check_in" and not (triage.domain or triage.figures or triage.scams or leans)
         # "刚才开玩笑的" after speaking of dying: heard, not argued with, and not taken only as a joke
         took_back = triage.took_back and not state.helper
-        # ("没有 就是太累了": the tiredness is heard first; "我没想伤害自己。我是问银行起诉我之后会怎么样" asks
-        # its question, which is answered, walk 77)
-        if triage.self_harm_answer == "no" and not took_back and not (triage.question and triage.domain):
+        # ("没有 就是太累了": the tiredness is heard first; "我没想伤害自己。我是问银行起诉我之后会怎么样" and
+        # "冇諗過傷害自己…佢哋打去我公司，我驚俾老細炒" say what the trouble is, which is answered, walk 77)
+        if triage.self_harm_answer == "no" and not took_back and not triage.domain:
             return self.not_at_risk({**base, "note": "past" if triage.past_thoughts else "tired" if risk.distress
                                      else base["note"]})
         if triage.why_asked and risk.tier != "crisis" and not asked_not_to_ask:

@@ -869,7 +869,8 @@ class Triager:
         # a question in so many words ("会坐牢吗", "怎么办"), not "好几个网贷" (几 reads as a question word)
         # (or asks to talk about the debt, "你别劝我了 说说催收的事吧", walk 64: with means at home, not at a height, in a car or
         # taken, the question is answered and the means asked about once more in its hotline line)
-        asks_plainly = bool(self.dialogue.yes_no.search(text) or re.search(r"[?]|怎么|为什么|咋", text)) or (
+        # ("…先还谁", the day after, walk 77: which debt first is a question too)
+        asks_plainly = bool(self.dialogue.yes_no.search(text) or re.search(r"[?]|怎么|为什么|咋|先还(谁|哪)", text)) or (
             state.means not in AT_THE_EDGE and self.dialogue.debt_talk.search(text) is not None)
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
