@@ -420,7 +420,9 @@ class Assistant:
                 base["note"] = "leads"  # where ta may be, who is near ta: to the police and those people now
             if risk.helper and triage.locked_in and state.crisis_turn and base["note"] not in (
                     "helper_means", "found", "holding", "in_care"):
-                base["note"] = "locked_in"  # "门是反锁的 里面没声音了" (walk 63): 120 and 110, the door opened now
+                # "门是反锁的 里面没声音了" (walk 63): 120 and 110, the door opened now; with 110 already called and on
+                # its way ("我打了110，警察说马上到…我爸在里面没声音了", walk 78), what to do at the door until they come
+                base["note"] = "locked_wait" if triage.helper_done else "locked_in"
                 state.show_once("helper:locked")
             elif (risk.helper and "helper:locked" in state.shown and "helper:found" not in state.shown
                   and base["note"] in ("again", "third", "tell", "wait")):

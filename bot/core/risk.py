@@ -80,6 +80,11 @@ WORD_GAP = re.compile(r"[,.!?;\s]")  # where a clause of a short message ends: a
 # the writer as the one acting in the clause of a plan or means ("我买了一瓶百草枯"), not a person of their family
 HOME_OF = re.compile(r"(他|她)(们)?家")  # "他家阳台": someone's home, a place named, not someone acting
 SELF_ACTING = re.compile(r"我(?![爸妈哥姐弟妹儿女侄舅叔姑姨爷奶嫂们家]|老公|老婆|老伴|媳妇|室友|舍友|朋友|同事|同学|外公|外婆)")
+# someone's words in quotation marks, told by the writer ("他今天早上说“我走了，别找我”"): group 2 is the words
+QUOTED_WORDS = re.compile(r"(他|她|ta|老公|老婆|男朋友|女朋友|儿子|女儿|我爸|我妈|哥|姐|弟|妹)[^“「\"\n]{0,12}"
+                          r"(?:说|写|发|讲|留言|留了一?句)[了过]?[:,\s]*[“「\"]([^”」\"\n]{1,40})[”」\"]")
+# a question whether the debt will harm their work or plans later ("这会影响我以后回深圳工作吗")
+FUTURE_ASKED = re.compile(r"(影响|耽误)[^.!?\n]{0,8}(以后|将来|今后|明年)[^.!?\n]{0,12}(吗|么|不)\s*[?]?\s*$")
 SOMEONE_GONE = re.compile(r"(如果|要是|万一)(一个)?人")  # a hypothetical death of "someone", not of a named relative
 ADDRESSED = re.compile(r"你|(?<![a-z])(you|your)(?![a-z])")  # the message speaks to someone
 OWN_VOICE = re.compile(r"(?:^|[\s,.!?;])我(?!们|哋)")  # a clause the writer begins in their own voice
@@ -518,6 +523,9 @@ class RiskRules:
             said = self.patterns["told_me"].search(masked) if plan else None
             told_before = said is not None and said.end() <= found.start() and bool(
                 self.patterns["person"].search(masked, 0, said.start()))
+            # (or inside the quotation marks of someone's words: "他今天早上说“我走了，别找我”，现在手机关机了", walk 78)
+            told_before = told_before or (plan and any(
+                quote.start(2) <= found.start() < quote.end(2) for quote in QUOTED_WORDS.finditer(masked)))
             told = plan and not WE.search(found.group(0)) and (told_before or (
                 (note or not self.own_act(masked, found)) and (
                     note or (guess.other >= 0.3 and self.reports(masked)) or described or self.acting(masked, found))))
@@ -556,8 +564,11 @@ class RiskRules:
         possible = sign is not None
         # asked about so far, but the classifier is very sure of a plan, means or farewell in the writer's own words
         # and fairly sure of risk ("买了酒和两盒头孢放在一起了 催收都打到我女儿学校了 我没脸了"): the full reply
+        # (not a message that ends asking about its own future: "算了，你说不清楚。最后问一下，这会影响我以后回深圳工作吗", walk 78,
+        # is asked about, not given 110)
         sure_of_plan = (length >= PLAN_WORDS and guess.risk >= sure_plan and guess.imminent >= acute
-                        and guess.other < 0.3 and not (aside or threatened or mentioned))
+                        and guess.other < 0.3 and not (aside or threatened or mentioned)
+                        and not FUTURE_ASKED.search(masked))
 
         def read_plan() -> Risk:
             """The full reply on the classifier's reading of a plan, means or farewell."""

@@ -824,7 +824,9 @@ class Triager:
         # after a high place or the water was named, going (back) there is no all-clear, whatever else is said
         going_back = (state.risk == "crisis" and not state.helper and state.means in ("height", "scouted")
                       and bool(self.dialogue.going_back.search(text)) and not left)
-        better = not (pulls_back or going_back) and (in_care or (not taken and (reached_out or (
+        # ("我打了110…我爸在里面没声音了", walk 78: the call made, but silence behind the door is no relief)
+        shut_in = state.helper and bool(self.dialogue.locked_in.search(text))
+        better = not (pulls_back or going_back or shut_in) and (in_care or (not taken and (reached_out or (
             state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)
             # ("我不会打那个电话 我耳朵不好" is no "我不会乱来": the phone, not their safety, walk 72)
             and not (cant_hear or self.dialogue.no_call.search(text))))))
@@ -1023,6 +1025,12 @@ class Triager:
             # what they told was (a wife on the balcony with the baby)
             risk = Risk("crisis", "not me", helper=True, imminent=bool(state.means) or risk.imminent,
                         distress=risk.distress, probability=risk.probability)
+        elif (state.helper and state.risk == "crisis" and risk.tier == "crisis" and not risk.helper
+              and risk.reason.startswith("possible") and (sign := self.risk.patterns["possible"].search(written.lower()))
+              and THIRD_PERSON.search(sign.group(0)) and not FIRST_PERSON.search(sign.group(0))):
+            # helping, a sign that speaks of ta and not of the writer ("我正在打车过去…要是他出事了，这钱是不是都要我还",
+            # walk 78): still ta's crisis, not a question to the writer about ending their life
+            risk = replace(risk, helper=True, reason="possible+other")
         elif state.helper and state.risk == "crisis" and self.dialogue.about_me.search(text):
             # "你在说什么？我哥已经死了，我说的是我自己": their own crisis, not someone they help
             # ("什么ta 我说的是我自己 家里有一瓶安眠药": a means of their own named with it, its step first)
