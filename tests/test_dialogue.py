@@ -2347,3 +2347,11 @@ def test_a_court_frozen_salary_card_and_no_money_for_food_gets_living_costs_and_
     assistant.respond(session, "我一个人带孩子，工资卡被法院冻结了，卡里的钱一分取不出来，家里米都快没了")
     reply = assistant.respond(session, "那我今天晚上孩子吃什么，有没有地方能先帮帮我")
     assert reply.mode == "answer" and "临时救助" in assistant.renderer.plain(reply)
+
+
+def test_asked_whether_a_towed_car_can_be_got_back_gets_how_walk_77(assistant):
+    """A ride-hailing driver asked three times "拖走了我还能要回来吗" and got the same "可以协商用车抵债" each time (walk 77)."""
+    session = Session(user="w77p16")
+    assistant.respond(session, "我跑网约车的，车是贷款买的，还欠八万，已经逾期两个月，他们说要来拖车")
+    said = assistant.renderer.plain(assistant.respond(session, "车要是被拖走了，我还能要回来吗"))
+    assert "要回" in said and "市场价" in said
