@@ -146,11 +146,6 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
             if interest and (interest.group(2) or interest.group(4)) and (each := _number(interest.group(3))) is not None:
                 payment += each * days / (7 if interest.group(1) == "周" else 30)
             found.update(days=days, payment=payment, count=1.0, period="single")
-    elif (owed := _OWED.search(text)) and not _EACH_FIRST.search(text) and not _COUNT_ONLY.search(text) and (
-            payment := _number(owed.group(1))) is not None:
-        found.update(payment=payment, count=1.0, period="single")
-        if (term := _TERM.search(text)) and (span := 0.5 if term.group(1) == "半" else _number(term.group(1))):
-            found["days"] = round(span * TERM_DAYS[term.group(2)])
     elif each := (_EACH_COUNT.search(text) or None):
         count, unit, per, amount = each.groups()
         if (n := _number(count)) is not None and (payment := _number(amount)) is not None:
@@ -169,6 +164,11 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
     elif count_only := _COUNT_ONLY.search(text):
         if (n := _number(next(g for g in count_only.groups() if g))) is not None and n > 1:
             found["count"] = n
+    elif (owed := _OWED.search(text)) and (payment := _number(owed.group(1))) is not None:
+        # only where no instalments were named: what is owed, once, at the end
+        found.update(payment=payment, count=1.0, period="single")
+        if (term := _TERM.search(text)) and (span := 0.5 if term.group(1) == "半" else _number(term.group(1))):
+            found["days"] = round(span * TERM_DAYS[term.group(2)])
     if found.get("period") != "single" and (fee_rate := _FEE_RATE.search(text)):
         if (percent := _number(next(g for g in fee_rate.groups() if g))) is not None and 0 < percent < 10:
             found["fee_rate"] = percent

@@ -825,7 +825,8 @@ class Triager:
         going_back = (state.risk == "crisis" and not state.helper and state.means in ("height", "scouted")
                       and bool(self.dialogue.going_back.search(text)) and not left)
         # ("我打了110…我爸在里面没声音了", walk 78: the call made, but silence behind the door is no relief)
-        shut_in = state.helper and bool(self.dialogue.locked_in.search(text))
+        locked_in = bool(self.dialogue.locked_in.search(text))
+        shut_in = state.helper and locked_in
         better = not (pulls_back or going_back or shut_in) and (in_care or (not taken and (reached_out or (
             state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)
             # ("我不会打那个电话 我耳朵不好" is no "我不会乱来": the phone, not their safety, walk 72)
@@ -1422,7 +1423,7 @@ class Triager:
             silent=(danger or bool(self.dialogue.police_asked.search(text))) and bool(self.dialogue.silent.search(text)),
             number_asked=bool(self.dialogue.number_asked.search(text)),
             child_alone=bool(self.dialogue.child_alone.search(text)),
-            locked_in=bool(self.dialogue.locked_in.search(text)),
+            locked_in=locked_in,
             police_first=bool(self.dialogue.police_first.search(text)),
             police_script=bool(self.dialogue.police_script.search(text)),
             wants_letter=bool(self.dialogue.letter_request.search(text)),
