@@ -585,6 +585,103 @@ def test_a_correction_answers_the_same_question_again_for_the_lender_meant(assis
     assert assistant.renderer.plain(again).lstrip().startswith("（好的，按你更正的情况重新说。）")
 
 
+def test_a_correction_is_answered_for_what_it_says_instead_not_what_it_takes_back(assistant):
+    """After a question about calls to the family, "不是家人的事，是我自己借的，他们打给我同事" got "先确认家人有没有签过担保"
+    (2026-12-04): the words it takes back ("家人") were searched with the words it puts instead ("同事")."""
+    session = Session(user="c2")
+    assistant.respond(session, "催收天天打电话给我家里人")
+    again = assistant.respond(session, "不是家人的事，是我自己借的，他们打给我同事")
+    said = assistant.renderer.plain(again)
+    assert again.note == "corrected" and "单位" in said and "家人有没有签过" not in said
+
+
+def test_a_visit_to_the_parents_is_what_the_parents_do_and_will_they_really_go_is_answered(assistant):
+    """Console check (2026-12-04): "催收说明天带人上门找我爸妈" got the borrower's own door, and "他们真的会去吗" the same
+    reading again: the parents are told what to do at their door, and whether the threat is real is answered."""
+    session = Session(user="parents-visit")
+    first = assistant.renderer.plain(assistant.respond(session, "催收说明天带人上门找我爸妈"))
+    really = assistant.renderer.plain(assistant.respond(session, "他们真的会去吗"))
+    assert "告诉家人" in first and "没有人能打包票" in really
+
+
+def test_the_rate_worked_out_is_given_again_when_asked_after_another_topic(assistant):
+    """Walk 78 p28: figures in one message, the family's calls in the next, then "那这个利息合法吗" got the general card
+    on interest without the rate already worked out."""
+    session = Session(user="rate-later")
+    assistant.respond(session, "借了一万，到手七千，六个月还一万二")
+    assistant.respond(session, "催收还天天打我爸妈电话")
+    later = assistant.respond(session, "那这个利息合法吗")
+    assert later.rate is not None and "144.84%" in assistant.renderer.plain(later)
+
+
+@pytest.mark.parametrize("text, paid", [("借3000到手2100，每次展期交900，展了五次了，现在还要还3000", 4500),
+                                        ("借3000到手2100，交了4500展期费，你直接告诉我：我还欠不欠？", 4500)])
+def test_rollover_fees_paid_are_read(text, paid):
+    assert read_figures(text)["paid"] == paid
+
+
+@pytest.mark.parametrize("text, says", [("借3000到手2100，每次展期交900，展了五次了，现在还要还3000", "本金已经还清了"),
+                                        ("借了一万，到手七千，已经还了五千，还欠多少", "本金还差约 2,000 元")])
+def test_what_was_repaid_against_what_arrived_answers_whether_anything_is_owed(assistant, text, says):
+    """Walk 79 (p23): "借3000到手2100，每次展期交900，展了五次了" was asked five times "到期一共要还多少" and never told
+    that 4,500 paid is more than the 2,100 that arrived."""
+    reply = assistant.respond(Session(user="balance"), text)
+    said = assistant.renderer.plain(reply)
+    assert says in said and "还差一个数" not in said
+
+
+def test_the_matter_and_which_law_in_one_message_gets_the_answer_and_the_law(assistant):
+    """Walk 79 (p25): "催收打电话到我单位，跟我领导说我是老赖，这犯法吗？具体是哪条法律" got no article, then "我问的是具体哪条
+    法律，你没回答" got the card on home visits."""
+    session = Session(user="law-now")
+    first = assistant.respond(session, "催收打电话到我单位，跟我领导说我是老赖，这犯法吗？具体是哪条法律")
+    assert first.mode == "answer" and first.rights and "法律依据" in assistant.renderer.plain(first)
+    again = assistant.respond(session, "我问的是具体哪条法律，你没回答")
+    assert again.mode == "part" and again.part == "law"
+
+
+@pytest.mark.parametrize("question", ["刚才说到哪了", "琴日講到邊？"])
+def test_where_were_we_names_the_matter_or_says_nothing_is_kept(assistant, question):
+    """Walk 79 (p12, p20): "刚才说到哪了" got a list of steps on recording calls; "琴日講到邊？" the card on employers."""
+    session = Session(user="where")
+    assistant.respond(session, "催收天天打电话给我爸妈，还说要上门")
+    recap = assistant.respond(session, question)
+    assert (recap.mode, recap.small_talk) == ("small_talk", "where_were_we") and recap.recap_topic
+    fresh = assistant.respond(Session(user="where2"), question)
+    assert fresh.small_talk == "where_were_we" and "不保存" in assistant.renderer.plain(fresh)
+
+
+def test_a_rate_told_is_set_against_the_lines_for_the_lender_meant(assistant):
+    """Walk 79 (p28): "利率是年化24%，这个合法吗", then "是持牌小贷公司。那24%到底合不合法" asked four times and never got a
+    plain answer; "那36%呢" was asked whether they thought of hurting themselves."""
+    session = Session(user="stated")
+    first = assistant.respond(session, "网贷逾期了，利率是年化24%，这个合法吗")
+    assert first.stated_rate == 24 and "四倍" in assistant.renderer.plain(first)
+    licensed = assistant.respond(session, "是持牌小贷公司。那24%到底合不合法，你直接告诉我")
+    assert "没超过24%" in assistant.renderer.plain(licensed)
+    higher = assistant.respond(session, "行吧。那36%呢，超过了是不是就不用还了")
+    assert higher.mode == "answer" and higher.stated_rate == 36 and "调减" in assistant.renderer.plain(higher)
+
+
+def test_i_did_not_ask_x_i_asked_y_is_answered_for_y(assistant):
+    """Walk 79 (p19): "不是，我没问会不会坐牢，我是问怎么跟工行谈分期" got the paragraph on prison again."""
+    session = Session(user="instead")
+    assistant.respond(session, "你好，我信用卡欠了八万，想问问怎么协商还款")
+    assistant.respond(session, "工商银行的，我现在失业了，每个月最多能还1500")
+    reply = assistant.respond(session, "不是，我没问会不会坐牢，我是问怎么跟工行谈分期")
+    assert reply.hits[0].passage.id == "guide-credit-card-instalment" and "坐牢" not in assistant.renderer.plain(reply)
+
+
+def test_is_that_even_legal_is_asked_of_what_was_said_before(assistant):
+    """Console check (2026-12-04): "is that even legal?" after "Collectors keep calling my mom about my loan app debt" got
+    the card on interest rates."""
+    session = Session(user="even-legal")
+    assistant.respond(session, "Collectors keep calling my mom about my loan app debt")
+    reply = assistant.respond(session, "is that even legal?")
+    assert "third_party_contact" in reply.hits[0].passage.topics + reply.hits[1].passage.topics
+    assert "privacy" in assistant.renderer.plain(reply) and "annual rate" not in assistant.renderer.plain(reply)
+
+
 def test_thanks_for_last_time_is_small_talk(assistant):
     reply = assistant.respond(Session(user="t"), "没什么事 就是想谢谢你上次帮我")
     assert (reply.mode, reply.small_talk) == ("small_talk", "thanks")
@@ -612,8 +709,8 @@ def test_a_yes_or_no_follow_up_on_the_same_topic_gets_the_reading_again(assistan
     topic = session.dialogue.topics[0]
     statement = assistant.respond(session, "他们还说要带好几个人一起去")
     assert session.dialogue.topics[0] == topic and statement.steps and not statement.reading
-    question = assistant.respond(session, "他们真的会去吗")
-    assert session.dialogue.topics[0] == topic and question.reading
+    question = assistant.respond(session, "他们真的会去吗")  # (answered by the reading on whether threats are real)
+    assert question.reading and topic in session.dialogue.topics
 
 
 @pytest.mark.parametrize("text", ["气死了 我现在就想去他们公司把那人揍一顿", "我已经喊上几个兄弟了", "打了他又怎样 大不了进去蹲几天"])
@@ -830,7 +927,7 @@ def test_time_limit_advice_is_for_old_debts_not_for_a_debt_two_months_overdue(as
 
 
 def test_a_writer_in_hong_kong_or_taiwan_hears_that_the_help_numbers_are_mainland_ones(assistant):
-    hong_kong = assistant.respond(Session(user="hk"), "我人在香港 之前在深圳借了网贷 催收天天打我公司")
+    hong_kong = assistant.respond(Session(user="hk"), "我人在香港 之前在深圳借了网贷 催收天天打电话到我公司找领导")
     assert hong_kong.channels and "内地的号码" in assistant.renderer.plain(hong_kong)
     taiwan = assistant.respond(Session(user="tw"), "I'm back in Taiwan now and the loan app collectors keep calling my boss")
     assert "mainland numbers" in assistant.renderer.plain(taiwan)
@@ -1595,7 +1692,7 @@ def test_a_mothers_fear_at_home_is_hers_not_the_writers(assistant):
     # writer ("晚上开勿扰 只放行家人")
     reply = _after(assistant, "催收说明天要上门找我爸妈", "我妈一个人在家 她很怕")
     plain = assistant.renderer.plain(reply)
-    assert reply.hits[0].passage.id == "guide-family-at-door" and "不开门" in plain
+    assert reply.hits[0].passage.id == "guide-family-at-door" and "开门" in plain
     assert "勿扰" not in plain and "压力很大" not in plain
     english = _after(assistant, "collectors said they will come to my parents house tomorrow",
                      "my mum is home alone and she is scared")

@@ -19,7 +19,7 @@ from bot.core.acts import ActRules
 from bot.core.compose import PARTS, Button, Composer, Reply
 from bot.core.dialogue import DialogueState, Session
 from bot.core.embedders import Embedder, make_embedder
-from bot.core.loan_words import missing, to_loan
+from bot.core.loan_words import missing, stated_rate, to_loan
 from bot.core.pinyin import PinyinReader
 from bot.core.render import Renderer
 from bot.core.retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
@@ -58,6 +58,8 @@ PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。"
 # after the short second reply, what a crisis line goes on to ask, each once and in this order: how, and whether the
 # means are at hand (not when a means was named); someone to be with them; only the next hours. Then the quiet reply
 FOLLOW_ON = ("plan", "people", "hours")
+PERCENT = re.compile(r"\d\s*[%％]")  # "那24%到底合不合法": the rate told before, asked about again
+ACCIDENT = re.compile(r"意外险|意外保险|意外伤害|(?<![a-z])accident(al)? (insurance|cover|policy)", re.IGNORECASE)
 QUIET = ("third", "quiet", "check")  # then these in turn: still here; say anything; one word is enough to know you're ok
 
 
@@ -67,7 +69,9 @@ def follow_on(state: DialogueState, risk: Risk) -> str:
     if risk.means == "taken":
         return "third"
     # (after "别再问了" the question about a method is not asked: walk 49)
-    steps = FOLLOW_ON[1:] if risk.imminent or risk.reason == "no plan" or "declined:ask" in state.shown else FOLLOW_ON
+    # (nor once a means was told: "还没吃。明天早上再说吧" after "安眠药买好了", walk 79, is not asked whether they have one)
+    steps = FOLLOW_ON[1:] if risk.imminent or risk.reason == "no plan" or "declined:ask" in state.shown or (
+        state.means not in ("", "default", "farewell")) else FOLLOW_ON
     return next((step for step in steps if state.show_once(f"crisis:{step}")), again(state.crisis_note, helper=False))
 
 
@@ -166,7 +170,12 @@ class Assistant:
             return turn
         if triage.wants_letter and triage.risk.tier == "none":  # "帮我写一封投诉信": the letter tool, no command needed
             return self.tools.start(session, "letter")
-        return self.answer(triage, session, note)
+        reply = self.answer(triage, session, note)
+        if part == "law" and reply.mode == "answer" and session.dialogue.last_hits:
+            # "这犯法吗？具体是哪条法律" with the matter in the same message (walk 79): the answer, then the law under it
+            opened = self.composer.part("law", session.dialogue, session.dialogue.language)
+            reply = replace(reply, rights=opened.rights, checked=opened.checked)
+        return reply
 
     def answer(self, triage: Triage, session: Session, note: str = "") -> Reply:
         state = session.dialogue
@@ -237,10 +246,14 @@ class Assistant:
             back = not (risk.helper or triage.better or triage.self_harm_answer) and "said:safe" in state.shown
             if back:  # ("said:safe" can stand alone: "开玩笑的" after "我想死", walk 71)
                 state.shown[:] = [tag for tag in state.shown if tag not in ("answered:self_harm", "said:safe")]
+            named_now = False
             if state.means == STAYS_FIRST and risk.means in CORRECTS and not risk.helper:
                 state.means, base["sorry"] = risk.means, True  # "孩子还在我肚子里" (walk 67): sorry, and the right step
             elif risk.imminent and not risk.helper and (risk.means not in ("", "default") or not state.means) and (
                     state.means != STAYS_FIRST):  # ("今晚 煤气都想好了" after the child: the child's step still)
+                # a means named for the first time after the first reply ("在家，老婆孩子回娘家了。安眠药买好了", walk 79):
+                # its step first, as an emergency, not the next question in turn
+                named_now = state.crisis_turn > 0 and risk.means not in ("", "default", "farewell", "taken", state.means)
                 state.means = risk.means  # (a later message naming no means keeps the one named: "药还在我床头")
             # a high place named, then "我在家呢 什么边上": not to step back from an edge, but not to go there tonight
             if state.means == "height" and triage.indoors and self.risk.means(self.risk.own_words(triage.text.lower())) != "height":
@@ -385,6 +398,12 @@ class Assistant:
                                          if state.show_once(f"crisis:helper {note}")), "with_ta" if beside else "wait")
             if back and base["note"] in ("", "again"):
                 base["note"] = "back"
+            if named_now and base["note"] in (*FOLLOW_ON, *QUIET, "again"):
+                base["note"] = "means_now"
+            if not risk.helper and risk.reason == "own death" and not state.show_once("crisis:own death"):
+                # asked again whether death would settle the debt ("那就是说我死了，我爸妈也不用替我还，对吧", walk 79):
+                # the plain answer this time, not the same paragraph
+                base["note"] = "own_death_again"
             if base["note"] == "check" and len(triage.text.strip()) > 4:
                 base["note"] = "quiet"  # "回我一个字就行" is for silence, not for someone who just wrote a sentence
             if (state.means == "taken" and "with_someone" in triage.known and not risk.helper
@@ -463,6 +482,8 @@ class Assistant:
                 state.show_once("helper:far")
             if risk.helper and triage.away:  # "我在高铁上": remembered, the door is for those who are there
                 state.show_once("helper:away")
+            if risk.helper and triage.drunk:  # "我爸喝了很多酒…": remembered for when ta is found asleep (walk 78)
+                state.show_once("helper:drunk")
             # the step for the means: none once they say they are away from the place or the means ("停在服务区了");
             # for a helper's report, what those with ta do; asked where to put it, the step itself, not whether it's done
             if not risk.imminent or (triage.left and risk.reason != "helper means"):
@@ -495,17 +516,25 @@ class Assistant:
                 # (their next questions are answered too, not met with "请现在就打 110 / 120" again: walk 50)
                 base["note"], state.crisis_turn = "left", 0
                 state.show_once("said:safe")
+            elif (not risk.helper and risk.reason in ("no plan", "reason to live") and not risk.imminent
+                  and not state.means and triage.domain and triage.question and not triage.wants_to_talk):
+                # thoughts told, no plan, something that holds them, and a question ("有諗過，但唔會做嘅，我仲有個女要養。
+                # 我想知大陸啲網貸追唔追到嚟香港", walk 79 asked it twice): heard in a line, then the question answered
+                base["note"] = "heard_asks" if state.show_once("crisis:heard asks") else ""
             else:
                 return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script, state.language,
                                                                          young="minor" in state.facts), scams=scams,
                              far=risk.helper and "helper:far" in state.shown,
-                             drunk=risk.helper and triage.drunk,
+                             drunk=risk.helper and (triage.drunk or "helper:drunk" in state.shown),
                              away=risk.helper and "helper:away" in state.shown,
                              # (and "declined" once they said "别再问了": no closing question in a later reply either)
                              known=(*(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
                                     *(("declined",) if "declined:ask" in state.shown else ())),
                              first_step=step, dear=triage.dear, low_battery=triage.low_battery, driving=triage.driving,
-                             insurance=triage.insurance and not risk.helper and state.show_once("crisis:insurance"),
+                             # accident cover excludes suicide: said, once; of life cover nothing, since a policy
+                             # older than two years pays ("寿险我买了五年了", walk 79) and the rule would read as a yes
+                             insurance=("accident" if ACCIDENT.search(triage.text) else "other")
+                             if triage.insurance and not risk.helper and state.show_once("crisis:insurance") else "",
                              cant_hear=triage.cant_hear,
                              # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
                              # (also "我没开玩笑 刀我都准备好了" after words of going after them, walk 53)
@@ -577,8 +606,10 @@ class Assistant:
                                                      or (risk.distress and not (state.helper and (
                                                          triage.in_care or triage.left
                                                          or (triage.better and not OWN_FEAR.search(triage.text)))))
-                                                     # ("就是随口一说 … 他们说让我坐牢是真的吗": the question too)
-                                                     or (triage.question and not (state.helper or (took_back and not triage.yes_no)))
+                                                     # ("就是随口一说 … 他们说让我坐牢是真的吗": the question too; so
+                                                     # "我没事，就是气话…那今晚他们真来了我怎么办" about the visit, walk 77)
+                                                     or (triage.question and not (state.helper or (took_back and not (
+                                                         triage.yes_no or (triage.leans and state.topics)))))
                                                      # a helper's own question about the debt is answered
                                                      # ("回来了催收会不会上门到我们家")
                                                      or (state.helper and triage.question and triage.domain
@@ -590,6 +621,9 @@ class Assistant:
             return Reply(mode="small_talk",
                          small_talk="took_back" if took_back else "help_called" if triage.help_called
                          else "in_care" if triage.in_care else "better",
+                         # found asleep after drinking ("找到了…吐了一地，现在睡着了"): on the side, watched, 120 when
+                         # ta can't be woken (walk 78)
+                         drunk=state.helper and (triage.drunk or "helper:drunk" in state.shown),
                          hotlines=self.footer(triage, state),
                          first_step=self.step_again(state, triage.left), **base)
         # (short: "打了110 派出所来了个人 说这是经济纠纷…就走了" is the police declining, not relief; nor is fear or a
@@ -618,6 +652,13 @@ class Assistant:
         if triage.back_better and risk.tier == "none" and not (triage.domain or triage.question or triage.figures):
             # "昨天晚上我在这里说了想死，今天好点了" (walk 76 got the first crisis reply): glad they came back, how is today
             return Reply(mode="small_talk", small_talk="back_better", hotlines=self.footer(triage, state), **base)
+        if triage.where_were_we and risk.tier == "none":
+            # "刚才说到哪了" (walk 79 got a list of steps on recording calls): the matter in a line, from the topics kept
+            # (the words are not kept), or plainly that nothing is kept
+            label = self.knowledge.topics[state.topics[0]] if state.topics else None
+            return Reply(mode="small_talk", small_talk="where_were_we",
+                         recap_topic=(label.label_en if state.language == "en" else label.label) if label else "",
+                         hotlines=self.footer(triage, state) if state.risk != "none" else (), **base)
         if triage.come_back and risk.tier == "none" and not (triage.domain or triage.figures or triage.scams):
             # "明天我还能来找你吗", "你会记得我吗": yes, come any time, honestly said (walk 49)
             return Reply(mode="small_talk", small_talk="come_back",
@@ -656,7 +697,8 @@ class Assistant:
                 return Reply(mode="small_talk", small_talk="silence", **base,
                              hotlines=self.footer(triage, state) if state.risk != "none" else ())
             return self.refuse(base, state, triage.says_off_topic, triage.off_topic)
-        if note == "law" and asking and risk.tier == state.risk == "none":
+        # (with the matter told in the same message, "打电话到我单位…这犯法吗？具体是哪条法律", it is answered, walk 79)
+        if note == "law" and asking and risk.tier == state.risk == "none" and not triage.domain:
             state.show_once(asking)
             return self.clarify(base, state)
         if triage.announce and in_conversation and risk.tier == "none":  # "对了，还有个事": let them say it
@@ -693,7 +735,7 @@ class Assistant:
             query = triage.vector + weight * np.asarray(state.vector, dtype=np.float32)
             query = query / max(float(np.linalg.norm(query)), 1e-12)
         loan = self.loan(triage, state)
-        coping = False
+        coping = corrected = False
         at_ease = False  # better, and nothing about the debt asked or said ("我把药冲掉了 我去陪女儿睡")
         # "他们会打死我的" from a teenager who just said they dare not tell their parents: fear of the parents, met with
         # ways through it, not a collector's visit (walk 55)
@@ -726,7 +768,7 @@ class Assistant:
             # (a helper's question once ta is in care, "他住院期间的钱我要替他还吗", is the question: walk 52)
             settled = triage.better and not (state.helper and "helper:in care" in state.shown and asks)
             coping = despair_only or possible_ideation or triage.wants_to_talk or family_fear or (
-                (settled or (risk.distress and not asks)) and not (triage.domain or triage.threat))
+                (settled or (risk.distress and not asks)) and not (triage.domain or triage.threat or (took_back and asks)))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean; with a question of its own
             # ("不对 是信用卡 这个也一样能投诉吗") that question is answered, for the lender they mean
             corrected = triage.correction and not triage.redirect and in_conversation and bool(state.topics) and not (
@@ -737,8 +779,11 @@ class Assistant:
             what_now = in_conversation and WHAT_NOW.fullmatch(triage.text.strip()) is not None
             told_family = named_family or (in_conversation and triage.third_party
                                            and "third_party_contact" not in state.topics[:1])
+            # "is that even legal?", "那这样合法吗" with no loan told: of what was said before, not of an interest rate
+            # (after calls to a mother it got the card on interest; console check of 2026-12-04)
+            legal_of_that = in_conversation and triage.rate_asked and not (triage.rate_named or state.loan or triage.domain)
             prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
-                (state.topics[0],) if corrected or (what_now and state.topics) else \
+                (state.topics[0],) if corrected or ((what_now or legal_of_that) and state.topics) else \
                 ("third_party_contact",) if told_family else ()
             if corrected:
                 base["note"] = base["note"] or "corrected"
@@ -754,7 +799,13 @@ class Assistant:
         alone = despair_only or (coping and triage.better and not asks) or triage.redirect
         if alone:
             query, weight = triage.vector, 0.0
-        hits = self.retriever.search(triage.text, query, k=COMPOSE_DEPTH,
+        # "不是家人的事，是我自己借的，他们打给我同事": the words search what is said instead, not what it takes back
+        # (not where it puts another lender in: "不是网贷 是信用卡 建设银行的" is the same question for a card, and the card
+        # alone would bring up the card's crime of malicious overdraft)
+        instead = triage.said_instead if (corrected or triage.redirect) and not any(
+            pattern.search(triage.said_instead) for pattern in self.triage.dialogue.lender.values()) else ""
+        hits = self.retriever.search(instead or triage.text,
+                                     query, k=COMPOSE_DEPTH,
                                      topics=(*prefer, *(() if alone else state.topics)),
                                      context_weight=max(weight, 1.0 if prefer else 0.0))
         # what the person said of themselves earlier ("我是大学生") counts when a passage checks its situation
@@ -776,7 +827,9 @@ class Assistant:
         quiet = (despair_only and risk.tier == "check_in") or (coping and at_ease)
         brief = quiet or "brief" in state.shown or (
             state.risk == "crisis" and not state.helper and "said:safe" not in state.shown)
-        reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no, brief,
+        # a correction ("不是我借的，是我老公冒用我身份证办的，为什么还要我协商还款？", walk 79) is answered by the reading
+        # for what it says instead, even where that reading was given before
+        reply = self.composer.answer(hits, state, state.language, weight, prefer, said, triage.yes_no or corrected, brief,
                                      triage.leans or family_fear, triage.number_asked)
         if quiet:
             reply = replace(reply, buttons=())
@@ -1042,11 +1095,21 @@ class Assistant:
         """Loan figures put together over the conversation; the rate once complete, else the next question."""
         asked = state.loan.pop("asking", "")
         figures = triage.figures
+        if (told := stated_rate(triage.text, bare="stated" in state.loan)) is not None:
+            state.loan["stated"] = told
         if not figures:
             # "那年化是多少" after the loan was worked out: the rate again, nothing asked twice; a fresh question
             # about debt ("他们打我爸电话合法吗") is not about the loan
             loan = to_loan(state.loan) if triage.rate_asked and not triage.threat else None
-            if loan is None or (triage.domain and state.topics[:1] != ["interest_fees"]):
+            # ("那这个利息合法吗" two messages after the loan, the family's calls between: the loan, walk 78)
+            if loan is None and (triage.rate_asked or PERCENT.search(triage.text)) and (
+                    "stated" in state.loan) and not triage.threat:
+                # a rate told ("年化24%，这个合法吗", "那24%在不在上限以内"): set against the lines, in one sentence
+                # (said once for each rate, unless the message names a rate again)
+                if state.show_once(f"stated:{state.loan['stated']}") or PERCENT.search(triage.text):
+                    return {"stated_rate": float(state.loan["stated"])}
+                return {}
+            if loan is None or (triage.domain and state.topics[:1] != ["interest_fees"] and not triage.rate_named):
                 return {}
             try:
                 return {"rate": annual_rate(loan), "rate_again": True}
@@ -1062,6 +1125,12 @@ class Assistant:
         loan = to_loan(state.loan)
         if loan is None and "court_case" in state.facts:
             return {}  # a summons in hand ("收到传票了 借了2万到手1万6"): the court first, no figure asked for (walk 59)
+        paid = float(state.loan.get("paid", 0.0))
+        arrived = float(state.loan.get("received", state.loan.get("contract", 0.0)))
+        if loan is None and paid and arrived:
+            # what was repaid set against what arrived answers "我还欠不欠" without the terms ("借3000到手2100，每次展期交
+            # 900，展了五次": walk 79 was asked five times how much was due at the end)
+            return {"paid": paid, "arrived": arrived}
         if loan is None:
             field = missing(state.loan)[0]
             state.loan["asking"] = field

@@ -83,8 +83,11 @@ class Reply:
     fee_rate: float = 0.0  # a card instalment's fee told as a percent a period ("每期手续费0.6%"), as its real rate is set beside
     notional: bool = False  # that fee told without an amount: the rate shown on 10,000 (it is the same for any amount)
     paid: float = 0.0  # repaid so far, as told ("已经还了6000多"): more than arrived means the principal is repaid
+    arrived: float = 0.0  # what arrived, set against `paid` where the loan's terms are not all known (the balance)
+    stated_rate: float = 0.0  # an annual rate the person told, in percent ("年化24%"), set against the lines
     rate_again: bool = False  # the rate asked for again ("那年化多少"): one line, not the whole block twice
     small_talk: str = ""
+    recap_topic: str = ""  # "刚才说到哪了": the label of the topic the conversation was on
     note: str = ""  # left_flow, ...
     recap: bool = False  # the steps were all said before in this conversation: the first of them again, in order
     number: bool = False  # they asked which number to call ("我该打哪个电话"): the help line first, as the answer
@@ -100,7 +103,7 @@ class Reply:
     cant_hear: bool = False  # deaf or unable to call: in a crisis, reaching help by text comes first
     text_only: bool = False  # deaf or unable to call, said in this conversation: no phone line offered as the way to talk
     low_battery: bool = False  # in a crisis, the phone is about to die: call 110 or someone now, say where they are
-    insurance: bool = False  # in a crisis, a payout counted on: suicide voids accident cover and, for two years, life cover
+    insurance: str = ""  # in a crisis, a payout counted on: "accident" (accident cover excludes suicide) or "other"
     driving: bool = False  # a helper at the wheel: stop somewhere safe before typing or calling
     side_effect: bool = False  # unwell on prescribed medicine: to the doctor who prescribed it today, 120 if severe
     pregnancy: bool = False  # pregnant and bleeding or in pain: the hospital first, the collectors later
@@ -152,6 +155,9 @@ def main_topic(hits: list[Hit], context: list[str], context_weight: float) -> st
     for place, topic in enumerate(context):
         votes[topic] += context_weight / (place + 1)
     return max(votes, key=lambda t: votes[t])
+
+
+NEWS_SCORE = 0.7  # a passage this close to a message that leans on the conversation is a new matter, not "what now"
 
 
 def _key(step: str) -> str:
@@ -215,14 +221,28 @@ class Composer:
         if leans and yes_no:
             # "他们真的能这样吗" is answered by the reading: the same steps again, or another topic's, are not asked for
             fresh, own = [s for s in fresh if s in own], ()
-        recap = bool(own) and all(f"step:{_key(s)}" in state.shown for s in own)
+        # (not when the closest passage of all has steps not yet said: "派出所说这是民事纠纷，不立案，怎么办" after the steps
+        # for identity theft is a new matter, the police's refusal, walk 79)
+        # (a bare "那我现在该怎么办" resembles no passage closely: NEWS_SCORE tells a matter of its own)
+        nearest = max(hits, key=lambda h: h.score, default=None)
+        news = nearest is not None and nearest.score >= NEWS_SCORE and any(
+            f"step:{_key(s)}" not in state.shown for s in self._steps([nearest.passage], language))
+        recap = bool(own) and all(f"step:{_key(s)}" in state.shown for s in own) and not news
         # the same for the situation the conversation is about, once its own steps were all said ("那我现在该怎么做"
         # after the steps for a card called malicious overdraft: those, not a passage's on arbitration; walk 55)
         told = self._steps([situation], language) if leans and situation is not None and not recap else ()
-        if told and all(f"step:{_key(s)}" in state.shown for s in told):
+        if told and all(f"step:{_key(s)}" in state.shown for s in told) and not news:
             recap, own = True, told
         if recap:
             fresh = list(own)
+        # the situation asked about again, its steps all said ("不是我借的，是我老公冒用我身份证办的，为什么还要我协商还款？"
+        # after its answer and a detour, walk 79): its reading again (below), with only steps of passages on its own topic,
+        # not other passages' steps alone (110 for a robbery)
+        again = situation is not None and not recap and nearest is not None and nearest.passage is situation and all(
+            f"step:{_key(s)}" in state.shown for s in self._steps([situation], language))
+        if again:
+            kin = self._steps([p for p in passages if p.topics[:1] == situation.topics[:1]], language)
+            fresh = [s for s in fresh if s in kin]
         first = BRIEF_STEPS if brief else FIRST_STEPS
         for step in fresh[:first]:
             state.show_once(f"step:{_key(step)}")
@@ -246,7 +266,11 @@ class Composer:
         # a reading given earlier in the conversation is not given again with new steps ("打给我同事怎么办" after the
         # same topic two turns back), unless the message asks a yes-or-no question that it answers
         read_before = f"reading:{_key(reading)}" in state.shown
-        if (read_before and fresh) and not yes_no:
+        # (nor the topic's reading right after a situation of the topic was read: "他们还说要带好几个人一起去" after the
+        # reading for the family at the door is more of the same)
+        last = self.by_id.get(state.situation) if situation is None else None
+        read_before = read_before or (last is not None and bool(last.reading) and topic_id in last.topics)
+        if (read_before and fresh) and not (yes_no or again):
             reading = ""
         if reading:
             state.show_once(f"reading:{_key(reading)}")

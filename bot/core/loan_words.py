@@ -46,6 +46,10 @@ _FEE_RATE = re.compile(r"(?:每期|每月|每个月|月)的?(?:分期)?(?:手续
                        r"|(?:每期|每月|每个月)(?:收|要)?(\d+(?:\.\d+)?)\s*[%％]的?(?:手续费|费率|服务费)")
 # "每月还1000本金加72手续费": the fee after the principal is part of each payment (walk 68: 1000 alone read as all)
 _EACH_EXTRA = re.compile(rf"(?:的)?(?:本金)?(?:加上?|\+|＋|再加|另加|另外加)(?:上)?{NUMBER}(?:元|块)?的?(?:手续费|利息|服务费|费用|息|费)")
+# "每次展期交900，展了五次": the rollover fees paid so far; "交了4500展期费" (walk 79 was asked five times how much
+# was due at the end, when the question was whether anything was still owed)
+_ROLLED = re.compile(rf"每次(?:展期|续期|延期)?(?:要)?(?:交|付|给|还)了?{NUMBER}(?:元|块)?[^\d]{{0,6}}?(?:展|续|延)(?:期)?了?{COUNT}次")
+_PAID_FEE = re.compile(rf"(?:交了|付了|给了|还了)(?:差不多|大概|将近)?{NUMBER}(?:元|块)?的?(?:展期费|续期费|延期费|展期|续期)")
 NOTIONAL = 10000.0  # a fee told as a percent alone: its rate is the same for any amount, shown on this one
 _COUNT_ONLY = re.compile(rf"(?<!逾期)(?<!还了)(?<!已还)(?:分|共)?{COUNT}期|(?:分|共){COUNT}个月|{COUNT}个月(?:还清|分期)")
 _YEARS = re.compile(r"(?:分|还|共)(一|两|二|三|半)年")  # "每个月还1200，还一年": twelve monthly payments
@@ -133,6 +137,11 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
         match = re.search(pattern, text)
         if match and (value := _number(match.group(1))) is not None:
             found[field] = value
+    if "paid" not in found and (rolled := _ROLLED.search(text)):
+        if (each := _number(rolled.group(1))) is not None and (times := _number(rolled.group(2))) is not None:
+            found["paid"] = each * times
+    if "paid" not in found and (fee := _PAID_FEE.search(text)) and (value := _number(fee.group(1))) is not None:
+        found["paid"] = value
     if re.search(r"(没有|无|没交|没扣)(其他|别的)?(费用|服务费|手续费)", text):
         found["fees"] = 0.0
     if single := _SINGLE.search(text):
@@ -174,6 +183,20 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
             found["fee_rate"] = percent
             found.setdefault("period", "month")
     return found
+
+
+# "利率是年化24%", "合同上写年化35.9%": a rate told, not worked out (walk 79 asked four times whether 24% was lawful)
+_STATED = re.compile(r"(?:年化|年利率|年息|apr)(?:利率)?(?:是|为|有|大概|约|才|就)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
+_BARE_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％](?!\s*(?:的)?(?:手续费|服务费|费率|首付|定金))")
+
+
+def stated_rate(text: str, bare: bool = False) -> float | None:
+    """An annual rate the message states in so many words, in percent; `bare`: a percent alone counts too (a rate
+    was told before: "那36%呢")."""
+    found = _STATED.search(text.lower()) or (_BARE_PERCENT.search(text) if bare else None)
+    return float(found.group(1)) if found and 0 < float(found.group(1)) < 10000 else None
 
 
 def missing(figures: dict[str, float | str]) -> list[str]:

@@ -43,7 +43,7 @@ ACT = re.compile(r"[站坐躺蹲爬跳割划切吃吞喝服烧买拿攒藏吊在
 SELF_NAMES = {"爸爸", "妈妈", "爸", "妈", "老爸", "老妈", "爹", "娘"}  # how a parent speaks of themselves to a child
 WORDS = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 # someone else's place ("我妈在国内", "他人在上海"): where the one at risk is, when the writer is elsewhere
-THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友|同学|室友|家里|佢|佬|老豆|仔|囡)"
+THERE = re.compile(r"(他|她|ta|妈|爸|父母|家人|弟|哥|姐|妹|老公|老婆|丈夫|妻子|儿子|女儿|朋友|同学|室友|家里|屋企人|屋企|佢|佬|老豆|仔|囡)"
                    r"(人)?(还|還|现|現)?(在|喺)$|"
                    r"(?<![a-z])(he|she|they|brother|sister|mum|mom|dad|father|mother|wife|husband|son|daughter|friend|"
                    r"boyfriend|girlfriend|partner|cousin|uncle|aunt|grandma|grandpa|roommate|"
@@ -57,7 +57,11 @@ HERE = re.compile(r"((我|们|們|人|住|现|現|还|還)|^|[,，。.!！?？;�
 GOING = re.compile(r"(想|要|会|會|将|將|打算|準備|准备|计划|計劃|考虑|考慮|如果|要是|假如|等)[^,，.。!?]{0,3}$|"
                    r"(?<![a-z])(want|plan|going|thinking of|if i)( to)?[a-z ]{0,12}$")
 GOING_AFTER = re.compile(r"^[^,，.。!?]{0,2}(以后|以後|之后|之後|的话|的話)|^[^,，.。!?\s]{0,10}(可以|会|會|能)[^,，.。!?\s]{0,6}(吗|嗎|\?)|"
-                         r"^[^,，.。!?\s]{0,6}(的时候|的時候)")  # "在大陆工作的时候": where they were then (walk 66)
+                         r"^[^,，.。!?\s]{0,6}(的时候|的時候)|"  # "在大陆工作的时候": where they were then (walk 66)
+                         # "如果佢哋真係喺內地告我": where they would be sued, not where they are (walk 79)
+                         r"^[^,，.。!?\s]{0,2}(告|起訴|起诉|打官司|判|執行|执行|追)|"
+                         # "我問的是回內地會不會被抓": a return asked about, not made (walk 79)
+                         r"^[^,，.。!?\s]{0,6}(会不会|會不會|会唔会|會唔會)")
 # "大陸的網貸", "内地网贷", "喺大陸啲網貸": where the loan or the court is, not where the writer is (walk 47: a Taiwanese writer
 # got mainland numbers only; walk 63: "我喺香港 之前喺大陸啲網貸借咗錢" in Cantonese)
 # (also "我在大陆的朋友" — walk 66: someone else's place, not the writer's)

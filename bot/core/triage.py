@@ -103,6 +103,7 @@ class DialogueRules:
     law_asked: re.Pattern[str]  # "哪条法律说的", "which law says that": the law under the last answer, as reply 1 gives
     more_asked: re.Pattern[str]  # "然后呢", "what next": the last answer's further steps, as reply 2 gives
     correction: re.Pattern[str]
+    asked_instead: re.Pattern[str]  # "我没问会不会坐牢，我是问…": what follows is the question
     redirect: re.Pattern[str]  # "不是问这个 我是问起诉是真的假的": the last answer's topic is not the question
     lender: dict[str, re.Pattern[str]]
     threat: re.Pattern[str]  # a threat to the person's safety
@@ -120,6 +121,7 @@ class DialogueRules:
     third_party: re.Pattern[str]  # "要打电话给我老公": collectors contact, or say they will contact, the family
     danger_car: re.Pattern[str]  # in danger in a car or on the road: stay in it, doors locked
     danger_street: re.Pattern[str]  # followed in the street: not home, to where there are people
+    danger_work: re.Pattern[str]  # at work: upstairs with colleagues, security at the door, not down alone
     danger_still: re.Pattern[str]  # right after a danger reply, "还在拍 我好怕": the danger goes on
     danger_over: re.Pattern[str]  # right after a danger reply, "他们走了", "警察到了": it is over
     side_effect: re.Pattern[str]  # "手在抖 不知道是药的副作用": today to the doctor who prescribed it
@@ -243,6 +245,7 @@ class DialogueRules:
     too_long: re.Pattern[str]  # "字太多 看不懂": fewer words from now on
     unseen: re.Pattern[str]  # "有没有人会问一句 你自己还好吗": asked how they are, before the debt
     come_back: re.Pattern[str]  # "明天我还能来找你吗", "你会记得我吗": the lonely asking whether they may return
+    where_were_we: re.Pattern[str]  # "刚才说到哪了": what the conversation was about, in a line
     back_better: re.Pattern[str]  # "昨天晚上我在这里说了想死，今天好点了": back the next day, better
     report_fear: re.Pattern[str]  # "你不会报警吧": whether the bot would call the police on them
     drunk: re.Pattern[str]  # "喝了很多酒": the one found has been drinking: on the side, no more, 120 if unwakeable
@@ -350,6 +353,7 @@ class DialogueRules:
                 law_asked=re.compile(data["law_asked"]),
                 more_asked=re.compile(data["more_asked"]),
                 correction=re.compile(data["correction"]),
+                asked_instead=re.compile(data["asked_instead"]),
                 redirect=re.compile(data["redirect"]),
                 lender={kind: re.compile(data["lender"][kind]) for kind in ("licensed", "private")},
                 threat=re.compile(data["threat"]),
@@ -367,6 +371,7 @@ class DialogueRules:
                 third_party=re.compile(data["third_party"]),
                 danger_car=re.compile(data["danger_car"]),
                 danger_street=re.compile(data["danger_street"]),
+                danger_work=re.compile(data["danger_work"]),
                 danger_still=re.compile(data["danger_still"]),
                 danger_over=re.compile(data["danger_over"]),
                 # the medicine named within twenty characters of a sign of the body, either way round
@@ -493,6 +498,7 @@ class DialogueRules:
                 not_heard=re.compile(data["not_heard"]),
                 unseen=re.compile(data["unseen"]),
                 come_back=re.compile(data["come_back"]),
+                where_were_we=re.compile(data["where_were_we"]),
                 back_better=re.compile(data["back_better"]),
                 report_fear=re.compile(data["report_fear"]),
                 drunk=re.compile(data["drunk"]),
@@ -512,9 +518,9 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, language_request (en, zh, filler), "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, back_better, report_fear, privacy_asked, drunk, helper_fear, crimes (name: law and article), remembered (words, says), correction, redirect, "
+                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, where_were_we, back_better, report_fear, privacy_asked, drunk, helper_fear, crimes (name: law and article), remembered (words, says), correction, asked_instead, redirect, "
                                   "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_work, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, still_hurting_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, letter_kept_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, going_home_words, public_words, bare_no_words, nothing_wrong_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, afraid_to_die_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -553,6 +559,7 @@ class Triage:
     follow_up: bool  # leans on the conversation (pronouns, ellipsis, "真的吗")
     leans: bool  # asks only what the conversation gives meaning ("那我该怎么办", "这合法吗"), in a conversation
     correction: bool  # "不是网贷，是信用卡"
+    said_instead: str  # what follows the correction ("信用卡"): searched in words without what it takes back
     redirect: bool  # "不是问这个 我是问…": a new question, not the last topic again
     threat: bool  # a threat to the person's safety (上门, 带人过来, 打死 …)
     threat_soon: bool  # "催收说今晚就带人来": the threat is to come soon; safety leads even with words about the debt
@@ -564,7 +571,7 @@ class Triage:
     found: bool  # helping someone, and ta is found ("我二叔去鱼塘找到他了")
     holding: bool  # helping someone, and ta is with them now ("我现在抱着他")
     third_party: bool  # collectors contact the family or say they will, not asking whether the family must pay
-    danger_where: str  # "car" or "street" when the words say where the person is (danger_car, danger_street), else ""
+    danger_where: str  # "car", "street" or "work" when the words say where the person is (danger_car, danger_street), else ""
     danger_still: bool  # words that say a danger goes on ("还在拍", "好怕"): read so only right after a danger reply
     danger_over: bool  # words that say a danger is over ("他们走了", "警察到了"): likewise
     side_effect: bool  # unwell on prescribed medicine ("吃碳酸锂 手在抖 想吐"): the doctor today comes first
@@ -600,6 +607,7 @@ class Triage:
     question: bool  # the message asks something (吗, 怎么, ?)
     yes_no: bool  # a question to be answered yes or no ("那他们能这样吗", "is that legal?")
     rate_asked: bool  # "那年化是多少", "is that legal?": about a loan's rate (the one worked out, if any)
+    rate_named: bool  # "那这个利息合法吗": the interest named, so about the loan whatever was said in between
     too_long: bool  # a short message saying the replies have too many words ("字太多 看不懂")
     in_care: bool  # after pills taken, they are at the hospital now ("到医院了 洗了胃")
     at_hospital: bool  # words of being in care, whoever they are ("我到医院了 医生说没事")
@@ -608,6 +616,7 @@ class Triage:
     article: Article | None  # an article's text asked for by name and number ("刑法第253条之一原文")
     unseen: bool  # no one asks how they are ("大家都只关心钱 没人问过我还好不好")
     come_back: bool  # "明天我还能来找你吗", "你会记得我吗": may they come back (walk 49)
+    where_were_we: bool  # "刚才说到哪了", "琴日講到邊" (walk 79)
     back_better: bool  # "昨天晚上我在这里说了想死，今天好点了": back the next day and better (walk 76)
     report_fear: bool  # "你不会报警吧": asked whether the bot would report them (walk 49)
     drunk: bool  # "喝了很多酒" said of the one found (walk 76)
@@ -743,6 +752,7 @@ class Triager:
         act = max(odds, key=odds.__getitem__) if odds else ""
         inquiry = self.dialogue.helpless.sub(" ", text)  # "唔知點算" is said, not asked
         follow_up = bool(self.dialogue.follow_up.search(inquiry))
+        correction = self.dialogue.correction.search(text)
         # the word lists first, then the classifier's kind; a question ("那你能干嘛", "我该不该点") is small talk
         # only when the classifier is sure
         asks = bool(self.dialogue.question.search(inquiry))
@@ -877,6 +887,11 @@ class Triager:
             state.means not in AT_THE_EDGE and self.dialogue.debt_talk.search(text) is not None)
         # the last crisis reply asked how and whether the means are at hand: a short answer answers that
         asked_plan = state.crisis_note == "plan" and state.crisis_turn == state.turns and not state.helper
+        if (not state.helper and state.risk == "crisis" and risk.helper and risk.reason.startswith(("semantic", "possible"))
+                and not THIRD_PERSON.search(written) and FIRST_PERSON.search(written)):
+            # in their own crisis, "我在边上坐着，没人。我爸说得对，我就是个废物" (walk 79): a father named is not someone
+            # they help; the words read as someone else's only by the classifier stay the writer's own
+            risk = replace(risk, helper=False, reason=risk.reason.replace("+other", "+plan"))
         if going_back:
             # "没事了 我就上去抽根烟": the place itself, named as what it is, with the step away from it
             # ("我去走廊那边透透气": not to step back from an edge they are not at yet, but not to go)
@@ -1175,7 +1190,10 @@ class Triager:
             # (alone with the window open, "在宿舍 舍友都出去了 窗户开着", walk 67: the means first, below)
             risk = replace(staying, reason="alone" if situation["alone"] or situation["no_one"] else "company")
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
-              and self.dialogue.no_call.search(text)):
+              and self.dialogue.no_call.search(text)
+              # (not with a question about the debt: "谢谢你没一直催我打电话。好点了。十几个平台，我是不是该先停掉以贷养贷",
+              # walk 79, is answered)
+              and not (domain and (asks or asks_plainly))):
             # "我不想打电话" after a crisis reply: heard; still with them, without pressing the call again
             risk = replace(staying, reason="no call")
         elif risk.reason == "unreachable" and state.helper:
@@ -1288,7 +1306,9 @@ class Triager:
             # (not a "no" to the question, however sure the classifier: "没有想死 就是好累 什么都不想做", walk 65)
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
         elif (risk.tier != "none" and state.risk == "crisis" and (not state.helper or found_asks_debt)
-              and asks_plainly and domain and risk.reason.startswith("semantic")):
+              and asks_plainly and domain and risk.reason.startswith("semantic")
+              # (not with the means in their own words: "药还在桌上。我不会现在吃。你先回答我，死了债是不是就没了", walk 79)
+              and not self.risk.patterns["means_hint"].search(own_words())):
             # (also a helper once ta is found, "他欠了差不多20万…我们做父母的要替他还吗" the next day, walk 76)
             # after a crisis reply of their own, a question about the debt the classifier alone reads as despair or a plan
             # ("明天我找社区问问…这些钱都是给我妈治病借的，我哥是不是也应该分担", walk 69): answered, the step kept under it;
@@ -1395,8 +1415,10 @@ class Triager:
             # "有", "没有" in a conversation answer what was said before: never read alone
             follow_up=follow_up or bool(state.turns and self.dialogue.yes_or_no(bare)),
             leans=leans,
-            correction=bool(self.dialogue.correction.search(text)),
-            redirect=bool(self.dialogue.redirect.search(text)),
+            correction=bool(correction),
+            said_instead=text[correction.end():].strip(" ,.") if correction else (
+                text[instead.end():].strip(" ,.") if (instead := self.dialogue.asked_instead.search(text)) else ""),
+            redirect=bool(self.dialogue.redirect.search(text) or self.dialogue.asked_instead.search(text)),
             threat=threat,
             threat_soon=threat and bool(self.dialogue.threat_soon.search(text)),
             wants_to_talk=talk,
@@ -1408,7 +1430,7 @@ class Triager:
             holding=(state.helper or risk.helper) and bool(self.dialogue.holding.search(text)),
             third_party=bool(self.dialogue.third_party.search(text)),
             danger_where="car" if self.dialogue.danger_car.search(text) else "street"
-            if self.dialogue.danger_street.search(text) else "",
+            if self.dialogue.danger_street.search(text) else "work" if self.dialogue.danger_work.search(text) else "",
             danger_still=bool(self.dialogue.danger_still.search(text)),
             danger_over=bool(self.dialogue.danger_over.search(text)),
             side_effect=bool(self.dialogue.side_effect.search(text)),
@@ -1444,6 +1466,7 @@ class Triager:
             question=asks,
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(self.dialogue.rate_question.search(text)),
+            rate_named=any(m.group("named") or m.group("named_en") for m in self.dialogue.rate_question.finditer(text)),
             in_care=in_care,
             at_hospital=cared,
             help_called=help_called,
@@ -1452,6 +1475,7 @@ class Triager:
             complaint_only=complaint_only,
             unseen=bool(self.dialogue.unseen.search(text)),
             come_back=bool(self.dialogue.come_back.search(text)),
+            where_were_we=bool(self.dialogue.where_were_we.search(text)),
             back_better=bool(self.dialogue.back_better.search(text)),
             report_fear=bool(self.dialogue.report_fear.search(text)),
             drunk=bool(self.dialogue.drunk.search(text)),
