@@ -185,6 +185,9 @@ class Assistant:
         # "我妈能做什么" next is about helping him, walk 55)
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
         risk = triage.risk
+        if triage.drunk and (risk.helper or state.helper):
+            # "我爸喝了很多酒…": remembered for when ta is found, asleep or not (walk 78): on the side, watched
+            state.show_once("helper:drunk")
         # an opening with no words of its own about the debt that the classifier reads as at risk, at the odds at
         # which even a message about something else is asked about: asked, whatever passage it resembles ("还有出路吗"
         # is close to the passage on getting out of debt; without it, it would be refused and so asked); later in a
@@ -482,8 +485,6 @@ class Assistant:
                 state.show_once("helper:far")
             if risk.helper and triage.away:  # "我在高铁上": remembered, the door is for those who are there
                 state.show_once("helper:away")
-            if risk.helper and triage.drunk:  # "我爸喝了很多酒…": remembered for when ta is found asleep (walk 78)
-                state.show_once("helper:drunk")
             # the step for the means: none once they say they are away from the place or the means ("停在服务区了");
             # for a helper's report, what those with ta do; asked where to put it, the step itself, not whether it's done
             if not risk.imminent or (triage.left and risk.reason != "helper means"):
@@ -525,7 +526,7 @@ class Assistant:
                 return Reply(mode="crisis", hotlines=self.hotlines(triage.region, state.script, state.language,
                                                                          young="minor" in state.facts), scams=scams,
                              far=risk.helper and "helper:far" in state.shown,
-                             drunk=risk.helper and (triage.drunk or "helper:drunk" in state.shown),
+                             drunk=risk.helper and "helper:drunk" in state.shown,
                              away=risk.helper and "helper:away" in state.shown,
                              # (and "declined" once they said "别再问了": no closing question in a later reply either)
                              known=(*(tag.removeprefix("known:") for tag in state.shown if tag.startswith("known:")),
@@ -623,7 +624,7 @@ class Assistant:
                          else "in_care" if triage.in_care else "better",
                          # found asleep after drinking ("找到了…吐了一地，现在睡着了"): on the side, watched, 120 when
                          # ta can't be woken (walk 78)
-                         drunk=state.helper and (triage.drunk or "helper:drunk" in state.shown),
+                         drunk=state.helper and "helper:drunk" in state.shown,
                          hotlines=self.footer(triage, state),
                          first_step=self.step_again(state, triage.left), **base)
         # (short: "打了110 派出所来了个人 说这是经济纠纷…就走了" is the police declining, not relief; nor is fear or a
@@ -1102,11 +1103,11 @@ class Assistant:
             # about debt ("他们打我爸电话合法吗") is not about the loan
             loan = to_loan(state.loan) if triage.rate_asked and not triage.threat else None
             # ("那这个利息合法吗" two messages after the loan, the family's calls between: the loan, walk 78)
-            if loan is None and (triage.rate_asked or PERCENT.search(triage.text)) and (
-                    "stated" in state.loan) and not triage.threat:
+            percent = PERCENT.search(triage.text) is not None
+            if loan is None and (triage.rate_asked or percent) and "stated" in state.loan and not triage.threat:
                 # a rate told ("年化24%，这个合法吗", "那24%在不在上限以内"): set against the lines, in one sentence
                 # (said once for each rate, unless the message names a rate again)
-                if state.show_once(f"stated:{state.loan['stated']}") or PERCENT.search(triage.text):
+                if state.show_once(f"stated:{state.loan['stated']}") or percent:
                     return {"stated_rate": float(state.loan["stated"])}
                 return {}
             if loan is None or (triage.domain and state.topics[:1] != ["interest_fees"] and not triage.rate_named):

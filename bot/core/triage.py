@@ -753,6 +753,8 @@ class Triager:
         inquiry = self.dialogue.helpless.sub(" ", text)  # "唔知點算" is said, not asked
         follow_up = bool(self.dialogue.follow_up.search(inquiry))
         correction = self.dialogue.correction.search(text)
+        instead = self.dialogue.asked_instead.search(text)  # "我没问会不会坐牢，我是问…"
+        rate_asks = list(self.dialogue.rate_question.finditer(text))
         # the word lists first, then the classifier's kind; a question ("那你能干嘛", "我该不该点") is small talk
         # only when the classifier is sure
         asks = bool(self.dialogue.question.search(inquiry))
@@ -1417,8 +1419,8 @@ class Triager:
             leans=leans,
             correction=bool(correction),
             said_instead=text[correction.end():].strip(" ,.") if correction else (
-                text[instead.end():].strip(" ,.") if (instead := self.dialogue.asked_instead.search(text)) else ""),
-            redirect=bool(self.dialogue.redirect.search(text) or self.dialogue.asked_instead.search(text)),
+                text[instead.end():].strip(" ,.") if instead else ""),
+            redirect=bool(instead or self.dialogue.redirect.search(text)),
             threat=threat,
             threat_soon=threat and bool(self.dialogue.threat_soon.search(text)),
             wants_to_talk=talk,
@@ -1465,8 +1467,8 @@ class Triager:
             how_to_talk=told_fine and asks,
             question=asks,
             yes_no=bool(self.dialogue.yes_no.search(text)),
-            rate_asked=bool(self.dialogue.rate_question.search(text)),
-            rate_named=any(m.group("named") or m.group("named_en") for m in self.dialogue.rate_question.finditer(text)),
+            rate_asked=bool(rate_asks),
+            rate_named=any(m.group("named") or m.group("named_en") for m in rate_asks),
             in_care=in_care,
             at_hospital=cared,
             help_called=help_called,
