@@ -158,6 +158,11 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     problems += [f"dialogue.yaml, crimes, {words.pattern!r}: no passage quotes {article.label}; add one under "
                  "knowledge/law/ or fix the entry" for words, article in dialogue.crimes
                  if find_article(knowledge.passages, article) is None]
+    # a remembered fact's passage (answers) must exist
+    ids = {p.id for p in knowledge.passages}
+    problems += [f"dialogue.yaml, remembered, {tag}: field 'answers' names {fact.answers!r}, which is no passage's id; "
+                 "write an id from knowledge/ or remove the field" for tag, fact in dialogue.remembered.items()
+                 if fact.answers and fact.answers not in ids]
     for line in problems:
         print(line, file=sys.stderr)
     print(f"{len(knowledge.passages)} passages checked, {len(problems)} problems")

@@ -221,7 +221,7 @@ def test_remembered_words_name_a_condition_once_and_an_unknown_name_is_reported(
     from bot.knowledge.loader import KnowledgeError
 
     path = knowledge_copy / "dialogue.yaml"
-    words, _ = DialogueRules.load(path).remembered["bank"]
+    words = DialogueRules.load(path).remembered["bank"].words
     assert words.search("招行信用卡的催收") and words.search("my bank keeps calling")  # conditions.yaml's bank_lender
     assert not words.search("把网贷的钱打到我的银行卡里")
     path.write_text(path.read_text(encoding="utf-8").replace('"{bank_lender}"', '"{bank_lenders}"'), encoding="utf-8")
@@ -2452,3 +2452,134 @@ def test_asked_whether_a_towed_car_can_be_got_back_gets_how_walk_77(assistant):
     assistant.respond(session, "我跑网约车的，车是贷款买的，还欠八万，已经逾期两个月，他们说要来拖车")
     said = assistant.renderer.plain(assistant.respond(session, "车要是被拖走了，我还能要回来吗"))
     assert "要回" in said and "市场价" in said
+
+
+def test_a_student_asking_whether_campus_loans_are_legal_gets_the_2021_rule_walk_79(assistant):
+    """"校园贷合不合法" was answered with family liability and then as a fraud (walk 79 p14): since 2021 microloan
+    companies may not lend to university students, and what arrived is still owed."""
+    session = Session(user="w79p14")
+    assistant.respond(session, "我是大二学生，在一个APP上借了校园贷，现在还不上了")
+    said = assistant.renderer.plain(assistant.respond(session, "校园贷合不合法？我还要还吗"))
+    assert "2021" in said and "大学生" in said and "本金" in said, said
+
+
+def test_a_friends_loan_with_no_interest_agreed_carries_none_walk_79(assistant):
+    """5,000 from a friend, nothing written, 6,000 a month asked, 3,000 paid: walk 79 p30 was asked four times how many
+    instalments there were. With no interest agreed there is none (民法典 680), and 2,000 of principal is left."""
+    session = Session(user="w79p30")
+    said = assistant.renderer.plain(assistant.respond(
+        session, "我借了朋友5000块，当时没写借条也没说利息，现在他说每个月要6000利息，我已经还了3000"))
+    assert "视为没有利息" in said and "2,000" in said and "还差一个数" not in said, said
+    assert "12378" not in said  # a loan from a friend is no bank regulator's matter
+
+
+def test_asked_when_the_crime_of_collecting_illegal_debts_began_gets_the_date_walk_79(assistant):
+    """"催收犯罪这条是什么时候加进刑法的" got the general reading on illegal debts (walk 79 p22): the answer is the date."""
+    session = Session(user="w79p22-when")
+    assistant.respond(session, "催收威胁我说要把我的照片发到网上，这犯法吗")
+    said = assistant.renderer.plain(assistant.respond(session, "催收犯罪这条是什么时候加进刑法的"))
+    assert "2021年3月1日" in said and "刑法修正案（十一）" in said, said
+
+
+def test_whether_a_loan_taken_in_ones_name_must_be_repaid_is_answered_as_identity_theft_walk_79(assistant):
+    """After "有人用我的身份证在网上借了6万", "那这6万我还要不要还？" got the passage on repaying one's own loan ("按每月真
+    拿得出的钱，书面协商分期", walk 79 left undone): a loan taken in one's name is not one's own debt."""
+    session = Session(user="w79-id")
+    for message in ("有人用我的身份证在网上借了6万，我根本不知道，现在催收打给我", "我报警了，派出所说先去立案"):
+        assistant.respond(session, message)
+    said = assistant.renderer.plain(assistant.respond(session, "那这6万我还要不要还？"))
+    assert "冒名" in said and "分期" not in said, said
+
+
+def test_asking_only_for_company_gets_company_without_steps_walk_80(assistant):
+    """"我不需要建议，什么法条都别跟我说，就想有人陪我说说话" got three numbered steps, then "你怎么还是给我列一二三，我说了不要
+    建议。我就是今天特别孤单" got the steps for recording calls (walk 80)."""
+    session = Session(user="w80p07")
+    first = assistant.respond(session, "我不需要建议，什么法条都别跟我说，就想有人陪我说说话")
+    second = assistant.respond(session, "你怎么还是给我列一二三，我说了不要建议。我就是今天特别孤单")
+    assert first.mode == second.mode == "small_talk" and not first.steps and not second.steps
+    assert assistant.renderer.plain(first) != assistant.renderer.plain(second)
+
+
+def test_a_wife_and_child_gone_to_her_parents_is_not_the_card_on_schools_walk_80(assistant):
+    """"我欠了十几万，老婆知道后带孩子回娘家了，催收还在打电话给她" got "孩子和学校与你的债务无关" twice (walk 80)."""
+    session = Session(user="w80p20-wife")
+    said = assistant.renderer.plain(assistant.respond(session, "我欠了十几万，老婆知道后带孩子回娘家了，催收还在打电话给她"))
+    assert "学校" not in said and "家人" in said, said
+
+
+def test_an_app_said_to_be_unlicensed_gets_the_private_reading_walk_80(assistant):
+    """"那些APP应该不是持牌的吧？那我还要还700吗" got "持牌机构…不要自行停还" (walk 80): 不是持牌 is unlicensed."""
+    session = Session(user="w80p13")
+    assistant.respond(session, "我整理了一下，五个是银行和消费金融，其他是小贷和一些不知道什么来头的APP")
+    said = assistant.renderer.plain(assistant.respond(session, "那些APP应该不是持牌的吧？那我还要还700吗"))
+    assert "不要自行停还" not in said and ("四倍" in said or "到手" in said), said
+
+
+def test_whether_to_report_a_loan_in_ones_name_is_not_the_relatives_choice_walk_80(assistant):
+    """A stranger's loan in his name: "到底要不要报？我真的没借过" got "报不报警由你决定" (the passage for a relative who used
+    the card, walk 80); for him the report is what the platform and the credit record need."""
+    session = Session(user="w80p22")
+    for message in ("我根本没借过钱，突然有催收打电话说我在某平台借了三万，说是用我身份证借的，我需要还吗",
+                    "我要去派出所报案吗？派出所会受理吗？要带什么"):
+        assistant.respond(session, message)
+    said = assistant.renderer.plain(assistant.respond(session, "你前面说要去报案，现在又说报不报由我，到底要不要报？我真的没借过"))
+    assert "报不报警由你决定" not in said and "报案" in said, said
+
+
+@pytest.mark.parametrize("text, words", [
+    ("民间借贷利率不能超过LPR四倍的规定是什么时候开始实施的", "2020年8月20日"),
+    ("民法典是哪天开始施行的", "2021年1月1日"),
+])
+def test_asked_when_a_rule_took_effect_gets_the_date_walk_80(assistant, text, words):
+    """Walk 80 asked six times when the 4 × LPR rule and the Civil Code took effect, and got steps each time."""
+    said = assistant.renderer.plain(assistant.respond(Session(user="w80p26"), text))
+    assert words in said, said
+
+
+def test_a_lender_with_no_interest_written_is_told_of_overdue_interest_walk_80(assistant):
+    """A lender ("我前年借给朋友五万块…没写利息…我能要利息吗") was told "没约定利息的，只按本金还" (walk 80): none for the
+    loan period, but overdue interest at the LPR from the due date."""
+    said = assistant.renderer.plain(assistant.respond(
+        Session(user="w80p24"), "我前年借给朋友五万块，打了借条，但是没写利息，现在他一直拖着不还，我能要利息吗"))
+    assert "逾期利息" in said and "LPR" in said, said
+
+
+def test_working_in_hong_kong_and_threatened_with_dismissal_gets_hong_kong_employment_law_walk_80(assistant):
+    """A mainland debtor working in Hong Kong got mainland labour law ("经济补偿的两倍", 12333) for "老板说再有电话打来就让
+    我走人", and court text after "我说的是香港" (walk 80)."""
+    session = Session(user="w80p19")
+    assistant.respond(session, "我在香港工作，内地有网贷逾期，催收一直打电话到我香港的公司，老板已经找我谈话了")
+    said = assistant.renderer.plain(assistant.respond(session, "老板说再有电话打来就让我走人。我能做什么让他们别打到公司"))
+    assert "僱傭條例" in said and "2717 1771" in said and "经济补偿的两倍" not in said, said
+
+
+def test_a_rate_asked_of_a_loan_with_no_interest_agreed_is_not_set_against_the_cap_walk_81(assistant):
+    """"当时没说利息…他说要按年利率15%" then "所以我要不要给他12%？" got "按你说的年化 12.00%…没超过" (walk 81): none is
+    owed for the loan period."""
+    session = Session(user="w81p24")
+    assistant.respond(session, "前年找朋友借了三万，当时没说利息，也没写借条，现在他说要按年利率15%给他利息，我必须给吗")
+    said = assistant.renderer.plain(assistant.respond(session, "所以我要不要给他12%？"))
+    assert "没超过" not in said and "视为没有利息" in said, said
+
+
+def test_the_public_security_law_asked_by_name_gets_its_article_and_date_walk_81(assistant):
+    """"那催收骚扰的话，治安管理处罚法是第几条？" got the civil code's articles on interest, and "新的治安管理处罚法是哪天开始
+    施行的？" the date of 刑法修正案（十一） (walk 81)."""
+    session = Session(user="w81p25")
+    assistant.respond(session, "民间借贷利率不能超过LPR四倍，这个规定是什么时候开始实施的？")
+    said = assistant.renderer.plain(assistant.respond(session, "那催收骚扰的话，治安管理处罚法是第几条？"))
+    assert "第五十条" in said and "第六百七十条" not in said, said
+    said = assistant.renderer.plain(assistant.respond(Session(user="w81p25b"), "新的治安管理处罚法是哪天开始施行的？"))
+    assert "2026年1月1日" in said, said
+
+
+def test_a_check_in_answered_is_not_asked_again_on_a_question_of_inheritance_walk_81(assistant):
+    """An heir asking about a father's house and 8万 of loans was asked "你有没有想过伤害自己？" twice, the second time after
+    "我没想伤害自己，你怎么突然问这个？" (walk 81)."""
+    session = Session(user="w81p26")
+    for message in ("我爸去世了，留下一笔网贷，催收让我还，我需要还吗", "房子大概值50万，网贷欠了8万。那我继承房子后，催收是不是就可以找我了",
+                    "我没想伤害自己，你怎么突然问这个？我问的是继承了是不是要还8万"):
+        assistant.respond(session, message)
+    reply = assistant.respond(session, "我的意思是：我继承了房子，是不是就得用房子的钱把8万还上？")
+    assert reply.mode == "answer" and "遗产" in assistant.renderer.plain(reply)

@@ -59,7 +59,7 @@ PUNCTUATION_ONLY = re.compile(r"[\s.。…,，!！?？~～、]+")  # "。。。"
 # means are at hand (not when a means was named); someone to be with them; only the next hours. Then the quiet reply
 FOLLOW_ON = ("plan", "people", "hours")
 PERCENT = re.compile(r"\d\s*[%％]")  # "那24%到底合不合法": the rate told before, asked about again
-ACCIDENT = re.compile(r"意外险|意外保险|意外伤害|(?<![a-z])accident(al)? (insurance|cover|policy)", re.IGNORECASE)
+LAW_ONLY_CHARS = 12  # a question for the law longer than this, with words of its own about debt, names its own matter
 QUIET = ("third", "quiet", "check")  # then these in turn: still here; say anything; one word is enough to know you're ok
 
 
@@ -155,7 +155,10 @@ class Assistant:
             session.flow = None
             return self.answer(triage, session)
         part = self.part_asked(triage)
-        if part and session.dialogue.last_hits:
+        # ("那催收骚扰的话，治安管理处罚法是第几条？", walk 81, got the law under the last answer, on interest: the matter it
+        # names is answered, and the law under that)
+        told = part == "law" and triage.domain and not triage.leans and len(triage.text) > LAW_ONLY_CHARS
+        if part and session.dialogue.last_hits and not told:
             opened = self.composer.part(part, session.dialogue, session.dialogue.language,
                                         self.said(triage.text, session.dialogue))
             # "更多做法" and "求助渠道" in Macau or Kuala Lumpur: the local emergency number there too, as in the answer
@@ -173,7 +176,7 @@ class Assistant:
         reply = self.answer(triage, session, note)
         if part == "law" and reply.mode == "answer" and session.dialogue.last_hits:
             # "这犯法吗？具体是哪条法律" with the matter in the same message (walk 79): the answer, then the law under it
-            opened = self.composer.part("law", session.dialogue, session.dialogue.language)
+            opened = self.composer.part("law", session.dialogue, session.dialogue.language, triage.text)
             reply = replace(reply, rights=opened.rights, checked=opened.checked)
         return reply
 
@@ -185,6 +188,15 @@ class Assistant:
         # "我妈能做什么" next is about helping him, walk 55)
         state.facts = list(dict.fromkeys([*state.facts, *triage.facts]))
         risk = triage.risk
+        # whether their own words ever raised risk, or only the classifier did: a denial of the second is a misreading
+        if triage.by_words or triage.self_harm_answer == "yes":  # ("想过" to the question is their own word too)
+            state.show_once("raised:words")
+        elif risk.tier == "crisis" and risk.reason.startswith("semantic") and not risk.helper:
+            state.show_once("raised:semantic")
+        if triage.told_fine:  # ta answers them ("我刚才敲门他说没事"): the door is talked through, not broken (walk 80)
+            state.show_once("helper:answered")
+        if triage.misread:
+            state.means = ""  # nothing of theirs is at hand: no step to put it away
         if triage.drunk and (risk.helper or state.helper):
             # "我爸喝了很多酒…": remembered for when ta is found, asleep or not (walk 78): on the side, watched
             state.show_once("helper:drunk")
@@ -263,6 +275,10 @@ class Assistant:
                 state.means = "scouted"
             # after a crisis reply, or a second sign of the same kind: the short version the second time, then fewer
             # instructions and a question (the same words every turn read as a machine, and "不要跟我说打电话" is heard)
+            # "我在边上坐着，没人。我爸说得对，我就是个废物" (walk 79): the cruel words answered in a line, whatever follows
+            base["hungry"] = triage.hungry and state.show_once("crisis:hungry")  # ("我就是饿", walk 80)
+            base["hurt"] = (triage.agrees and not risk.helper and risk.reason != "hurt"
+                            and state.show_once("crisis:hurt"))
             if triage.stop_asking and risk.reason == "after crisis" and not risk.helper:
                 base["note"] = "stop_asking"  # "别再问了 我说了没事" (walk 49): no more questions until they speak
             elif (triage.withdrew and not triage.small_talk and risk.reason == "after crisis" and not risk.helper
@@ -282,8 +298,8 @@ class Assistant:
                 state.show_once("crisis:self harm")
                 state.show_once("asked:self_harm")
                 state.means, base["note"] = "", "asked"
-            elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "far police", "no use",
-                                 "dont tell", "cant read", "means unclear", "when", "shame", "letter",
+            elif risk.reason in ("jail", "calling", "safe plan", "method", "open door", "door answered", "far police",
+                                 "no use", "dont tell", "cant read", "means unclear", "when", "shame", "letter",
                                  "afraid to die"):  # own words
                 state.show_once(f"crisis:{risk.reason}")
                 if risk.reason == "letter":  # ("我说的是我写给女儿的那封遗书" next is not asked what it means, walk 74)
@@ -517,8 +533,11 @@ class Assistant:
                 # (their next questions are answered too, not met with "请现在就打 110 / 120" again: walk 50)
                 base["note"], state.crisis_turn = "left", 0
                 state.show_once("said:safe")
-            elif (not risk.helper and risk.reason in ("no plan", "reason to live") and not risk.imminent
-                  and not state.means and triage.domain and triage.question and not triage.wants_to_talk):
+            elif (not risk.helper and (risk.reason in ("no plan", "reason to live") or (
+                    risk.reason == "said yes" and (triage.wont_act or triage.says_fine))) and not risk.imminent
+                  and not state.means and (triage.domain or ((triage.wont_act or triage.says_fine) and state.topics))
+                  and (triage.question or triage.yes_no) and not triage.wants_to_talk):
+                # ("想过，但不会真做，我还要养家。你能不能就告诉我澳门公司那边怎么办", walk 80: a yes, and that they won't act)
                 # thoughts told, no plan, something that holds them, and a question ("有諗過，但唔會做嘅，我仲有個女要養。
                 # 我想知大陸啲網貸追唔追到嚟香港", walk 79 asked it twice): heard in a line, then the question answered
                 base["note"] = "heard_asks" if state.show_once("crisis:heard asks") else ""
@@ -534,7 +553,7 @@ class Assistant:
                              first_step=step, dear=triage.dear, low_battery=triage.low_battery, driving=triage.driving,
                              # accident cover excludes suicide: said, once; of life cover nothing, since a policy
                              # older than two years pays ("寿险我买了五年了", walk 79) and the rule would read as a yes
-                             insurance=("accident" if ACCIDENT.search(triage.text) else "other")
+                             insurance=triage.insurance
                              if triage.insurance and not risk.helper and state.show_once("crisis:insurance") else "",
                              cant_hear=triage.cant_hear,
                              # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
@@ -617,6 +636,8 @@ class Assistant:
                                                          and not triage.in_care)):
             if state.helper and (triage.better or triage.in_care or triage.left):
                 state.show_once("helper:found")  # ta is found or safe: what they tell next is about the night with ta
+            if state.helper and triage.in_care:  # said once: "医生说洗了胃…我们要不要帮他还" next is answered (walk 81)
+                state.show_once("helper:in care")
             if took_back and not state.show_once("said:took back") and not base["note"]:
                 base["note"] = "again"  # "真的没事 你别那么紧张" after "我就是出来透透气": not the same paragraph twice
             return Reply(mode="small_talk",
@@ -665,7 +686,8 @@ class Assistant:
             return Reply(mode="small_talk", small_talk="come_back",
                          hotlines=self.footer(triage, state) if state.risk != "none" else (), **base)
         if triage.small_talk and risk.tier == "none" and not (
-                (triage.domain and not (triage.going or triage.small_talk == "bot")) or triage.figures or triage.better):
+                (triage.domain and not (triage.going or triage.small_talk in ("bot", "company")))
+                or triage.figures or triage.better):
             # thanks right after a crisis reply, never having said they are safe ("谢谢你听我说这些" after a letter left
             # under the pillow): thanked back, and asked once more whether they are safe tonight
             # (also thanks after the self-harm question, never answered: "谢谢 不用了")
@@ -678,6 +700,8 @@ class Assistant:
                 base["note"] = "privacy"  # "你会不会录我说的话": what is kept and what is not, and no one is told (walk 76)
             elif triage.small_talk == "bot" and triage.report_fear:
                 base["note"] = "no_report"  # "真的吗 你不会报警吧": no, and it couldn't (walk 49)
+            if triage.small_talk == "company" and not state.show_once("said:company"):
+                base["note"] = "again"  # "你怎么还是给我列一二三…我就是今天特别孤单" (walk 80): not the same line twice
             if triage.small_talk == "ack" and state.clarify_turn == state.turns - 1 and state.risk == "none":
                 base["note"] = "unsure"  # "嗯", "不知道" to "what happened?": no goodbye, an easier way to say it
             return Reply(mode="small_talk", small_talk=triage.small_talk,
@@ -767,7 +791,8 @@ class Assistant:
             possible_ideation = risk.tier == "check_in" and not triage.threat and not (asks and triage.domain)
             at_ease = triage.better and not (asks or triage.domain or DEBT_WORDS.search(triage.text))
             # (a helper's question once ta is in care, "他住院期间的钱我要替他还吗", is the question: walk 52)
-            settled = triage.better and not (state.helper and "helper:in care" in state.shown and asks)
+            settled = triage.better and not (state.helper and "helper:in care" in state.shown and asks) and not (
+                triage.misread and asks)
             coping = despair_only or possible_ideation or triage.wants_to_talk or family_fear or (
                 (settled or (risk.distress and not asks)) and not (triage.domain or triage.threat or (took_back and asks)))
             # "不是网贷 是信用卡": the same question again, now for the lender they mean; with a question of its own
@@ -786,7 +811,9 @@ class Assistant:
             prefer = ("interest_fees",) if loan else ("mental_health",) if coping else \
                 (state.topics[0],) if corrected or ((what_now or legal_of_that) and state.topics) else \
                 ("third_party_contact",) if told_family else ()
-            if corrected:
+            if triage.misread:  # "我没想死啊…我是问他们会不会真去我老家" (walk 80): sorry, then the question
+                base["note"] = base["note"] or "misread"
+            elif corrected:
                 base["note"] = base["note"] or "corrected"
             elif coping and triage.better:  # "我现在没事了 我妈在旁边陪我": glad first, then ways to cope
                 # ("我下来了": the step they took, named)
@@ -815,6 +842,8 @@ class Assistant:
             hits = self.with_coping(hits, query, said)
         if prefer == ("scam",) and not triage.scams:
             hits = self.with_situation(hits, query, said, "scam")
+        hits = self.with_fact(hits, query, said, state, asks_back=(triage.leans or triage.follow_up) and triage.yes_no,
+                              text=triage.text)
         if coping:  # ways to cope lead; damages for emotional harm are not what a line of despair asks for
             hits = sorted(hits, key=lambda hit: hit.passage.kind == "law")
             if despair_only or at_ease:
@@ -839,7 +868,9 @@ class Assistant:
         state.vector = [float(x) for x in query]
         # the first answer about the debt after a crisis reply, never having said they are safe or have nothing ready,
         # and no plan or means named (that has its own line): asked once first whether they are safe now
-        if (state.risk == "crisis" and risk.tier == "none" and not (state.helper or state.means or base["note"] or danger)
+        # ("我很好，没想伤害自己，你别再给我热线了。就问：家访我能拒绝开门吗", walk 80: they just said so)
+        if (state.risk == "crisis" and risk.tier == "none"
+                and not (state.helper or state.means or base["note"] or danger or triage.says_fine)
                 and not ({"answered:self_harm", "declined:ask", "said:safe_now"} & set(state.shown))
                 and state.show_once("asked:safe")):
             base["note"] = "safe_first"
@@ -893,6 +924,27 @@ class Assistant:
             return hits
         found = self.closest(query, told)
         return hits if found is None else [found, *[hit for hit in hits if hit.passage.id != found.passage.id]]
+
+    def with_fact(self, hits: list, query: np.ndarray, said: str, state: DialogueState, asks_back: bool,
+                  text: str) -> list:
+        """A situation told earlier, and the passage dialogue.yaml names for it (remembered: answers), which leads when
+        it fits what was said and remembered and either the message asks back about it (`asks_back`: "那这6万我还要不要
+        还？" after "有人用我的身份证借了6万", whose own words find the passage on repaying one's own loan) or names the
+        rest of its situation ("老板说再有电话打来就让我走人" from someone who said they work in Hong Kong: dismissal, and
+        Hong Kong law) or the whole of it again ("当时真的一个字都没提利息"); "我怎么回他们" is not about it."""
+        facts = [self.triage.dialogue.remembered[tag] for tag in state.facts]
+        wanted = {fact.answers for fact in facts} - {""}
+        if not wanted or (hits and hits[0].passage.id in wanted):
+            return hits
+        remembered = " ".join(fact.says for fact in facts)
+        found = self.closest(query, lambda hit: hit.passage.id in wanted and hit.passage.fits(said)
+                             and hit.passage.applies_to(state.lender)
+                             and (asks_back or hit.passage.fits(text) or not hit.passage.fits(remembered)))
+        if found is None:
+            return hits
+        # it leads as the closest too, so its situation's reading is the answer's ("到底要不要报？我真的没借过")
+        found = replace(found, score=max([found.score, *(hit.score for hit in hits)]))
+        return [found, *[hit for hit in hits if hit.passage.id != found.passage.id]]
 
     def with_coping(self, hits: list, query: np.ndarray, said: str) -> list:
         """Fear or sleeplessness told beside the debt ("我好怕 我老公还不知道 每天都睡不着"): the closest passage on
@@ -1096,6 +1148,9 @@ class Assistant:
         """Loan figures put together over the conversation; the rate once complete, else the next question."""
         asked = state.loan.pop("asking", "")
         figures = triage.figures
+        # no interest agreed ("当时没说利息…现在他说要按年利率15%"): none is owed for the loan period, so no rate is
+        # worked out or set against the caps (walk 81: "所以我要不要给他12%？" got "没超过"); what was repaid still counts
+        no_interest = "no_interest" in state.facts
         if (told := stated_rate(triage.text, bare="stated" in state.loan)) is not None:
             state.loan["stated"] = told
         if not figures:
@@ -1104,6 +1159,8 @@ class Assistant:
             loan = to_loan(state.loan) if triage.rate_asked and not triage.threat else None
             # ("那这个利息合法吗" two messages after the loan, the family's calls between: the loan, walk 78)
             percent = PERCENT.search(triage.text) is not None
+            if no_interest:
+                return {}
             if loan is None and (triage.rate_asked or percent) and "stated" in state.loan and not triage.threat:
                 # a rate told ("年化24%，这个合法吗", "那24%在不在上限以内"): set against the lines, in one sentence
                 # (said once for each rate, unless the message names a rate again)
@@ -1131,7 +1188,9 @@ class Assistant:
         if loan is None and paid and arrived:
             # what was repaid set against what arrived answers "我还欠不欠" without the terms ("借3000到手2100，每次展期交
             # 900，展了五次": walk 79 was asked five times how much was due at the end)
-            return {"paid": paid, "arrived": arrived}
+            return {"paid": paid, "arrived": arrived, "no_interest": no_interest}
+        if no_interest:
+            return {}
         if loan is None:
             field = missing(state.loan)[0]
             state.loan["asking"] = field
@@ -1150,7 +1209,7 @@ class Assistant:
     def said(self, text: str, state: DialogueState) -> str:
         """The message with what the person said of themselves earlier ("我是学生", "信用卡"), as the passages'
         and help lines' only_if / unless read it."""
-        return " ".join([text, *(self.triage.dialogue.remembered[tag][1] for tag in state.facts)])
+        return " ".join([text, *(self.triage.dialogue.remembered[tag].says for tag in state.facts)])
 
     def part_asked(self, triage: Triage) -> str:
         word = triage.text.strip().lower().lstrip("/")

@@ -84,6 +84,7 @@ class Reply:
     notional: bool = False  # that fee told without an amount: the rate shown on 10,000 (it is the same for any amount)
     paid: float = 0.0  # repaid so far, as told ("已经还了6000多"): more than arrived means the principal is repaid
     arrived: float = 0.0  # what arrived, set against `paid` where the loan's terms are not all known (the balance)
+    no_interest: bool = False  # no interest was agreed (民法典 680): what was repaid counts against the principal alone
     stated_rate: float = 0.0  # an annual rate the person told, in percent ("年化24%"), set against the lines
     rate_again: bool = False  # the rate asked for again ("那年化多少"): one line, not the whole block twice
     small_talk: str = ""
@@ -116,6 +117,8 @@ class Reply:
     away: bool = False  # helping from somewhere else ("我在高铁上"): those at the door open it, not the helper
     brief: bool = False  # fewer words: no headings, two steps
     sorry: bool = False  # they said the bot is not listening: an apology first
+    hungry: bool = False  # in a crisis, hungry or without money for food: to eat something first, and where relief is
+    hurt: bool = False  # they agree with something cruel said to them ("我爸说得对，我就是个废物"): it is not true
     # what the person said in this crisis (where, alone, with_someone, no_one): those questions are not asked again
     known: tuple[str, ...] = ()
     dear: str = ""  # who they would leave behind, as they named them (女儿, 妈妈, 猫)
@@ -163,6 +166,11 @@ NEWS_SCORE = 0.7  # a passage this close to a message that leans on the conversa
 def _key(step: str) -> str:
     """A short key for a step already shown in this conversation (the state keeps keys, not text)."""
     return hashlib.sha1(step.encode()).hexdigest()[:8]
+
+
+def law_name(law: str) -> str:
+    """A cited law's short name as people write it: "中华人民共和国治安管理处罚法（2025年修订…）" → "治安管理处罚法"."""
+    return re.split(r"[（(]", law.removeprefix("中华人民共和国"))[0] or law
 
 
 class Composer:
@@ -319,6 +327,14 @@ class Composer:
             laws = [p for p in same_topic if p.citation and p.applies_to(state.lender)]
             if len(laws) < 2:  # the answer drew mostly on guidance: the topic's general laws as well
                 laws += [p for p in self._general_laws(topic_id, state.lender) if p not in laws][:MAX_RIGHTS - len(laws)]
+            # a law named ("治安管理处罚法是第几条？", walk 81 got the civil code's articles on interest): its articles
+            # first, those of the answer before the rest, a version in force before a repealed one
+            named = sorted((p for p in self.knowledge.passages if p.citation and p.applies_to(state.lender)
+                            and law_name(p.citation.law) in said),
+                           key=lambda p: ("已失效" in p.citation.law, p.id not in state.last_hits,
+                                          topic_id not in p.topics))
+            if named:
+                laws = [*named, *(p for p in laws if p not in named)]
             rights = tuple(right(p, language, short_quote(p.quote or "")) for p in laws[:MAX_RIGHTS])
             return Reply(mode="part", part="law", language=language, rights=rights,
                          checked=self.knowledge.checked, buttons=self._other_parts("law", language))

@@ -19,8 +19,9 @@ _PATTERNS = {
     # "一个月到手五千二", "工资到账": pay, not a loan's money
     "received": rf"(?<!月)(?<!薪)(?<!工资)(?<!薪水)(?:到手|到账|实际(?:到账|拿到|收到|下款|到手)|实际(?:上)?(?:只)?(?:给|打|转|放)(?:了|给)?(?:我)?|放款(?:金额)?|下款|只给了?|只到了?|只拿到|拿到手?|收到|"
                 rf"到(?:我的?)?(?:卡|银行卡|账户|账上|支付宝|微信)(?:上|里)?)(?:了|的|只有|是|才)*{NUMBER}{NOT_MONEY}",
-    # "分12000元", "分期金额12000": the amount put on instalments (a card bill) is what the fees are charged on
-    "contract": rf"(?:合同(?:金额|写的?|上)?(?:写的?)?|借款(?:金额)?|借了?|贷了?|额度|本金|借条(?:上)?(?:写的?)?|分期?(?:金额)?了?)"
+    # "分12000元", "分期金额12000": the amount put on instalments (a card bill) is what the fees are charged on;
+    # "借了朋友5000块": a person named between the verb and the amount (walk 79 p30 was asked for the amount)
+    "contract": rf"(?:合同(?:金额|写的?|上)?(?:写的?)?|借款(?:金额)?|借了?(?:(?:朋友|亲戚|同事|老乡|同乡|同学|熟人|邻居|老板|表哥|表姐|堂哥|舅舅|叔叔|他|她)的?(?:钱)?)?|贷了?|额度|本金|借条(?:上)?(?:写的?)?|分期?(?:金额)?了?)"
                 rf"(?:了|是|有)?{NUMBER}{NOT_MONEY}",
     # "我已经还了6000多了": what was repaid so far (set against what arrived; not a figure of the loan's terms)
     # ("三个月后一共还八千", "现在要我还八千" are what is owed at the end, not paid: walk 77 was told "本金已经还清了")

@@ -86,6 +86,16 @@ def crime(words: str, where: str) -> Article:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A fact about the person (a student, identity theft), kept as a tag: the words that tell it, what it says to
+    the passages' only_if / unless later, and the passage that answers a later question leaning on it ("那这6万我还要
+    不要还？" after "有人用我的身份证借了6万": the one on identity theft, not on repaying one's own loan)."""
+    words: re.Pattern[str]
+    says: str
+    answers: str = ""  # a passage id, or none
+
+
+@dataclass(frozen=True)
 class DialogueRules:
     small_talk: dict[str, re.Pattern[str]]  # each kind, plus "filler": words that may surround it
     small_talk_words: re.Pattern[str]  # any of them
@@ -110,6 +120,13 @@ class DialogueRules:
     threat_soon: re.Pattern[str]  # "今晚就带人来": a threat to come soon
     collectors_named: re.Pattern[str]  # the collectors named in a threat: not the family
     wants_to_talk: re.Pattern[str]  # "我就是想找个人说说话": company, not an answer about the debt
+    hungry: re.Pattern[str]  # "我就是饿，冰箱里只剩两包泡面": in a crisis, to eat something first
+    wont_act: re.Pattern[str]  # "想过，但不会真做": the thought told, and that they won't act on it
+    will_tell: re.Pattern[str]  # "我今晚就跟她说": they will tell someone close (of the debt, of how they are)
+    told_to_die: re.Pattern[str]  # "我妈说'你怎么不去死'": someone close told them to die: asked directly once
+    own_feeling: re.Pattern[str]  # "我现在真觉得自己是多余的": the writer's own feeling, whoever was quoted before
+    agrees: re.Pattern[str]  # "我觉得她说得对": the writer agrees with cruel words said to them (walk 80)
+    no_advice: re.Pattern[str]  # "我不需要建议", "你怎么还是给我列一二三": company, without steps
     retaliation: re.Pattern[str]  # the person speaks of hurting the collector
     on_the_way: re.Pattern[str]  # "我已经在路上了": after words of going after them, on the way there
     frustrated: re.Pattern[str]  # "你说的都是废话": the last answer did not help
@@ -130,6 +147,7 @@ class DialogueRules:
     police_worry: re.Pattern[str]  # "不敢报警怕把事情闹大": calling 110 about the door is not about the debt
     low_battery: re.Pattern[str]  # "手机也快没电了" in a crisis: call now, while it still can
     insurance: re.Pattern[str]  # an insurance payout counted on ("意外险 两百万 受益人是我老婆")
+    accident_cover: re.Pattern[str]  # accident cover, which excludes suicide (a life policy pays after two years)
     recharged: re.Pattern[str]  # "充上电了" after going quiet in a crisis: welcomed back, and asked how they are now
     cant_hear: re.Pattern[str]  # "我是聋人", "打不了电话": the ways to reach help by text first
     driving: re.Pattern[str]  # "我现在开车去水库找他": a helper at the wheel, told not to type while driving
@@ -253,7 +271,7 @@ class DialogueRules:
     privacy_asked: re.Pattern[str]  # "你会不会保存我的聊天记录": what the bot keeps, asked of the bot itself
     crimes: tuple[tuple[re.Pattern[str], Article], ...]  # a crime's name and the article that defines it
     not_heard: re.Pattern[str]  # "你根本没在听我说话", "我说了两遍了": an apology first
-    remembered: dict[str, tuple[re.Pattern[str], str]]  # a fact about the person (student): its words, what it says
+    remembered: dict[str, Fact]  # a fact about the person (student), by its tag
     spelling: WordTable  # common misspellings (崔收) and dialect words (阿拉, 𠊎) and what they mean (催收, 我)
     cantonese: WordTable  # written Cantonese words (佢哋) and their Mandarin (他们)
     emoji: WordTable  # what a message of emoji alone means (👍 好的)
@@ -300,7 +318,9 @@ class DialogueRules:
     def going(self, text: str) -> bool:
         """True for "行 我今晚跟她说": what they will now do, asking nothing; not what was done ("我去了…")."""
         found = self.going_to.search(text)
-        return bool(found) and not self.question.search(text) and "了" not in text[found.end():]
+        # ("好，我明天跟她说。她没签字应该就没事吧" asks, walk 80)
+        return bool(found) and not (self.question.search(text) or self.yes_no.search(text)) and (
+            "了" not in text[found.end():])
 
     @staticmethod
     def covered(bare: str, words: re.Pattern[str]) -> bool:
@@ -360,6 +380,13 @@ class DialogueRules:
                 threat_soon=re.compile(data["threat_soon"]),
                 collectors_named=re.compile(data["collectors_named"]),
                 wants_to_talk=re.compile(data["wants_to_talk"]),
+                no_advice=re.compile(data["no_advice"]),
+                agrees=re.compile(data["agrees"]),
+                own_feeling=re.compile(data["own_feeling"]),
+                told_to_die=re.compile(data["told_to_die"]),
+                will_tell=re.compile(data["will_tell"]),
+                wont_act=re.compile(data["wont_act"]),
+                hungry=re.compile(data["hungry"]),
                 retaliation=re.compile(data["retaliation"]),
                 on_the_way=re.compile(data["on_the_way"]),
                 frustrated=re.compile(data["frustrated"]),
@@ -382,6 +409,7 @@ class DialogueRules:
                 police_worry=re.compile(data["police_worry"]),
                 low_battery=re.compile(data["low_battery"]),
                 insurance=re.compile(data["insurance"]),
+                accident_cover=re.compile(data["accident_cover"]),
                 recharged=re.compile(data["recharged"]),
                 cant_hear=re.compile(data["cant_hear"]),
                 driving=re.compile(data["driving"]),
@@ -505,9 +533,10 @@ class DialogueRules:
                 helper_fear=re.compile(data["helper_fear"]),
                 privacy_asked=re.compile(data["privacy_asked"]),
                 crimes=tuple((re.compile(words), crime(words, where)) for words, where in data["crimes"].items()),
-                remembered={tag: (re.compile(with_conditions(fact["words"], conditions,
-                                                             f"{path}: remembered '{tag}' field 'words'", problems)),
-                                  str(fact["says"]))
+                remembered={tag: Fact(re.compile(with_conditions(
+                                          fact["words"], conditions, f"{path}: remembered '{tag}' field 'words'",
+                                          problems)),
+                                      str(fact["says"]), str(fact.get("answers") or ""))
                             for tag, fact in data["remembered"].items()},
                 spelling=WordTable.load(path, data, "spelling"),
                 cantonese=WordTable.load(path, data, "cantonese"),
@@ -518,9 +547,9 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, language_request (en, zh, filler), "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, where_were_we, back_better, report_fear, privacy_asked, drunk, helper_fear, crimes (name: law and article), remembered (words, says), correction, asked_instead, redirect, "
-                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, retaliation, on_the_way, frustrated, bereaved, "
-                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_work, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
+                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, where_were_we, back_better, report_fear, privacy_asked, drunk, helper_fear, crimes (name: law and article), remembered (words, says, answers), correction, asked_instead, redirect, "
+                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, no_advice, agrees, own_feeling, told_to_die, will_tell, wont_act, hungry, retaliation, on_the_way, frustrated, bereaved, "
+                                  "paying, danger, found, holding, third_party, danger_car, danger_street, danger_work, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, accident_cover, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, still_hurting_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, letter_kept_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, going_home_words, public_words, bare_no_words, nothing_wrong_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
                                   "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, afraid_to_die_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
@@ -579,7 +608,7 @@ class Triage:
     pregnancy_sign: bool  # "见红", "肚子一直疼": from someone pregnant (a remembered fact), the hospital first (walk 51)
     police_worry: bool  # afraid calling the police makes it worse ("怕把事情闹大", walk 51)
     low_battery: bool  # the phone is about to die ("手机也快没电了"): in a crisis, call someone while it can
-    insurance: bool  # an insurance payout in the plan ("我买了意外险 两百万 受益人是我老婆"): the plain truth once
+    insurance: str  # an insurance payout in the plan ("我买了意外险 两百万 受益人是我老婆"): "accident" or "other", else ""
     cant_hear: bool  # deaf or unable to call, said now or earlier in the conversation (walk 67)
     driving: bool  # "我现在开车去水库找他": at the wheel; a helper is told to stop before typing or calling
     cry_for_help: bool  # only "救命", "help": what to do if in danger comes before the question
@@ -598,6 +627,13 @@ class Triage:
     why_asked: bool  # asked whether they thought of hurting themselves, "你问这个干嘛": why it was asked, then asked again
     past_thoughts: bool  # the "no" says there were such thoughts before ("以前有过 现在没有了"): thanked for saying so
     better: bool  # after a crisis reply or the question: they say they are safer now ("我现在好一点了")
+    told_fine: bool  # a helper tells what ta said ("我问她她说没事"): ta answers, which is not yet safe
+    wont_act: bool  # "想过，但不会真做": thoughts, and that they won't act on them
+    agrees: bool  # "我爸说得对": they agree with what someone said of them
+    hungry: bool  # "我就是饿", "饭钱都快不够了": hungry or without money for food
+    says_fine: bool  # "我很好，没想伤害自己": they say they are fine or have no such thoughts (not asked again first)
+    misread: bool  # a crisis reply the classifier alone raised, which they say misread them ("我没想死啊")
+    by_words: bool  # the writer's own words raised risk in this message, not the classifier alone
     worried: bool  # someone else's fear told ("她很怕"): not the writer's distress, never refused or taken as small talk
     helpless: bool  # "唔知點算", "不知道该怎么办": helplessness said, not a question (walk 55)
     took_back: bool  # and that what they said was a joke or said in anger ("我没事 刚才说着玩的")
@@ -730,6 +766,12 @@ class Triager:
         if (self.dialogue.joked_now.search(text.strip()) and state.risk == "none"
                 and risk.tier == "crisis" and risk.reason == "direct" and not risk.imminent):
             risk = Risk("check_in", "joked", distress=risk.distress, probability=risk.probability)
+        # someone close telling them to die ("我跟我妈说我欠了网贷，她说'你怎么不去死'", walk 81 got the card on family
+        # liability): whatever else, asked directly once, with a hotline line
+        if risk.tier == "none" and not state.helper and self.dialogue.told_to_die.search(text):
+            risk = Risk("check_in", "told to die", distress=risk.distress, probability=risk.probability)
+        # the writer's own words, not the classifier alone, raised risk (remembered: a denial later is no misreading)
+        by_words = risk.tier != "none" and not risk.reason.startswith("semantic") and not risk.helper
         bare = " ".join(SCRIPT_CHANGE.sub(" ", PUNCTUATION.sub(" ", text)).split())  # "ok谢谢" → "ok 谢谢"
         symptom = bool(self.dialogue.symptom.search(text))  # unwell: what pills or fumes do to the body
         # unwell with charcoal lit is the fumes (walk 62), cold and dizzy after a cut is blood lost (walk 75; unless pills
@@ -748,6 +790,28 @@ class Triager:
         kinds = [kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)]
         lender = kinds[0] if len(kinds) == 1 else "unknown"
         domain = self.safety.mentions_domain(text)
+        # "好，谢谢。我今晚就跟她说" (to tell his wife of the debt, walk 81 got "请现在就打 110 / 120"): telling someone close is
+        # reaching out, not a plan, when only the classifier reads one
+        if (risk.tier == "crisis" and risk.reason.startswith("semantic") and not state.helper
+                and self.dialogue.going(text) and self.dialogue.will_tell.search(text)):
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        # asking for company once they have said they are safe ("我在家，挺好的，就是想有人聊天", walk 81 was asked again):
+        # company (not a first request for company that the classifier reads as a plan: it can be a farewell, and
+        # downgrading it cost a sealed set an acute line)
+        elif (risk.tier == "check_in" and risk.reason.startswith("semantic") and "said:safe" in state.shown
+              and not state.helper and self.dialogue.wants_to_talk.search(text)):
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        # after they said they are safe or stepped away, a question about the debt that only the classifier reads as a
+        # plan ("好，我明天跟她说。她没签字应该就没事吧" after the window shut and the drink put down, walk 80, got "请马上
+        # 打 110 / 120"): answered, with the hotline line
+        # (and a check-in they already answered is not asked again on a question of inheritance, walk 81; nor the full
+        # reply to "好，我明天就这么说。谢谢你今晚陪我，晚安" after the pills were put away with his wife beside him)
+        if (risk.tier in ("crisis", "check_in") and risk.reason.startswith("semantic") and not state.helper
+                and (domain or state.topics) and {"said:safe", "crisis:left"} & set(state.shown)
+                and (self.dialogue.yes_no.search(text) or "?" in text or re.search(r"(吗|么|吧)[.!~\s]*$", text)
+                     or self.dialogue.small_talk["bye"].search(text)
+                     or self.dialogue.small_talk["thanks"].search(text))):
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         odds = self.read_act(text, bare, vector)
         act = max(odds, key=odds.__getitem__) if odds else ""
         inquiry = self.dialogue.helpless.sub(" ", text)  # "唔知點算" is said, not asked
@@ -792,6 +856,15 @@ class Triager:
             small_talk = "bot"
         if small_talk == "bot" and self.dialogue.wants_to_talk.search(text) and not domain:
             small_talk = "company"  # "你能陪我聊会吗 不用给我讲法律": company first, not what the bot is (walk 65)
+        # "我不需要建议，什么法条都别跟我说，就想有人陪我说说话", "你怎么还是给我列一二三，我说了不要建议。我就是今天特别
+        # 孤单" (walk 80 got coping steps, then the steps for recording calls): company, without steps; not when they ask
+        if (small_talk in ("", "bot", "frustrated") and risk.tier == "none" and self.dialogue.no_advice.search(text)
+                and not (self.dialogue.yes_no.search(text) or "?" in text)):  # ("什么法条都别跟我说" asks nothing)
+            small_talk = "company"
+        # "我不想说债的事，你能陪我聊会儿吗" (walk 81 got ways to cope and a card on scams): company, when nothing else is asked
+        if (small_talk in ("", "bot") and risk.tier == "none" and self.dialogue.wants_to_talk.search(text)
+                and "?" not in text and not (re.search(r"\d", text) or self.dialogue.threat.search(text))):
+            small_talk = "company"
         if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
             # ("你会写代码吗": something else, when the classifier leans that way; not a coin toss between vague and
             # specific at 0.098 each)
@@ -843,6 +916,15 @@ class Triager:
             state.risk != "none" and heard and not told_fine and bool(self.dialogue.better.search(text) or joke)
             # ("我不会打那个电话 我耳朵不好" is no "我不会乱来": the phone, not their safety, walk 72)
             and not (cant_hear or self.dialogue.no_call.search(text))))))
+        # the crisis reply came from the classifier alone, and they say it misread them ("我没想死啊，你干嘛一直让我打
+        # 120。我是问他们会不会真去我老家", "我没事，就是懒得问了。你为什么让我打110？", walk 80): sorry, and what they
+        # asked is answered (a hotline line stays); not when their own words ever raised risk or named a means
+        misread = (state.risk == "crisis" and not state.helper and "raised:semantic" in state.shown
+                   and "raised:words" not in state.shown and state.means in ("", "default") and not by_words
+                   and not self.risk.patterns["means_hint"].search(written.lower())
+                   and bool(self.dialogue.not_suicidal.search(text) or self.dialogue.nothing_wrong.search(text)))
+        if misread:
+            better, risk = True, Risk("none", "", distress=risk.distress, probability=risk.probability)
         # ta was found and is safe; the helper now asks about the debt ("警察都去过了 她说就是钱的事…我能帮她做点啥"):
         # answered, not the helper's crisis reply again
         found_asks_debt = state.helper and "helper:found" in state.shown and domain
@@ -853,7 +935,9 @@ class Triager:
             kind = self.dialogue.answer_kind(bare)
             answer, past_no = ("no" if kind == "past_no" else kind), kind == "past_no"
             # "你说啥药啊刀的 我又不是要寻死 我是说…" (walk 43): a no, however many means it names
-            if not answer and state.risk != "crisis" and self.dialogue.not_suicidal.search(text):
+            # ("我说了只是过生日一个人，没别的意思", walk 81)
+            if not answer and state.risk != "crisis" and (self.dialogue.not_suicidal.search(text)
+                                                          or self.dialogue.nothing_wrong.search(text)):
                 answer = "no"
         if better and risk.tier != "none":  # "我现在冷静下来了，没事了": heard, not asked again
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
@@ -894,6 +978,14 @@ class Triager:
             # in their own crisis, "我在边上坐着，没人。我爸说得对，我就是个废物" (walk 79): a father named is not someone
             # they help; the words read as someone else's only by the classifier stay the writer's own
             risk = replace(risk, helper=False, reason=risk.reason.replace("+other", "+plan"))
+        if (risk.tier == "crisis" and risk.helper and not state.helper and self.dialogue.own_feeling.search(text)
+                and not self.dialogue.agrees.search(text)):
+            # "我是说我妈跟我说这种话。我现在真觉得自己是多余的" (walk 81 got the helper's reply): the feeling is the writer's
+            risk = replace(risk, helper=False, reason=risk.reason.replace("+other", ""))
+        if risk.tier == "crisis" and risk.helper and not state.helper and self.dialogue.agrees.search(text):
+            # "我妈今天跟我说，你欠这么多钱还不如死了算了，我觉得她说得对" (walk 80 got the helper reply, "你现在和 ta 在一起吗？"):
+            # a relative's cruel words, and the writer agreeing with them, are the writer's own crisis; the hurt named
+            risk = replace(risk, helper=False, reason="hurt" if not (risk.imminent or risk.means) else risk.reason)
         if going_back:
             # "没事了 我就上去抽根烟": the place itself, named as what it is, with the step away from it
             # ("我去走廊那边透透气": not to step back from an edge they are not at yet, but not to go)
@@ -938,8 +1030,10 @@ class Triager:
                              if tag.startswith("helper means:")), "")
             risk = replace(staying, reason="helper means", imminent=bool(reported), means=reported)
         elif state.helper and state.risk == "crisis" and self.dialogue.open_door.search(text):
-            # "我要不要把门踹开": yes, now, with 110/120 on the way
-            risk = replace(staying, reason="open door")
+            # "我要不要把门踹开": yes, now, with 110/120 on the way; not while ta still answers through it ("我刚才敲门他说
+            # 没事…要不要把他房门撞开？", walk 80): talk through the door, and 110/120 if ta stops answering
+            answered = told_fine or "helper:answered" in state.shown
+            risk = replace(staying, reason="door answered" if answered else "open door")
         elif taken and not in_care and self.dialogue.family_would_know.search(text):
             # pills taken, "不想打120 我爸妈会知道的": the fear heard, and other ways to the hospital now (walk 62)
             risk = replace(staying, reason="taken, family", imminent=True)
@@ -1145,10 +1239,13 @@ class Triager:
             # part of them that wants to live, and the step for the means still
             risk = replace(staying, reason="afraid to die", imminent=bool(state.means), means=state.means)
         elif (state.risk == "crisis" and not (state.helper or better) and "crisis:reason" not in state.shown
-              and self.dialogue.reason_to_live.search(text)):
+              and self.dialogue.reason_to_live.search(text)
+              # (a question about their own death comes first: "我女儿才五岁。我问的是我死了以后，债会不会落到她身上")
+              and not self.risk.patterns["own_death"].search(written.lower())):
             # "我舍不得她", "我妈已经失去一个儿子了": what holds them here, heard first (once)
             risk = replace(staying, reason="reason to live")
-        elif (state.risk == "crisis" and not (state.helper or better)
+        elif (state.risk == "crisis" and not state.helper
+              # (also after "我现在好一点了…我要是真的不在了，她会不会被要求还我的债？", walk 80, which got the card on schools)
               and self.risk.patterns["own_death"].search(written.lower())
               and not (risk.tier == "crisis" and risk.reason.startswith("imminent"))):
             # "我死了我爸妈要不要还" in a crisis: never the literal answer (that death would settle it)
@@ -1193,6 +1290,8 @@ class Triager:
             risk = replace(staying, reason="alone" if situation["alone"] or situation["no_one"] else "company")
         elif (state.risk == "crisis" and risk.tier != "crisis" and not state.helper and not better
               and self.dialogue.no_call.search(text)
+              # (nor "我没事啊，我就问我老婆的事。你怎么又让我打110", walk 80: a complaint of the bot, not a call declined)
+              and not (self.dialogue.nothing_wrong.search(text) and "said:safe" in state.shown)
               # (not with a question about the debt: "谢谢你没一直催我打电话。好点了。十几个平台，我是不是该先停掉以贷养贷",
               # walk 79, is answered)
               and not (domain and (asks or asks_plainly))):
@@ -1266,8 +1365,12 @@ class Triager:
             # "我会打的", "我现在好一点了", the figures of the debt or a follow-up about the collectors ("他们又打到
             # 我单位了") are answered, with a hotline line
             risk = staying
+        elif state.helper and state.risk == "crisis" and risk.tier != "crisis" and locked_in and not in_care:
+            # "室友说她在房间里，门锁着" (walk 81 got "找到 ta 了，太好了"; then, its words read alone, the card on
+            # collectors calling a school): behind a locked door is not yet seen; the door opened now, 110 / 120
+            risk = replace(staying, imminent=True, reason="locked in")
         elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and "helper:found" not in state.shown
-              and not (better or in_care) and self.dialogue.found.search(text)):
+              and not (better or in_care or locked_in) and self.dialogue.found.search(text)):
             # "辅导员去宿舍看了，他人在，没事，但是他不想跟我说话" (walk 77; 辅导员 is also a word of collectors calling the
             # school): ta is found, what to do now; not the card on collectors calling the school
             risk = staying
@@ -1428,7 +1531,8 @@ class Triager:
             bereaved=bereaved,
             paying=bool(self.dialogue.paying.search(text)),
             danger=danger,
-            found=state.helper and bool(self.dialogue.found.search(text)),
+            # ("室友说她在房间里，门锁着" is not found, walk 81: behind a locked door, not yet seen)
+            found=state.helper and bool(self.dialogue.found.search(text)) and not locked_in,
             holding=(state.helper or risk.helper) and bool(self.dialogue.holding.search(text)),
             third_party=bool(self.dialogue.third_party.search(text)),
             danger_where="car" if self.dialogue.danger_car.search(text) else "street"
@@ -1440,7 +1544,8 @@ class Triager:
             pregnancy_sign=bool(self.dialogue.pregnancy_sign.search(text)),
             police_worry=bool(self.dialogue.police_worry.search(text)),
             low_battery=low_battery,
-            insurance=bool(self.dialogue.insurance.search(text)),
+            insurance=("accident" if self.dialogue.accident_cover.search(text) else "other")
+            if self.dialogue.insurance.search(text) else "",
             cant_hear="known:cant_hear" in state.shown or cant_hear,
             driving=driving,
             cry_for_help=bool(self.dialogue.cry_for_help.search(bare)),
@@ -1459,12 +1564,19 @@ class Triager:
             safe_now=state.risk != "none" and bool(self.dialogue.safe_now.search(text)),
             why_asked=awaiting_answer and bool(self.dialogue.why_asked.search(text)),
             better=better,
+            misread=misread,
+            wont_act=bool(self.dialogue.wont_act.search(text)),
+            agrees=bool(self.dialogue.agrees.search(text)),
+            hungry=bool(self.dialogue.hungry.search(text)),
+            says_fine=bool(self.dialogue.not_suicidal.search(text) or self.dialogue.nothing_wrong.search(text)),
+            by_words=by_words,
             worried=worried,
             helpless=inquiry != text,
             took_back=joke and (better or answer == "no"),
             reached_out=reached_out,
             secret=bool(self.risk.patterns["secret"].search(written.lower())),
             how_to_talk=told_fine and asks,
+            told_fine=told_fine,
             question=asks,
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(rate_asks),
@@ -1491,7 +1603,7 @@ class Triager:
             go_to_ta=bool(self.dialogue.go_to_ta.search(text)),
             dear=self.dear(text) if risk.reason == "reason to live" else "",
             too_long=len(bare) <= TOO_LONG_CHARS and bool(self.dialogue.too_long.search(text)),
-            facts=tuple(tag for tag, (words, _) in self.dialogue.remembered.items() if words.search(text)),
+            facts=tuple(tag for tag, fact in self.dialogue.remembered.items() if fact.words.search(text)),
             known=known,
             vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
         )
