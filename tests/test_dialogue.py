@@ -2583,3 +2583,13 @@ def test_a_check_in_answered_is_not_asked_again_on_a_question_of_inheritance_wal
         assistant.respond(session, message)
     reply = assistant.respond(session, "我的意思是：我继承了房子，是不是就得用房子的钱把8万还上？")
     assert reply.mode == "answer" and "遗产" in assistant.renderer.plain(reply)
+
+
+def test_a_no_to_the_check_in_with_a_question_of_its_own_gets_that_question_answered(assistant):
+    """Console check of 2026-12-05: "我没想死，我就是难受。她没签字，催收能一直打给她吗" after the check-in got the reading
+    on stress and steps for emotional-harm damages; the question about the calls to the mother is what it asks."""
+    session = Session(user="console-mother")
+    assert assistant.respond(session, "今天催收又打给我妈了，我妈说我还不如去死").mode == "check_in"
+    reply = assistant.respond(session, "我没想死，我就是难受。她没签字，催收能一直打给她吗")
+    said = assistant.renderer.plain(reply)
+    assert "third_party_contact" in reply.hits[0].passage.topics and "精神损害" not in said, said

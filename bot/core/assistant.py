@@ -824,7 +824,10 @@ class Assistant:
                 base["note"] = base["note"] or "took_back"
         # "我没事 就是太累了" after a crisis reply is read on its own: the last topic's words would bring back its
         # passages. Fear ("我一个人在家 有点怕") is still about what was said before
-        alone = despair_only or (coping and triage.better and not asks) or triage.redirect
+        # (so is a "no" to the question about self-harm with a question of its own, "我没想死，我就是难受。她没签字，催收能
+        # 一直打给她吗": the check-in's ways to cope are not what it asks; console check of 2026-12-05)
+        alone = despair_only or (coping and triage.better and not asks) or triage.redirect or (
+            triage.self_harm_answer == "no" and triage.domain and asks)
         if alone:
             query, weight = triage.vector, 0.0
         # "不是家人的事，是我自己借的，他们打给我同事": the words search what is said instead, not what it takes back
