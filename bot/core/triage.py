@@ -919,10 +919,11 @@ class Triager:
         # the crisis reply came from the classifier alone, and they say it misread them ("我没想死啊，你干嘛一直让我打
         # 120。我是问他们会不会真去我老家", "我没事，就是懒得问了。你为什么让我打110？", walk 80): sorry, and what they
         # asked is answered (a hotline line stays); not when their own words ever raised risk or named a means
+        # "我没想死", "我没事", "没别的意思": they say they are fine or have no such thoughts (read once)
+        says_fine = bool(self.dialogue.not_suicidal.search(text) or self.dialogue.nothing_wrong.search(text))
         misread = (state.risk == "crisis" and not state.helper and "raised:semantic" in state.shown
                    and "raised:words" not in state.shown and state.means in ("", "default") and not by_words
-                   and not self.risk.patterns["means_hint"].search(written.lower())
-                   and bool(self.dialogue.not_suicidal.search(text) or self.dialogue.nothing_wrong.search(text)))
+                   and not self.risk.patterns["means_hint"].search(written.lower()) and says_fine)
         if misread:
             better, risk = True, Risk("none", "", distress=risk.distress, probability=risk.probability)
         # ta was found and is safe; the helper now asks about the debt ("警察都去过了 她说就是钱的事…我能帮她做点啥"):
@@ -936,8 +937,7 @@ class Triager:
             answer, past_no = ("no" if kind == "past_no" else kind), kind == "past_no"
             # "你说啥药啊刀的 我又不是要寻死 我是说…" (walk 43): a no, however many means it names
             # ("我说了只是过生日一个人，没别的意思", walk 81)
-            if not answer and state.risk != "crisis" and (self.dialogue.not_suicidal.search(text)
-                                                          or self.dialogue.nothing_wrong.search(text)):
+            if not answer and state.risk != "crisis" and says_fine:
                 answer = "no"
         if better and risk.tier != "none":  # "我现在冷静下来了，没事了": heard, not asked again
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
@@ -1568,7 +1568,7 @@ class Triager:
             wont_act=bool(self.dialogue.wont_act.search(text)),
             agrees=bool(self.dialogue.agrees.search(text)),
             hungry=bool(self.dialogue.hungry.search(text)),
-            says_fine=bool(self.dialogue.not_suicidal.search(text) or self.dialogue.nothing_wrong.search(text)),
+            says_fine=says_fine,
             by_words=by_words,
             worried=worried,
             helpless=inquiry != text,
