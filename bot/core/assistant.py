@@ -939,7 +939,7 @@ class Assistant:
         wanted = {fact.answers for fact in facts} - {""}
         if not wanted or (hits and hits[0].passage.id in wanted):
             return hits
-        remembered = " ".join(fact.says for fact in facts)
+        remembered = self.said("", state).strip()  # what the facts say, without the message
         found = self.closest(query, lambda hit: hit.passage.id in wanted and hit.passage.fits(said)
                              and hit.passage.applies_to(state.lender)
                              and (asks_back or hit.passage.fits(text) or not hit.passage.fits(remembered)))

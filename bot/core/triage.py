@@ -790,6 +790,7 @@ class Triager:
         kinds = [kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)]
         lender = kinds[0] if len(kinds) == 1 else "unknown"
         domain = self.safety.mentions_domain(text)
+        talk = bool(self.dialogue.wants_to_talk.search(text))  # "我就是想找个人说说话" (read once, used below)
         # "好，谢谢。我今晚就跟她说" (to tell his wife of the debt, walk 81 got "请现在就打 110 / 120"): telling someone close is
         # reaching out, not a plan, when only the classifier reads one
         if (risk.tier == "crisis" and risk.reason.startswith("semantic") and not state.helper
@@ -799,7 +800,7 @@ class Triager:
         # company (not a first request for company that the classifier reads as a plan: it can be a farewell, and
         # downgrading it cost a sealed set an acute line)
         elif (risk.tier == "check_in" and risk.reason.startswith("semantic") and "said:safe" in state.shown
-              and not state.helper and self.dialogue.wants_to_talk.search(text)):
+              and not state.helper and talk):
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         # after they said they are safe or stepped away, a question about the debt that only the classifier reads as a
         # plan ("好，我明天跟她说。她没签字应该就没事吧" after the window shut and the drink put down, walk 80, got "请马上
@@ -854,7 +855,7 @@ class Triager:
         privacy_asked = bool(self.dialogue.privacy_asked.search(text))
         if privacy_asked and risk.tier == "none":
             small_talk = "bot"
-        if small_talk == "bot" and self.dialogue.wants_to_talk.search(text) and not domain:
+        if small_talk == "bot" and talk and not domain:
             small_talk = "company"  # "你能陪我聊会吗 不用给我讲法律": company first, not what the bot is (walk 65)
         # "我不需要建议，什么法条都别跟我说，就想有人陪我说说话", "你怎么还是给我列一二三，我说了不要建议。我就是今天特别
         # 孤单" (walk 80 got coping steps, then the steps for recording calls): company, without steps; not when they ask
@@ -862,7 +863,7 @@ class Triager:
                 and not (self.dialogue.yes_no.search(text) or "?" in text)):  # ("什么法条都别跟我说" asks nothing)
             small_talk = "company"
         # "我不想说债的事，你能陪我聊会儿吗" (walk 81 got ways to cope and a card on scams): company, when nothing else is asked
-        if (small_talk in ("", "bot") and risk.tier == "none" and self.dialogue.wants_to_talk.search(text)
+        if (small_talk in ("", "bot") and risk.tier == "none" and talk
                 and "?" not in text and not (re.search(r"\d", text) or self.dialogue.threat.search(text))):
             small_talk = "company"
         if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
@@ -944,7 +945,6 @@ class Triager:
         # crisis support goes on (the helper's, or urgent again after a plan or means was named)
         staying = Risk("crisis", "after crisis", helper=state.helper, distress=risk.distress,
                        imminent=bool(state.means), means=state.means)
-        talk = bool(self.dialogue.wants_to_talk.search(text))
         not_heard = bool(self.dialogue.not_heard.search(text))  # "你是复读机吗": an apology first
         # ("你是复读机吗？同一段话说了三遍" asks nothing but that, walk 76: the question is the complaint)
         complaint_only = not_heard and not self.dialogue.question.search(
