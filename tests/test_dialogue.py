@@ -2593,3 +2593,97 @@ def test_a_no_to_the_check_in_with_a_question_of_its_own_gets_that_question_answ
     reply = assistant.respond(session, "我没想死，我就是难受。她没签字，催收能一直打给她吗")
     said = assistant.renderer.plain(reply)
     assert "third_party_contact" in reply.hits[0].passage.topics and "精神损害" not in said, said
+
+
+@pytest.mark.parametrize("message", ["催收现在就在电话里，我该怎么回他", "the collector is calling me now, what should I say"])
+def test_a_collector_on_the_line_gets_words_to_say(assistant, message):
+    """"催收现在就在电话里，我该怎么回他" got general steps (record, ask for it in writing) and no words to say back, left
+    from the first session of 2026-12-05: a short script the borrower can read out."""
+    said = assistant.renderer.plain(assistant.respond(Session(user="on-the-line"), message))
+    assert ("照着说" in said and "我在录音" in said) or ("You can say" in said and "I am recording" in said), said
+
+
+def test_a_card_fee_question_is_told_the_fee_is_the_cost_of_borrowing(assistant):
+    """"信用卡分期每个月扣账户管理费合法吗" got how to negotiate an instalment plan, left from the first session of
+    2026-12-05: what the fee is and the 2022 rule that instalment costs be shown as interest."""
+    said = assistant.renderer.plain(assistant.respond(Session(user="card-fee"), "信用卡分期每个月扣账户管理费合法吗"))
+    assert "年化" in said and "2022" in said and "12378" in said, said
+
+
+def test_a_no_with_a_wish_for_company_and_thanks_after_it_are_kept_company_walk_82(assistant):
+    """"没有想过伤害自己，就是想找个人说说话" got "我们接着说催收的事", and "今天就吃了碗泡面，看了会儿春晚。谢谢你陪我" the
+    steps for a transferred debt (walk 82 p10); "你能祝我新年快乐吗" was never answered with the wish."""
+    session = Session(user="w82p10")
+    replies = [assistant.respond(session, m) for m in (
+        "过年没回家，一个人在宿舍，有点孤单，能陪我聊聊吗", "就是觉得大家都在团圆，我却欠了一屁股债不敢回家",
+        "没有想过伤害自己，就是想找个人说说话", "今天就吃了碗泡面，看了会儿春晚。谢谢你陪我")]
+    said = [assistant.renderer.plain(reply) for reply in replies]
+    assert "新年快乐" in said[0] and replies[1].mode == "check_in"
+    assert "接着说催收" not in said[2] and "聊聊" in said[2], said[2]
+    assert replies[3].mode == "small_talk" and "陪你" in said[3], said[3]
+
+
+def test_counselling_asked_for_with_a_wish_to_talk_is_answered_with_where_to_find_it(assistant):
+    """"…就是想找个人说说话，想找个心理咨询，有没有免费的或者便宜点的渠道" got company without the channels, and then a card
+    on collectors calling the ex-wife (crisis_holdout140, looked at)."""
+    said = assistant.renderer.plain(assistant.reply(
+        "最近整个人都是空的，催收还天天打。我不想死，就是想找人说说话，想看心理医生但没钱，有没有免费的地方"))
+    assert "12356" in said and "公立医院" in said, said
+
+
+def test_a_child_in_hospital_is_not_a_child_threatened_at_school_walk_82(assistant):
+    """"我在医院，孩子白血病…催收打到病房来了" and "该怎么说孩子的情况" got "告诉班主任加强接送" and "孩子和学校与你的债务
+    无关" (walk 82 p13)."""
+    session = Session(user="w82p13")
+    replies = [assistant.respond(session, m) for m in (
+        "孩子住院化疗，钱都是网贷借的，催收电话打到病房来了", "那我明天跟平台打电话，该怎么说孩子的情况")]
+    for reply in replies:
+        assert "学校" not in assistant.renderer.plain(reply)
+
+
+@pytest.mark.parametrize("message, words", [
+    ("卖血犯不犯法？血浆站是不是给钱", ("第三百三十三条", "血浆站")),
+    ("借的时候填了假的工作单位，催收说这是贷款诈骗，会有事吗", ("非法占有", "民事")),
+])
+def test_selling_blood_and_a_false_employer_are_answered_walk_82(assistant, message, words):
+    """"卖血到底犯不犯法" got the checks for fake court papers three times, and "填了假的工作单位，会不会算诈骗" the HR and
+    licensed-lender cards (walk 82 p17, p19)."""
+    said = assistant.renderer.plain(assistant.respond(Session(user="w82-" + words[0]), message))
+    assert all(word in said for word in words), said
+
+
+def test_a_threshold_named_is_not_read_as_the_rate_and_the_refund_is_answered_walk_82(assistant):
+    """"平台是持牌的消费金融公司，那超过24%的利息怎么算，已经还了的能要回来吗" got "按你说的年化 24.00%…没超过24%" twice, and
+    the refund was never answered (walk 82 p27)."""
+    session = Session(user="w82p27")
+    assistant.respond(session, "我借的平台年化36%，这合法吗？")
+    said = assistant.renderer.plain(assistant.respond(
+        session, "平台是持牌的消费金融公司，那超过24%的利息怎么算，已经还了的能要回来吗"))
+    assert "24.00%" not in said and "没超过" not in said and "能争取" in said, said
+
+
+def test_asked_to_pay_before_an_identity_theft_is_checked_is_told_not_to_walk_82(assistant):
+    """"平台让我先还钱才肯核查，说核查完了再退给我，这样可以吗" after a loan taken in their name got the card on identity
+    theft again and never "不要付" (walk 82 p25)."""
+    session = Session(user="w82p25")
+    assistant.respond(session, "有人拿我的身份证在网上借了钱，催收天天打给我，我一分钱都没借过")
+    said = assistant.renderer.plain(assistant.respond(session, "平台说得先还一部分才给我查，查完再退，能这样吗"))
+    assert "不要付" in said, said
+
+
+@pytest.mark.parametrize("message, words", [
+    ("我是担保人，担保的这笔会不会出现在我自己的征信报告上？我要办房贷", ("相关还款责任",)),
+    ("信用卡淨係還最低還款，會唔會影響征信", ("不算逾期",)),
+])
+def test_a_guarantee_on_the_credit_report_and_the_minimum_payment_are_answered_walk_82(assistant, message, words):
+    """"担保的事会不会出现在我的征信报告上" was asked three times without an answer; "淨係還最低還款，會唔會影響征信" got the
+    general lines on overdue records (walk 82 p29, p16)."""
+    said = assistant.renderer.plain(assistant.respond(Session(user="w82-" + message[:4]), message))
+    assert all(word in said for word in words), said
+
+
+def test_entering_the_mainland_with_a_debt_there_is_answered_walk_82(assistant):
+    """"會影響我以後來大陸嗎", "以後還能入境大陸嗎" were asked four times and answered with credit records, enforcement and
+    family liability (walk 82 p15)."""
+    said = assistant.renderer.plain(assistant.respond(Session(user="w82p15"), "在大陸借的網貸沒還完，以後還能入境大陸嗎"))
+    assert "入境" in said and "出境" in said, said

@@ -214,6 +214,11 @@ class Assistant:
         shown_risk = replace(risk, helper=True) if state.helper and risk.tier == "none" else risk
         base = dict(language=state.language, script=state.script, region=triage.region or "",
                     risk=shown_risk, note=note, truncated=triage.message.truncated)
+        # "今天是我生日…没人记得", "你能祝我新年快乐吗" (walk 82 never said it): a wish first, once; not in a crisis reply
+        # (again when they ask for it or wish it back: "你能跟我说一句生日快乐吗")
+        if triage.occasion and risk.tier != "crisis" and (
+                state.show_once(f"wished:{triage.occasion}") or "快乐" in triage.text):
+            base["occasion"] = triage.occasion
         # right after "you are in danger", "还在拍 我好怕" is that danger still and "他们走了" its end (not sleep advice)
         after_danger = bool(state.danger_turn) and state.turns - state.danger_turn <= 2  # (one message between)
         # a relative who can't be reached: the writer is helped, not asked about themselves later
@@ -320,8 +325,8 @@ class Assistant:
                 base["note"] = "asked"
             elif risk.reason == "recharged":
                 base["note"] = "recharged"
-            elif risk.reason == "arrived" and state.show_once("crisis:arrived"):
-                base["note"] = "arrived"
+            elif risk.reason in ("arrived", "arrived in") and state.show_once("crisis:arrived"):
+                base["note"] = risk.reason.replace(" ", "_")  # arrived (at the door) or arrived_in (with them)
                 state.show_once("known:with_someone")
             elif risk.reason == "among people" and state.show_once("crisis:public"):
                 base["note"] = "public"  # at McDonald's among people: the step named, stay a while (walk 76)
@@ -598,8 +603,9 @@ class Assistant:
         # ("没有 就是太累了": the tiredness is heard first; "我没想伤害自己。我是问银行起诉我之后会怎么样" and
         # "冇諗過傷害自己…佢哋打去我公司，我驚俾老細炒" say what the trouble is, which is answered, walk 77)
         if triage.self_harm_answer == "no" and not took_back and not triage.domain:
+            # ("没有想过伤害自己，就是想找个人说说话", walk 82 got "我们接着说催收的事"): company, not the debt
             return self.not_at_risk({**base, "note": "past" if triage.past_thoughts else "tired" if risk.distress
-                                     else base["note"]})
+                                     else "talk" if triage.wants_to_talk else base["note"]})
         if triage.why_asked and risk.tier != "crisis" and not asked_not_to_ask:
             # "你问这个干嘛" (walk 48): the reason for the question, and the question once more, not a self-description
             return Reply(mode="small_talk", small_talk="why_asked", hotlines=self.footer(triage, state),
@@ -700,6 +706,8 @@ class Assistant:
                 base["note"] = "privacy"  # "你会不会录我说的话": what is kept and what is not, and no one is told (walk 76)
             elif triage.small_talk == "bot" and triage.report_fear:
                 base["note"] = "no_report"  # "真的吗 你不会报警吧": no, and it couldn't (walk 49)
+            if triage.small_talk == "thanks" and "said:company" in state.shown and not base["note"]:
+                base["note"] = "company"  # "谢谢你陪我" after keeping them company (walk 82): warmly, not "有新情况再说"
             if triage.small_talk == "company" and not state.show_once("said:company"):
                 base["note"] = "again"  # "你怎么还是给我列一二三…我就是今天特别孤单" (walk 80): not the same line twice
             if triage.small_talk == "ack" and state.clarify_turn == state.turns - 1 and state.risk == "none":
@@ -940,9 +948,15 @@ class Assistant:
         if not wanted or (hits and hits[0].passage.id in wanted):
             return hits
         remembered = self.said("", state).strip()  # what the facts say, without the message
+        # once the fact's passage was the last answer, a situation the message itself names leads when it comes first
+        # ("平台让我先还钱才肯核查…这样可以吗" after "有人用我的身份证借了网贷", walk 82 got the card on identity theft again):
+        # the fact's passage then only when the message names its situation too
+        first = hits[0].passage if hits else None
+        named = (first is not None and bool(first.only_if) and first.fits(text) and state.situation in wanted)
         found = self.closest(query, lambda hit: hit.passage.id in wanted and hit.passage.fits(said)
                              and hit.passage.applies_to(state.lender)
-                             and (asks_back or hit.passage.fits(text) or not hit.passage.fits(remembered)))
+                             and (hit.passage.fits(text) if named else (
+                                 asks_back or hit.passage.fits(text) or not hit.passage.fits(remembered))))
         if found is None:
             return hits
         # it leads as the closest too, so its situation's reading is the answer's ("到底要不要报？我真的没借过")

@@ -118,6 +118,7 @@ class Reply:
     brief: bool = False  # fewer words: no headings, two steps
     sorry: bool = False  # they said the bot is not listening: an apology first
     hungry: bool = False  # in a crisis, hungry or without money for food: to eat something first, and where relief is
+    occasion: str = ""  # birthday | new_year: a wish before the reply, once per conversation (not in a crisis reply)
     hurt: bool = False  # they agree with something cruel said to them ("我爸说得对，我就是个废物"): it is not true
     # what the person said in this crisis (where, alone, with_someone, no_one): those questions are not asked again
     known: tuple[str, ...] = ()

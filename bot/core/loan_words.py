@@ -190,7 +190,9 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
 _STATED = re.compile(r"(?:年化|年利率|年息|apr)(?:利率)?(?:是|为|有|大概|约|才|就)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
 
-_BARE_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[%％](?!\s*(?:的)?(?:手续费|服务费|费率|首付|定金))")
+# ("超过24%的利息…已经还了的能要回来吗", walk 82 was told "按你说的年化 24.00%…没超过": a line, not their rate)
+_BARE_PERCENT = re.compile(r"(?<![\d.])(?<!超过)(?<!超出)(?<!高于)(?<!低于)(?<!不到)(\d+(?:\.\d+)?)\s*[%％]"
+                           r"(?!\s*(?:的)?(?:手续费|服务费|费率|首付|定金|以上|以下|部分|那部分|那一部分))")
 
 
 def stated_rate(text: str, bare: bool = False) -> float | None:

@@ -120,7 +120,9 @@ class DialogueRules:
     threat_soon: re.Pattern[str]  # "今晚就带人来": a threat to come soon
     collectors_named: re.Pattern[str]  # the collectors named in a threat: not the family
     wants_to_talk: re.Pattern[str]  # "我就是想找个人说说话": company, not an answer about the debt
+    service_asked: re.Pattern[str]  # "…想找个心理咨询，有没有免费的渠道": asks where to get help, answered
     hungry: re.Pattern[str]  # "我就是饿，冰箱里只剩两包泡面": in a crisis, to eat something first
+    occasion: dict[str, re.Pattern[str]]  # "今天是我生日", "新年快乐": a wish first, once (birthday, new_year)
     wont_act: re.Pattern[str]  # "想过，但不会真做": the thought told, and that they won't act on it
     will_tell: re.Pattern[str]  # "我今晚就跟她说": they will tell someone close (of the debt, of how they are)
     told_to_die: re.Pattern[str]  # "我妈说'你怎么不去死'": someone close told them to die: asked directly once
@@ -215,6 +217,7 @@ class DialogueRules:
     afraid_to_die: re.Pattern[str]  # "我不想活了，但又怕死": the part of them that wants to live
     way_out: re.Pattern[str]  # "跳下去就不用还了": death as the way out of the debt
     arrived: re.Pattern[str]  # "表姐到了，在门口敲门": someone who can be with them has come
+    at_door: re.Pattern[str]  # "在门口敲门": they are at the door (to open it), not already with them
     hotline_question: re.Pattern[str]  # "12356是啥 要钱吗": a question about the line itself
     hotline_language: re.Pattern[str]  # "12356 他们会说维吾尔语吗 我汉语说不好": the language the line speaks (walk 69)
     doctor_question: re.Pattern[str]  # "这种事能跟产科医生说吗": whether to tell a doctor (walk 69)
@@ -380,6 +383,7 @@ class DialogueRules:
                 threat_soon=re.compile(data["threat_soon"]),
                 collectors_named=re.compile(data["collectors_named"]),
                 wants_to_talk=re.compile(data["wants_to_talk"]),
+                service_asked=re.compile(data["service_asked"]),
                 no_advice=re.compile(data["no_advice"]),
                 agrees=re.compile(data["agrees"]),
                 own_feeling=re.compile(data["own_feeling"]),
@@ -387,6 +391,7 @@ class DialogueRules:
                 will_tell=re.compile(data["will_tell"]),
                 wont_act=re.compile(data["wont_act"]),
                 hungry=re.compile(data["hungry"]),
+                occasion={kind: re.compile(data["occasion"][kind]) for kind in ("birthday", "new_year")},
                 retaliation=re.compile(data["retaliation"]),
                 on_the_way=re.compile(data["on_the_way"]),
                 frustrated=re.compile(data["frustrated"]),
@@ -478,6 +483,7 @@ class DialogueRules:
                 afraid_to_die=answers("afraid_to_die"),
                 way_out=answers("way_out"),
                 arrived=answers("arrived"),
+                at_door=answers("at_door"),
                 hotline_question=answers("hotline_question"),
                 hotline_language=answers("hotline_language"),
                 doctor_question=answers("doctor_question"),
@@ -548,11 +554,11 @@ class DialogueRules:
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, language_request (en, zh, filler), "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
                                   "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, where_were_we, back_better, report_fear, privacy_asked, drunk, helper_fear, crimes (name: law and article), remembered (words, says, answers), correction, asked_instead, redirect, "
-                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, no_advice, agrees, own_feeling, told_to_die, will_tell, wont_act, hungry, retaliation, on_the_way, frustrated, bereaved, "
+                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, service_asked, no_advice, agrees, own_feeling, told_to_die, will_tell, wont_act, hungry, occasion (birthday, new_year), retaliation, on_the_way, frustrated, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_work, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, accident_cover, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, still_hurting_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, letter_kept_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, going_home_words, public_words, bare_no_words, nothing_wrong_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, afraid_to_die_words, way_out_words, arrived_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, afraid_to_die_words, way_out_words, arrived_words, at_door_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -631,6 +637,7 @@ class Triage:
     wont_act: bool  # "想过，但不会真做": thoughts, and that they won't act on them
     agrees: bool  # "我爸说得对": they agree with what someone said of them
     hungry: bool  # "我就是饿", "饭钱都快不够了": hungry or without money for food
+    occasion: str  # birthday | new_year | "": a day they name ("今天是我生日"), wished for once
     says_fine: bool  # "我很好，没想伤害自己": they say they are fine or have no such thoughts (not asked again first)
     misread: bool  # a crisis reply the classifier alone raised, which they say misread them ("我没想死啊")
     by_words: bool  # the writer's own words raised risk in this message, not the classifier alone
@@ -715,6 +722,40 @@ class Triager:
         about them ("她看得懂吗") is about the one they would leave, not about the debt."""
         return bool(self.risk.patterns["person"].search(re.sub(r"[他她]们", " ", text)))
 
+    def overread(self, risk: Risk, state: DialogueState, text: str, domain: bool, talk: bool) -> bool:
+        """True when only the classifier raised risk and the message, read with what was said before, is a step back,
+        reaching out or a question asked once safe: the writer's own words decide, and they are answered.
+
+        (A first request for company that the classifier reads as a plan is not set aside here: it can be a farewell;
+        with no word of death, means or a decision it becomes a check-in, in __call__.)"""
+        if not risk.reason.startswith("semantic"):
+            return False
+        shown = set(state.shown)
+        dialogue = self.dialogue
+        if risk.tier == "crisis" and dialogue.left.search(text) and (
+                ("said:retaliation" in shown and state.risk == "none") or "crisis:left" in shown):
+            # "行 我把刀收起来了 明天他们来我就录像报警" after words of going after the collectors (walk 72): the knife was
+            # for them and is put away ("谢谢。我下楼了，在便利店门口。明天我该先做什么" after stepping back from a roof,
+            # walk 76: the step away told again, with a question about tomorrow, is no plan)
+            return True
+        if state.helper:
+            return False
+        if risk.tier == "crisis" and dialogue.going(text) and dialogue.will_tell.search(text):
+            # "好，谢谢。我今晚就跟她说" (to tell his wife of the debt, walk 81 got "请现在就打 110 / 120"): telling someone
+            # close is reaching out, not a plan
+            return True
+        if risk.tier == "check_in" and "said:safe" in shown and talk:
+            # asking for company once they have said they are safe ("我在家，挺好的，就是想有人聊天", walk 81 was asked again)
+            return True
+        # after they said they are safe or stepped away, a question about the debt ("好，我明天跟她说。她没签字应该就没事吧"
+        # after the window shut and the drink put down, walk 80, got "请马上打 110 / 120"), a check-in already answered
+        # asked again on a question of inheritance (walk 81), the full reply to "好，我明天就这么说。谢谢你今晚陪我，晚安"
+        # after the pills were put away with his wife beside him
+        return (risk.tier in ("crisis", "check_in") and bool(domain or state.topics)
+                and bool({"said:safe", "crisis:left"} & shown)
+                and bool(dialogue.yes_no.search(text) or "?" in text or re.search(r"(吗|么|吧)[.!~\s]*$", text)
+                         or dialogue.small_talk["bye"].search(text) or dialogue.small_talk["thanks"].search(text)))
+
     def read_act(self, text: str, bare: str, vector: np.ndarray | None) -> dict[str, float]:
         """The classifier's odds of each kind of a short message (small talk, vague, specific, off-topic); none
         for a long one."""
@@ -754,13 +795,37 @@ class Triager:
         read = self.dialogue.on_the_way.sub(" ", written.lower()) if going_on else written.lower()
         risk = self.risk.assess(f"{read}\n{typed}" if typed else read, vector, encode=self.encode_mandarin,
                                 threatened=threat or retaliation, armed=retaliation, **self.semantic)
-        # "行 我把刀收起来了 明天他们来我就录像报警" after words of going after the collectors (walk 72): the knife was for
-        # them and is put away; only the classifier reads a means in it, not the writer's own words
-        # (nor "谢谢。我下楼了，在便利店门口。明天我该先做什么" after stepping back from a roof, walk 76: the step away
-        # told again, with a question about tomorrow, is no plan)
-        if ((("said:retaliation" in state.shown and state.risk == "none") or "crisis:left" in state.shown)
-                and risk.tier == "crisis" and risk.reason.startswith("semantic") and self.dialogue.left.search(text)):
+        domain = self.safety.mentions_domain(text)
+        # "我就是想找个人说说话" (read once, used below); not when they ask where counselling is
+        talk = bool(self.dialogue.wants_to_talk.search(text)) and not self.dialogue.service_asked.search(text)
+        if self.overread(risk, state, text, domain, talk):
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        # "今天是我生日，一个人在出租屋，没人记得，你能陪我说会儿话吗" (walk 82 got "请马上打 110 / 120"): a first request
+        # for company that only the classifier reads as a plan (a birthday is a day named), with no word of death, means
+        # or a decision, is asked about once, warmly, and kept company
+        if (risk.tier == "crisis" and risk.reason.startswith("semantic") and state.risk == "none" and not state.helper
+                and talk and not any(self.risk.patterns[kind].search(own_words())
+                                     for kind in ("soft", "means_hint", "decided", "own_death", "possible"))):
+            risk = Risk("check_in", "semantic: company", distress=risk.distress, probability=risk.probability)
+        # "你能帮我写几句给我爸妈的话吗" after asking how to confess the debt to them (walk 82 got "请马上打 110 / 120" and
+        # was offered "我现在状态很不好，有想死的念头"): the words to confess, not a farewell, when nothing else says so
+        if (risk.tier == "crisis" and risk.reason == "imminent" and state.risk == "none" and not state.helper
+                and self.dialogue.words_for_someone.search(text)
+                and not self.risk.patterns["means_hint"].search(written.lower())
+                and ("confessing" in state.facts or self.dialogue.remembered["confessing"].words.search(text))):
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        # "喝了一斤白酒了，脑子乱，欠了三十万，活着有什么意思" (walk 82 got the check-in and a debt plan): hopeless and
+        # drinking hard is the crisis reply, with "今晚别再喝了" first (crisis.yaml, first_step alcohol)
+        if (risk.tier == "check_in" and risk.reason == "possible" and not state.helper
+                and self.risk.means(own_words()) == "alcohol"):
+            risk = Risk("crisis", "possible+drunk", imminent=True, means="alcohol", distress=risk.distress,
+                        probability=risk.probability)
+        # "我还想再喝点" once home from the river (walk 83 got the card on family liability): drinking again after a
+        # crisis is the crisis reply, with "今晚别再喝了" first
+        if (risk.tier != "crisis" and not state.helper and ("crisis:left" in state.shown or state.risk == "crisis")
+                and self.risk.means(own_words()) == "alcohol"):
+            risk = Risk("crisis", "drinking again", imminent=True, means="alcohol", distress=risk.distress,
+                        probability=risk.probability)
         # "穷得我都不想活了 开玩笑的" (walk 55): said and taken back in one breath, with no plan or means: asked once,
         # gently, not the crisis reply (and not every turn after it)
         if (self.dialogue.joked_now.search(text.strip()) and state.risk == "none"
@@ -789,30 +854,6 @@ class Triager:
         # a bank loan and a private boss's 月息5分 in one message: which one a question is about is not known
         kinds = [kind for kind, pattern in self.dialogue.lender.items() if pattern.search(text)]
         lender = kinds[0] if len(kinds) == 1 else "unknown"
-        domain = self.safety.mentions_domain(text)
-        talk = bool(self.dialogue.wants_to_talk.search(text))  # "我就是想找个人说说话" (read once, used below)
-        # "好，谢谢。我今晚就跟她说" (to tell his wife of the debt, walk 81 got "请现在就打 110 / 120"): telling someone close is
-        # reaching out, not a plan, when only the classifier reads one
-        if (risk.tier == "crisis" and risk.reason.startswith("semantic") and not state.helper
-                and self.dialogue.going(text) and self.dialogue.will_tell.search(text)):
-            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
-        # asking for company once they have said they are safe ("我在家，挺好的，就是想有人聊天", walk 81 was asked again):
-        # company (not a first request for company that the classifier reads as a plan: it can be a farewell, and
-        # downgrading it cost a sealed set an acute line)
-        elif (risk.tier == "check_in" and risk.reason.startswith("semantic") and "said:safe" in state.shown
-              and not state.helper and talk):
-            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
-        # after they said they are safe or stepped away, a question about the debt that only the classifier reads as a
-        # plan ("好，我明天跟她说。她没签字应该就没事吧" after the window shut and the drink put down, walk 80, got "请马上
-        # 打 110 / 120"): answered, with the hotline line
-        # (and a check-in they already answered is not asked again on a question of inheritance, walk 81; nor the full
-        # reply to "好，我明天就这么说。谢谢你今晚陪我，晚安" after the pills were put away with his wife beside him)
-        if (risk.tier in ("crisis", "check_in") and risk.reason.startswith("semantic") and not state.helper
-                and (domain or state.topics) and {"said:safe", "crisis:left"} & set(state.shown)
-                and (self.dialogue.yes_no.search(text) or "?" in text or re.search(r"(吗|么|吧)[.!~\s]*$", text)
-                     or self.dialogue.small_talk["bye"].search(text)
-                     or self.dialogue.small_talk["thanks"].search(text))):
-            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         odds = self.read_act(text, bare, vector)
         act = max(odds, key=odds.__getitem__) if odds else ""
         inquiry = self.dialogue.helpless.sub(" ", text)  # "唔知點算" is said, not asked
@@ -865,6 +906,15 @@ class Triager:
         # "我不想说债的事，你能陪我聊会儿吗" (walk 81 got ways to cope and a card on scams): company, when nothing else is asked
         if (small_talk in ("", "bot") and risk.tier == "none" and talk
                 and "?" not in text and not (re.search(r"\d", text) or self.dialogue.threat.search(text))):
+            small_talk = "company"
+        # "今天就吃了碗泡面，看了会儿春晚。谢谢你陪我" (walk 82 got the steps for a transferred debt): thanks, in a
+        # conversation of company
+        if (not small_talk and risk.tier == "none" and not domain and "said:company" in state.shown
+                and self.dialogue.small_talk["thanks"].search(text) and not self.dialogue.question.search(text)):
+            small_talk = "thanks"
+        occasion = next((kind for kind, words in self.dialogue.occasion.items() if words.search(text)), "")
+        # "你能跟我说一句生日快乐吗", "你能祝我新年快乐吗" (walk 82 got "这个问题我可能帮不上忙"): the wish, and company
+        if occasion and small_talk in ("", "bot") and risk.tier == "none" and not domain:
             small_talk = "company"
         if act in SMALL_TALK and not small_talk:  # "你好呀，想問下嘢": not small talk, so which of the rest
             # ("你会写代码吗": something else, when the classifier leans that way; not a coin toss between vague and
@@ -938,8 +988,10 @@ class Triager:
             answer, past_no = ("no" if kind == "past_no" else kind), kind == "past_no"
             # "你说啥药啊刀的 我又不是要寻死 我是说…" (walk 43): a no, however many means it names
             # ("我说了只是过生日一个人，没别的意思", walk 81)
+            # ("没有想伤害自己，就是想睡着不醒，这不一样吧", walk 82 got "我们接着说催收的事": no harm meant, and a wish not
+            # to wake up, in their own words: the thought is there, and heard as a yes)
             if not answer and state.risk != "crisis" and says_fine:
-                answer = "no"
+                answer = "yes" if by_words and risk.reason in ("possible", "direct") else "no"
         if better and risk.tier != "none":  # "我现在冷静下来了，没事了": heard, not asked again
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         # crisis support goes on (the helper's, or urgent again after a plan or means was named)
@@ -1001,8 +1053,10 @@ class Triager:
         elif (state.risk == "crisis" and not state.helper and "crisis:arrived" not in state.shown
                 and self.dialogue.arrived.search(text)):
             # "表姐到了，在门口敲门": let them in, and let them stay tonight (not "go where there are people"); after
-            # pills taken, to wait for the ambulance with them or go to hospital
-            risk = replace(staying, reason="arrived", imminent=state.means == "taken")
+            # pills taken, to wait for the ambulance with them or go to hospital ("哥来了，现在在他家", walk 82: not told
+            # to open the door; only someone at the door is let in)
+            risk = replace(staying, reason="arrived" if self.dialogue.at_door.search(text) else "arrived in",
+                           imminent=state.means == "taken")
         elif (not state.helper and (state.risk == "crisis" or risk.tier == "crisis")
               and (state.means == "wound" or risk.means == "wound" or "first:wound" in state.shown
                    or "crisis:self harm" in state.shown
@@ -1089,9 +1143,17 @@ class Triager:
             # "下周要去产检，这种事能跟产科医生说吗？会不会被当成神经病" (walk 69): answered, yes, and how to say it
             risk = replace(staying, reason="doctor question")
         elif (state.risk == "crisis" and not state.helper and not (taken and not in_care)
-              and self.dialogue.words_for_someone.search(text)):
+              and (asked_words := self.dialogue.words_for_someone.search(text))):
             # "我可以给妹妹发微信，但是不知道怎么说", "帮我写一句给妹妹的话" (walk 69): the words, ready to send
-            risk = replace(staying, reason="words for someone")
+            # ("有个同事刚下来找我，问我怎么了，我该不该告诉他", walk 82: yes, and the words to say to ta there)
+            # ("我想跟老婆说，但不知道怎么说" after "我老婆不知道我欠这么多，我不敢跟她说", walk 82 was offered "有想死的念头"
+            # to send: the words to confess the debt, and how hard things are)
+            confessing = "confessing" in state.facts or self.dialogue.remembered["confessing"].words.search(text)
+            # ("我不需要打电话，我就想让你帮我写信" after asking for a goodbye letter, walk 83 got "请现在就打 110" twice: no
+            # farewell written, and the words to ask the family for help offered instead)
+            risk = replace(staying, reason="words for someone here" if asked_words.group("present")
+                           else "farewell letter" if asked_words.group("letter") and state.means == "farewell"
+                           else "words for the debt" if confessing else "words for someone")
         elif state.risk != "none" and self.dialogue.hotline_language.search(text) and not (taken and not in_care):
             # "12356 他们会说维吾尔语吗？我汉语说不好": how to be heard in the language they have, not the debt card
             risk = replace(staying, reason="hotline language", helper=state.helper)
@@ -1568,6 +1630,7 @@ class Triager:
             wont_act=bool(self.dialogue.wont_act.search(text)),
             agrees=bool(self.dialogue.agrees.search(text)),
             hungry=bool(self.dialogue.hungry.search(text)),
+            occasion=occasion,
             says_fine=says_fine,
             by_words=by_words,
             worried=worried,
