@@ -2595,7 +2595,8 @@ def test_a_no_to_the_check_in_with_a_question_of_its_own_gets_that_question_answ
     assert "third_party_contact" in reply.hits[0].passage.topics and "精神损害" not in said, said
 
 
-@pytest.mark.parametrize("message", ["催收现在就在电话里，我该怎么回他", "the collector is calling me now, what should I say"])
+@pytest.mark.parametrize("message", ["催收现在就在电话里，我该怎么回他", "the collector is calling me now, what should I say",
+                                     "催收刚才又打电话了，我该怎么回他"])
 def test_a_collector_on_the_line_gets_words_to_say(assistant, message):
     """"催收现在就在电话里，我该怎么回他" got general steps (record, ask for it in writing) and no words to say back, left
     from the first session of 2026-12-05: a short script the borrower can read out."""
