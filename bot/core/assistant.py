@@ -955,8 +955,8 @@ class Assistant:
         named = (first is not None and bool(first.only_if) and first.fits(text) and state.situation in wanted)
         found = self.closest(query, lambda hit: hit.passage.id in wanted and hit.passage.fits(said)
                              and hit.passage.applies_to(state.lender)
-                             and (hit.passage.fits(text) if named else (
-                                 asks_back or hit.passage.fits(text) or not hit.passage.fits(remembered))))
+                             and (hit.passage.fits(text)
+                                  or not named and (asks_back or not hit.passage.fits(remembered))))
         if found is None:
             return hits
         # it leads as the closest too, so its situation's reading is the answer's ("到底要不要报？我真的没借过")

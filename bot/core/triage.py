@@ -798,6 +798,10 @@ class Triager:
         domain = self.safety.mentions_domain(text)
         # "我就是想找个人说说话" (read once, used below); not when they ask where counselling is
         talk = bool(self.dialogue.wants_to_talk.search(text)) and not self.dialogue.service_asked.search(text)
+        # who they say they are, read once (dialogue.yaml, remembered): kept by the conversation, and read by the rules
+        # below (a confession of the debt to the family asked for)
+        facts = tuple(tag for tag, fact in self.dialogue.remembered.items() if fact.words.search(text))
+        confessing = "confessing" in (*state.facts, *facts)
         if self.overread(risk, state, text, domain, talk):
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         # "今天是我生日，一个人在出租屋，没人记得，你能陪我说会儿话吗" (walk 82 got "请马上打 110 / 120"): a first request
@@ -812,20 +816,16 @@ class Triager:
         if (risk.tier == "crisis" and risk.reason == "imminent" and state.risk == "none" and not state.helper
                 and self.dialogue.words_for_someone.search(text)
                 and not self.risk.patterns["means_hint"].search(written.lower())
-                and ("confessing" in state.facts or self.dialogue.remembered["confessing"].words.search(text))):
+                and confessing):
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
-        # "喝了一斤白酒了，脑子乱，欠了三十万，活着有什么意思" (walk 82 got the check-in and a debt plan): hopeless and
-        # drinking hard is the crisis reply, with "今晚别再喝了" first (crisis.yaml, first_step alcohol)
-        if (risk.tier == "check_in" and risk.reason == "possible" and not state.helper
-                and self.risk.means(own_words()) == "alcohol"):
-            risk = Risk("crisis", "possible+drunk", imminent=True, means="alcohol", distress=risk.distress,
-                        probability=risk.probability)
-        # "我还想再喝点" once home from the river (walk 83 got the card on family liability): drinking again after a
-        # crisis is the crisis reply, with "今晚别再喝了" first
-        if (risk.tier != "crisis" and not state.helper and ("crisis:left" in state.shown or state.risk == "crisis")
-                and self.risk.means(own_words()) == "alcohol"):
-            risk = Risk("crisis", "drinking again", imminent=True, means="alcohol", distress=risk.distress,
-                        probability=risk.probability)
+        # hopeless and drinking hard ("喝了一斤白酒了，脑子乱，欠了三十万，活着有什么意思", walk 82 got the check-in and a
+        # debt plan), or drinking again after a crisis ("我还想再喝点" once home from the river, walk 83 got the card on
+        # family liability): the crisis reply, with "今晚别再喝了" first (crisis.yaml, first_step alcohol)
+        hopeless = risk.tier == "check_in" and risk.reason == "possible"
+        after_crisis = risk.tier != "crisis" and ("crisis:left" in state.shown or state.risk == "crisis")
+        if not state.helper and (hopeless or after_crisis) and own_means() == "alcohol":
+            risk = Risk("crisis", "possible+drunk" if hopeless else "drinking again", imminent=True, means="alcohol",
+                        distress=risk.distress, probability=risk.probability)
         # "穷得我都不想活了 开玩笑的" (walk 55): said and taken back in one breath, with no plan or means: asked once,
         # gently, not the crisis reply (and not every turn after it)
         if (self.dialogue.joked_now.search(text.strip()) and state.risk == "none"
@@ -1148,7 +1148,6 @@ class Triager:
             # ("有个同事刚下来找我，问我怎么了，我该不该告诉他", walk 82: yes, and the words to say to ta there)
             # ("我想跟老婆说，但不知道怎么说" after "我老婆不知道我欠这么多，我不敢跟她说", walk 82 was offered "有想死的念头"
             # to send: the words to confess the debt, and how hard things are)
-            confessing = "confessing" in state.facts or self.dialogue.remembered["confessing"].words.search(text)
             # ("我不需要打电话，我就想让你帮我写信" after asking for a goodbye letter, walk 83 got "请现在就打 110" twice: no
             # farewell written, and the words to ask the family for help offered instead)
             risk = replace(staying, reason="words for someone here" if asked_words.group("present")
@@ -1666,7 +1665,7 @@ class Triager:
             go_to_ta=bool(self.dialogue.go_to_ta.search(text)),
             dear=self.dear(text) if risk.reason == "reason to live" else "",
             too_long=len(bare) <= TOO_LONG_CHARS and bool(self.dialogue.too_long.search(text)),
-            facts=tuple(tag for tag, fact in self.dialogue.remembered.items() if fact.words.search(text)),
+            facts=facts,
             known=known,
             vector=vector if vector is not None else np.zeros(0, dtype=np.float32),
         )
