@@ -2688,3 +2688,40 @@ def test_entering_the_mainland_with_a_debt_there_is_answered_walk_82(assistant):
     family liability (walk 82 p15)."""
     said = assistant.renderer.plain(assistant.respond(Session(user="w82p15"), "在大陸借的網貸沒還完，以後還能入境大陸嗎"))
     assert "入境" in said and "出境" in said, said
+
+
+@pytest.mark.parametrize("asked", ["那剩下的6000我还要还吗？", "他们说我还欠6000，我还欠吗", "So do I still owe them anything?"])
+def test_the_balance_asked_again_answers_on_the_figures_told_walk_83(assistant, asked):
+    """"借了1万到手8千，已经还了1万3了" got "本金已经还清了", and two messages later "那剩下的6000我还要还吗？" got a card's
+    "要还，但只还该还的" (walk 83 p09): the same figures give the same answer."""
+    session = Session(user="w83p09")
+    assistant.respond(session, "是一个叫“速借花”的app，好像没有牌照，借了1万到手8千，已经还了1万3了")
+    assistant.respond(session, "那多还的5000我怎么要回来？")
+    said = assistant.renderer.plain(assistant.respond(session, asked))
+    assert ("本金已经还清" in said or "the principal is repaid" in said) and "要还，但只还该还的" not in said, said
+
+
+def test_collectors_knocking_after_their_threats_get_the_steps_at_the_door_again_walk_83(assistant):
+    """After the steps for a visit and a threat of arrest, "他们真上门了，在敲门" got the steps for fake court papers
+    ("截图保存所有“立案”“传票”…") (walk 83 p10): at the door, the door's steps again."""
+    session = Session(user="w83p10")
+    for text in ("催收现在正在打我电话！我接了，他问我今天能不能还，我该怎么说？快", "他说今天不还就上门，还要打给我通讯录所有人，我该怎么回他", "他又打来了，说我不还就是诈骗，要报警抓我，我怎么回",
+                 "挂了。他说下午就上门，我一个人在家，有点怕"):
+        assistant.respond(session, text)
+    said = assistant.renderer.plain(assistant.respond(session, "他们真上门了，在敲门"))
+    assert "开门" in said and "立案" not in said, said
+
+
+def test_a_guarantor_who_paid_is_told_how_to_claim_it_back_walk_84(assistant):
+    """A guarantor ordered to pay his cousin's 80,000 asked how to get it back and was told of the borrower's side (walk
+    84 p25): recourse under 民法典 700, and its time limit."""
+    said = assistant.renderer.plain(assistant.reply("我给我小舅子的网贷做了担保，他跑了，法院执行了我六万，我能找他要回来吗"))
+    assert "第七百条" in said and "三年" in said, said
+
+
+def test_a_loan_repaid_in_full_and_chased_again_is_checked_not_paid_walk_84(assistant):
+    """"我在安逸花借的钱已经全部还清了，有结清证明，现在又有人打电话说我还欠两千多没还" got the card on family liability, and
+    "怎么举报这个骗子电话" later "一般还要还" (walk 84 p28)."""
+    said = assistant.renderer.plain(assistant.reply(
+        "借呗上个月就还完了，App里也显示结清，今天有个人打电话说我还有一千多逾期费没还，让我马上转给他"))
+    assert "官方" in said and "个人账户" in said, said

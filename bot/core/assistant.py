@@ -197,6 +197,10 @@ class Assistant:
             state.show_once("helper:answered")
         if triage.misread:
             state.means = ""  # nothing of theirs is at hand: no step to put it away
+        if triage.in_care and not state.helper and state.means == "taken":
+            # in care after pills ("到医院了，医生在给我洗胃"): what was taken is the doctors' now, so a later "我出院了…欠的钱
+            # 怎么办" is not sent to the emergency room again (walk 84 p12)
+            state.means = ""
         if triage.drunk and (risk.helper or state.helper):
             # "我爸喝了很多酒…": remembered for when ta is found, asleep or not (walk 78): on the side, watched
             state.show_once("helper:drunk")
@@ -217,7 +221,7 @@ class Assistant:
         # "今天是我生日…没人记得", "你能祝我新年快乐吗" (walk 82 never said it): a wish first, once; not in a crisis reply
         # (again when they ask for it or wish it back: "你能跟我说一句生日快乐吗")
         if triage.occasion and risk.tier != "crisis" and (
-                state.show_once(f"wished:{triage.occasion}") or "快乐" in triage.text):
+                state.show_once(f"wished:{triage.occasion}") or triage.wish_asked):
             base["occasion"] = triage.occasion
         # right after "you are in danger", "还在拍 我好怕" is that danger still and "他们走了" its end (not sleep advice)
         after_danger = bool(state.danger_turn) and state.turns - state.danger_turn <= 2  # (one message between)
@@ -235,7 +239,9 @@ class Assistant:
         asked_not_to_ask = triage.stop_asking and not state.show_once("declined:ask")
         if triage.retaliation:
             state.show_once("said:retaliation")  # "我已经在路上了" next is read as on the way to them
-        if triage.self_harm_answer == "no" or triage.better:  # safe, in their words: the answers are whole again
+        # safe, in their words: the answers are whole again ("我现在没事。我问的是…", walk 84 p17: not asked again whether
+        # they are safe, nor a rope named later as the past sent to 110)
+        if triage.self_harm_answer == "no" or triage.better or (triage.says_fine and risk.tier == "none"):
             state.show_once("said:safe")
         if triage.safe_now or risk.reason == "no plan":  # "安全吧", "没准备什么": not asked again whether they are safe
             state.show_once("said:safe_now")
@@ -487,12 +493,17 @@ class Assistant:
                 base["note"] = "talk"  # "我该跟她说啥": the words to use with ta, not again "call 110"
                 if triage.better:  # ("她在屋里 人没事 就是哭…我该跟她说啥": ta is found)
                     state.show_once("helper:found")
-            elif risk.helper and "helper:found" in state.shown and not {"helper:far", "helper:elsewhere"} & set(
+            elif risk.helper and "helper:found" in state.shown and not {"helper:far", "helper:elsewhere", "helper:away"} & set(
                     state.shown) and base["note"] in (
                     "again", "third", "tell", "wait", "waiting", "leads"):
                 # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
                 # not "call 110 and look for ta" (walk 39)
                 base["note"] = "with_ta"
+            elif risk.helper and "helper:found" in state.shown and triage.away and base["note"] in (
+                    "again", "third", "tell", "wait", "waiting", "leads"):
+                # ta found far away, and "我想去杭州陪他 坐明早的车" (walk 83 p02): tonight, before they get there, not
+                # "ta 现在在你身边" nor "call 110 now"
+                base["note"] = "away_found"
             if base["note"] not in ("", "help again", "left", "asked", "helper_means", "helper_doctor", *TAKEN_NOTES) \
                     and base["note"] == state.crisis_note \
                     and state.crisis_turn == state.turns - 1:
@@ -602,7 +613,9 @@ class Assistant:
         took_back = triage.took_back and not state.helper
         # ("没有 就是太累了": the tiredness is heard first; "我没想伤害自己。我是问银行起诉我之后会怎么样" and
         # "冇諗過傷害自己…佢哋打去我公司，我驚俾老細炒" say what the trouble is, which is answered, walk 77)
-        if triage.self_harm_answer == "no" and not took_back and not triage.domain:
+        # ("没有，我没想过那些。我就是想问车被拖走了还能拿回来吗", walk 84: a question of its own, answered)
+        if triage.self_harm_answer == "no" and not took_back and not (
+                triage.domain or (triage.question and not triage.why_asked)):
             # ("没有想过伤害自己，就是想找个人说说话", walk 82 got "我们接着说催收的事"): company, not the debt
             return self.not_at_risk({**base, "note": "past" if triage.past_thoughts else "tired" if risk.distress
                                      else "talk" if triage.wants_to_talk else base["note"]})
@@ -835,7 +848,7 @@ class Assistant:
         # (so is a "no" to the question about self-harm with a question of its own, "我没想死，我就是难受。她没签字，催收能
         # 一直打给她吗": the check-in's ways to cope are not what it asks; console check of 2026-12-05)
         alone = despair_only or (coping and triage.better and not asks) or triage.redirect or (
-            triage.self_harm_answer == "no" and triage.domain and asks)
+            triage.self_harm_answer == "no" and (triage.domain or triage.question) and asks)
         if alone:
             query, weight = triage.vector, 0.0
         # "不是家人的事，是我自己借的，他们打给我同事": the words search what is said instead, not what it takes back
@@ -882,7 +895,9 @@ class Assistant:
         # ("我很好，没想伤害自己，你别再给我热线了。就问：家访我能拒绝开门吗", walk 80: they just said so)
         if (state.risk == "crisis" and risk.tier == "none"
                 and not (state.helper or state.means or base["note"] or danger or triage.says_fine)
-                and not ({"answered:self_harm", "declined:ask", "said:safe_now"} & set(state.shown))
+                # ("我已经到朋友家了。我问的是…", walk 84: with someone, they said where they are)
+                and not ({"answered:self_harm", "declined:ask", "said:safe_now", "said:safe", "known:with_someone"}
+                         & set(state.shown))
                 and state.show_once("asked:safe")):
             base["note"] = "safe_first"
         # after means were named and no word of being safe, the first step once more under the answer (and while they
@@ -1176,6 +1191,10 @@ class Assistant:
             loan = to_loan(state.loan) if triage.rate_asked and not triage.threat else None
             # ("那这个利息合法吗" two messages after the loan, the family's calls between: the loan, walk 78)
             percent = PERCENT.search(triage.text) is not None
+            if triage.balance_asked and not triage.threat and (repaid := self.repaid(state.loan)):
+                # "那剩下的6000我还要还吗" after "借了1万到手8千，已经还了1万3" (walk 83): the balance on the figures told,
+                # not a card's "要还" against the first answer
+                return {**repaid, "no_interest": no_interest}
             if no_interest:
                 return {}
             if loan is None and (triage.rate_asked or percent) and "stated" in state.loan and not triage.threat:
@@ -1200,12 +1219,10 @@ class Assistant:
         loan = to_loan(state.loan)
         if loan is None and "court_case" in state.facts:
             return {}  # a summons in hand ("收到传票了 借了2万到手1万6"): the court first, no figure asked for (walk 59)
-        paid = float(state.loan.get("paid", 0.0))
-        arrived = float(state.loan.get("received", state.loan.get("contract", 0.0)))
-        if loan is None and paid and arrived:
+        if loan is None and (repaid := self.repaid(state.loan)):
             # what was repaid set against what arrived answers "我还欠不欠" without the terms ("借3000到手2100，每次展期交
             # 900，展了五次": walk 79 was asked five times how much was due at the end)
-            return {"paid": paid, "arrived": arrived, "no_interest": no_interest}
+            return {**repaid, "no_interest": no_interest}
         if no_interest:
             return {}
         if loan is None:
@@ -1222,6 +1239,13 @@ class Assistant:
         return {"rate": result, "assumed_received": "received" not in state.loan and not fee_rate,
                 "paid": float(state.loan.get("paid", 0.0)), "fee_rate": fee_rate,
                 "notional": bool(fee_rate) and not {"contract", "received"} & set(state.loan)}
+
+    @staticmethod
+    def repaid(loan: dict) -> dict:
+        """What was repaid and what arrived, when both were told: the balance without the loan's terms."""
+        paid = float(loan.get("paid", 0.0))
+        arrived = float(loan.get("received", loan.get("contract", 0.0)))
+        return {"paid": paid, "arrived": arrived} if paid and arrived else {}
 
     def said(self, text: str, state: DialogueState) -> str:
         """The message with what the person said of themselves earlier ("我是学生", "信用卡"), as the passages'

@@ -242,6 +242,13 @@ class Composer:
         told = self._steps([situation], language) if leans and situation is not None and not recap else ()
         if told and all(f"step:{_key(s)}" in state.shown for s in told) and not news:
             recap, own = True, told
+        # the closest passage is on the topic and its steps were all said, and no step on the topic is left ("他们真
+        # 上门了，在敲门" after the steps for a visit, walk 83 p10): its steps again, in order, rather than only steps of
+        # passages on other topics (fake court papers)
+        kin = self._steps([h.passage for h in on_topic if topic_id in h.passage.topics], language)
+        if (not recap and not news and not yes_no and nearest is not None and topic_id in nearest.passage.topics
+                and not any(s in kin for s in fresh)):
+            recap, own = True, self._steps([nearest.passage], language)
         if recap:
             fresh = list(own)
         # the situation asked about again, its steps all said ("不是我借的，是我老公冒用我身份证办的，为什么还要我协商还款？"

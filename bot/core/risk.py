@@ -702,9 +702,12 @@ class RiskRules:
                     or self.patterns["told_me"].search(masked, voice, sign.start()))
 
     def own_voice(self, masked: str, before: int) -> int:
-        """Where the last clause before `before` that begins with the writer's 我 (not "我妈", "我们") starts; 0 if none."""
+        """Where the last clause before `before` that begins with the writer's 我 (not "我妈", "我们") starts; 0 if none.
+        A 我 inside quotation marks is the one quoted ("他跟我说“爸，我活着就是拖累你们”", walk 84), not the writer."""
         for found in reversed(list(OWN_VOICE.finditer(masked, 0, before))):
             at = found.end() - 1
+            if masked.count("“", 0, at) + masked.count("「", 0, at) > masked.count("”", 0, at) + masked.count("」", 0, at):
+                continue
             person = self.patterns["person"].search(masked, at, at + 6)
             if person is None or person.start() != at:
                 return at

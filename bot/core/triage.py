@@ -123,6 +123,7 @@ class DialogueRules:
     service_asked: re.Pattern[str]  # "…想找个心理咨询，有没有免费的渠道": asks where to get help, answered
     hungry: re.Pattern[str]  # "我就是饿，冰箱里只剩两包泡面": in a crisis, to eat something first
     occasion: dict[str, re.Pattern[str]]  # "今天是我生日", "新年快乐": a wish first, once (birthday, new_year)
+    wish_asked: re.Pattern[str]  # "你能跟我说一句生日快乐吗": the wish asked for (or given) again
     wont_act: re.Pattern[str]  # "想过，但不会真做": the thought told, and that they won't act on it
     will_tell: re.Pattern[str]  # "我今晚就跟她说": they will tell someone close (of the debt, of how they are)
     told_to_die: re.Pattern[str]  # "我妈说'你怎么不去死'": someone close told them to die: asked directly once
@@ -263,6 +264,7 @@ class DialogueRules:
     joked_now: re.Pattern[str]  # a line of despair taken back at its very end ("…开玩笑的"): asked once, gently
     yes_no: re.Pattern[str]  # "他们能这样吗", "会坐牢吗": the reading answers it, even on a topic already read
     rate_question: re.Pattern[str]  # "那年化是多少": after a loan was worked out, its rate again
+    balance_question: re.Pattern[str]  # "那剩下的6000我还要还吗": after what arrived and what was repaid, the balance again
     too_long: re.Pattern[str]  # "字太多 看不懂": fewer words from now on
     unseen: re.Pattern[str]  # "有没有人会问一句 你自己还好吗": asked how they are, before the debt
     come_back: re.Pattern[str]  # "明天我还能来找你吗", "你会记得我吗": the lonely asking whether they may return
@@ -392,6 +394,7 @@ class DialogueRules:
                 wont_act=re.compile(data["wont_act"]),
                 hungry=re.compile(data["hungry"]),
                 occasion={kind: re.compile(data["occasion"][kind]) for kind in ("birthday", "new_year")},
+                wish_asked=re.compile(data["wish_asked"]),
                 retaliation=re.compile(data["retaliation"]),
                 on_the_way=re.compile(data["on_the_way"]),
                 frustrated=re.compile(data["frustrated"]),
@@ -528,6 +531,7 @@ class DialogueRules:
                 joked_now=re.compile(data["joked_now"]),
                 yes_no=re.compile(data["yes_no_question"]),
                 rate_question=re.compile(data["rate_question"]),
+                balance_question=re.compile(data["balance_question"]),
                 too_long=re.compile(data["too_long"]),
                 not_heard=re.compile(data["not_heard"]),
                 unseen=re.compile(data["unseen"]),
@@ -553,8 +557,8 @@ class DialogueRules:
             raise KnowledgeError([f"{path}: {type(exc).__name__}: {exc}; every section is needed: small_talk "
                                   f"({', '.join(SMALL_TALK)}, filler), vague_words, wants_to_ask, off_topic, language_request (en, zh, filler), "
                                   "new_question, going_to, clarify_options (label, label_en, send), "
-                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, too_long, not_heard, unseen, come_back, where_were_we, back_better, report_fear, privacy_asked, drunk, helper_fear, crimes (name: law and article), remembered (words, says, answers), correction, asked_instead, redirect, "
-                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, service_asked, no_advice, agrees, own_feeling, told_to_die, will_tell, wont_act, hungry, occasion (birthday, new_year), retaliation, on_the_way, frustrated, bereaved, "
+                                  "follow_up, leans_on_context, law_asked, more_asked, question, yes_no_question, rate_question, balance_question, too_long, not_heard, unseen, come_back, where_were_we, back_better, report_fear, privacy_asked, drunk, helper_fear, crimes (name: law and article), remembered (words, says, answers), correction, asked_instead, redirect, "
+                                  "lender (licensed, private), threat, threat_soon, wants_to_talk, service_asked, no_advice, agrees, own_feeling, told_to_die, will_tell, wont_act, hungry, occasion (birthday, new_year), wish_asked, retaliation, on_the_way, frustrated, bereaved, "
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_work, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, accident_cover, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, still_hurting_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, letter_kept_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, going_home_words, public_words, bare_no_words, nothing_wrong_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
@@ -638,6 +642,7 @@ class Triage:
     agrees: bool  # "我爸说得对": they agree with what someone said of them
     hungry: bool  # "我就是饿", "饭钱都快不够了": hungry or without money for food
     occasion: str  # birthday | new_year | "": a day they name ("今天是我生日"), wished for once
+    wish_asked: bool  # "你能跟我说一句生日快乐吗": the wish asked for again
     says_fine: bool  # "我很好，没想伤害自己": they say they are fine or have no such thoughts (not asked again first)
     misread: bool  # a crisis reply the classifier alone raised, which they say misread them ("我没想死啊")
     by_words: bool  # the writer's own words raised risk in this message, not the classifier alone
@@ -651,6 +656,7 @@ class Triage:
     yes_no: bool  # a question to be answered yes or no ("那他们能这样吗", "is that legal?")
     rate_asked: bool  # "那年化是多少", "is that legal?": about a loan's rate (the one worked out, if any)
     rate_named: bool  # "那这个利息合法吗": the interest named, so about the loan whatever was said in between
+    balance_asked: bool  # "那剩下的6000我还要还吗": whether anything is still owed on the loan told
     too_long: bool  # a short message saying the replies have too many words ("字太多 看不懂")
     in_care: bool  # after pills taken, they are at the hospital now ("到医院了 洗了胃")
     at_hospital: bool  # words of being in care, whoever they are ("我到医院了 医生说没事")
@@ -743,6 +749,11 @@ class Triager:
         if risk.tier == "crisis" and dialogue.going(text) and dialogue.will_tell.search(text):
             # "好，谢谢。我今晚就跟她说" (to tell his wife of the debt, walk 81 got "请现在就打 110 / 120"): telling someone
             # close is reaching out, not a plan
+            return True
+        if risk.tier == "check_in" and (domain or re.search(r"[?]|想(知道|问)|问的是", text)) and (
+                dialogue.nothing_wrong.search(text) or dialogue.not_suicidal.search(text)):
+            # "我在医院陪床，孩子睡了。我没事，我就是想知道有没有什么救助可以申请" (walk 84 was asked again whether they had
+            # thought of hurting themselves, just after saying yes): fine, in their words, and asking; answered
             return True
         if risk.tier == "check_in" and "said:safe" in shown and talk:
             # asking for company once they have said they are safe ("我在家，挺好的，就是想有人聊天", walk 81 was asked again)
@@ -1172,7 +1183,9 @@ class Triager:
               and self.dialogue.public.search(text) and not self.risk.patterns["imminent"].search(written.lower())
               and not self.dialogue.no_plan_said.search(text)  # ("人很多 没准备什么": the relief of no plan, walk 73)
               # ("不是想死，我妈还在医院，我不能倒下": a carer at a hospital, never somewhere she went to be safe, walk 77)
-              and not self.dialogue.not_suicidal.search(text)):
+              and not self.dialogue.not_suicidal.search(text)
+              # ("我在医院陪床，孩子睡了。我没事，我就是想知道有没有什么救助可以申请", walk 84: fine, and asking)
+              and not (says_fine and re.search(r"[?]|想(知道|问)|问的是", text))):
             # "我出来了，在楼下的麦当劳坐着，人挺多的" after a farewell letter and no wish to call 110 (walk 76 was asked
             # three times "你现在能去有人的地方吗？"): where there are people already; the step named, stay there a while
             risk = replace(staying, reason="among people", imminent=False)
@@ -1187,11 +1200,12 @@ class Triager:
               and not self.dialogue.afraid_to_die.search(text)):
             # "我把药倒进马桶冲掉了", "我已经下来了": the step taken is named and praised before anything else
             risk = replace(staying, reason="left", imminent=False)
-        elif (state.risk == "crisis" and state.means == "height" and not (state.helper or better)
+        elif (state.risk == "crisis" and state.means in ("height", "height_home") and not (state.helper or better)
               and state.crisis_turn == state.turns and "crisis:left" not in state.shown
               and self.dialogue.indoors.search(text)
               and not self.risk.patterns["imminent"].search(written.lower())):
-            # "我没有跳 我现在在床上" after a balcony (walk 58): inside now, a little relief, not 110 again
+            # "我没有跳 我现在在床上" after a balcony (walk 58): inside now, a little relief, not 110 again ("我没上去，在工棚里"
+            # after scaffolding, walk 84)
             risk = replace(staying, reason="indoors", imminent=False)
         elif not state.helper and state.risk != "none" and self.dialogue.not_me.search(text):
             # "不是我，是我老婆。我在上班" (walk 68): taken for the writer's own; sorry, and the helper's reply, urgent as
@@ -1214,10 +1228,10 @@ class Triager:
             # "会冒出'跳下去就解脱了'的念头，但我没有计划": their own thoughts told, no plan; not an act now, not
             # someone else's
             risk = Risk("crisis", "thoughts", distress=risk.distress, probability=risk.probability)
-        elif (risk.tier == "crisis" and not risk.helper and state.risk != "crisis"
+        elif (risk.tier == "crisis" and not risk.helper and (state.risk != "crisis" or cared)
               and self.dialogue.past_attempt.search(text) and not self.dialogue.past_now.search(text)):
             # an attempt before, survived ("上周我吃药自杀，被抢救回来了"): asked about now, not sent to 110 as if it
-            # were happening
+            # were happening (also back after the hospital: "我出院了，前几天跟你说过吃药的事", walk 84 p12)
             risk = Risk("crisis", "past attempt", distress=risk.distress, probability=risk.probability)
         elif (state.risk == "crisis" and not (state.helper or better) and not asks_plainly
               and self.risk.means(written.lower()) == "taken"
@@ -1255,6 +1269,10 @@ class Triager:
             risk = replace(staying, reason="no plan", imminent=False, means="")
         elif answer == "no" and state.crisis_note == "asked" and state.crisis_turn == state.turns and not risk.imminent:
             # "没有" to "这几天还会有结束生命的念头吗？" (after a past attempt, after cutting): heard as no
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        elif answer == "no" and risk.tier == "check_in" and risk.reason.startswith("semantic"):
+            # "没有，我没想过那些。我就是想问车被拖走了…" to the check-in, which only the classifier would ask again (walk 84
+            # p23 was asked "我还是想确认一下你的安全"): heard as no, and the question answered
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         elif (state.risk == "crisis" and not state.helper and state.crisis_note != "plan"
               and self.dialogue.unsure.search(bare)):  # (not to "手边有没有药、刀、绳子？")
@@ -1410,8 +1428,9 @@ class Triager:
               # ("我没事，真的。我现在想知道被辞退能不能要赔偿" with no means named, walk 76: the question is answered,
               # with a hotline line, not "你身边现在有人吗？" again)
               # (a question in so many words: "没怎么睡" asks nothing)
+              # ("我说了我没事，我在工棚里，我问的是工钱找谁要", walk 84)
               and not (self.dialogue.nothing_wrong.search(text) and not state.means and (
-                  self.dialogue.yes_no.search(text) or re.search(r"[?]|想(知道|问)", text)))
+                  self.dialogue.yes_no.search(text) or re.search(r"[?]|想(知道|问)|问的是", text)))
               and (small_talk not in ("thanks", "bye") or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague or small_talk in ("bot", "ack", "greeting")
                    or self.about_someone_close(text) or not_heard)):
@@ -1630,6 +1649,7 @@ class Triager:
             agrees=bool(self.dialogue.agrees.search(text)),
             hungry=bool(self.dialogue.hungry.search(text)),
             occasion=occasion,
+            wish_asked=bool(occasion) and bool(self.dialogue.wish_asked.search(text)),
             says_fine=says_fine,
             by_words=by_words,
             worried=worried,
@@ -1643,6 +1663,7 @@ class Triager:
             yes_no=bool(self.dialogue.yes_no.search(text)),
             rate_asked=bool(rate_asks),
             rate_named=any(m.group("named") or m.group("named_en") for m in rate_asks),
+            balance_asked=bool(self.dialogue.balance_question.search(text)),
             in_care=in_care,
             at_hospital=cared,
             help_called=help_called,
