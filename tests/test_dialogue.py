@@ -2725,3 +2725,12 @@ def test_a_loan_repaid_in_full_and_chased_again_is_checked_not_paid_walk_84(assi
     said = assistant.renderer.plain(assistant.reply(
         "借呗上个月就还完了，App里也显示结清，今天有个人打电话说我还有一千多逾期费没还，让我马上转给他"))
     assert "官方" in said and "个人账户" in said, said
+
+
+def test_labour_arbitration_is_not_the_loan_contracts_final_arbitration_walk_85(assistant):
+    """"我去仲裁要多久能拿到？" after a dismissal got "仲裁是一裁终局…三个月内向中级法院申请撤销" (walk 84 p30, walk 85 p08):
+    labour arbitration is free, decided in 45 (+15) days, and a worker who disagrees can sue within 15 days."""
+    session = Session(user="w85p08")
+    first = assistant.renderer.plain(assistant.respond(session, "公司把我开除了，我想去劳动仲裁，要多久能拿到赔偿？"))
+    again = assistant.renderer.plain(assistant.respond(session, "仲裁输了还能上诉吗"))
+    assert "45天" in first and "一裁终局" not in again and "15天" in again, (first, again)

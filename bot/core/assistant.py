@@ -412,6 +412,8 @@ class Assistant:
                 # helper reply): looking for ta now, not waiting
                 state.show_once("crisis:helper")
                 base["note"] = "missing"
+            elif risk.helper and risk.reason == "secret":
+                base["note"] = "secret_after"  # asked to keep it from ta's family, ta in hospital (walk 85)
             elif risk.helper and risk.reason == "tell someone" and not triage.secret:
                 base["note"] = "tell_yes"  # "我可以跟外婆打电话吗" (walk 72): yes, now
             elif risk.helper and risk.reason == "helper means":

@@ -750,8 +750,9 @@ class Triager:
             # "好，谢谢。我今晚就跟她说" (to tell his wife of the debt, walk 81 got "请现在就打 110 / 120"): telling someone
             # close is reaching out, not a plan
             return True
-        if risk.tier == "check_in" and (domain or re.search(r"[?]|想(知道|问)|问的是", text)) and (
-                dialogue.nothing_wrong.search(text) or dialogue.not_suicidal.search(text)):
+        asking = domain or dialogue.yes_no.search(text) or re.search(r"[?]|想(知道|问)|问的是", text)
+        if risk.tier == "check_in" and asking and (dialogue.nothing_wrong.search(text)
+                                                   or dialogue.not_suicidal.search(text)):
             # "我在医院陪床，孩子睡了。我没事，我就是想知道有没有什么救助可以申请" (walk 84 was asked again whether they had
             # thought of hurting themselves, just after saying yes): fine, in their words, and asking; answered
             return True
@@ -990,7 +991,10 @@ class Triager:
             better, risk = True, Risk("none", "", distress=risk.distress, probability=risk.probability)
         # ta was found and is safe; the helper now asks about the debt ("警察都去过了 她说就是钱的事…我能帮她做点啥"):
         # answered, not the helper's crisis reply again
-        found_asks_debt = state.helper and "helper:found" in state.shown and domain
+        # (or beside ta at home, no means named: "他在自己房间里打游戏…那他的网贷怎么办，我们要不要替他还", walk 85 got the
+        # helper's steps for waiting on the police four times)
+        found_asks_debt = state.helper and domain and ("helper:found" in state.shown or (
+            "known:beside" in state.shown and not state.means))
         answer, past_no = "", False
         # the bot asked whether they thought of hurting themselves and has no answer yet
         awaiting_answer = "asked:self_harm" in state.shown and "answered:self_harm" not in state.shown
@@ -1126,6 +1130,11 @@ class Triager:
             child = "known:with_child" in state.shown or situation["with_child"]
             risk = Risk("crisis", "imminent", imminent=True, distress=risk.distress,
                         means=along if along in TAKEN_ALONG and not (child and along == "dependent") else "children")
+        elif (state.helper and state.risk == "crisis" and "helper:in care" in state.shown
+              and self.risk.patterns["secret"].search(written.lower())):
+            # "她求我别告诉她爸妈，我该不该说" once ta is in hospital (walk 85 p23 asked three times and got the card on
+            # family liability): her safety before the promise, and the days after hospital
+            risk = replace(staying, reason="secret")
         elif state.helper and state.risk == "crisis" and self.dialogue.tell_someone.search(text):
             # "我可以跟外婆打电话吗 外婆住得不远" (walk 72, a fifteen-year-old whose mother said goodbye): yes, now
             risk = replace(staying, reason="tell someone")
@@ -1325,7 +1334,8 @@ class Triager:
             risk = replace(staying, reason="reason to live")
         elif (state.risk == "crisis" and not state.helper
               # (also after "我现在好一点了…我要是真的不在了，她会不会被要求还我的债？", walk 80, which got the card on schools)
-              and self.risk.patterns["own_death"].search(written.lower())
+              # (in their own words: "他们还说我回内地也会派人找我家里要钱" is the collectors' threat, walk 85)
+              and self.risk.patterns["own_death"].search(own_words())
               and not (risk.tier == "crisis" and risk.reason.startswith("imminent"))):
             # "我死了我爸妈要不要还" in a crisis: never the literal answer (that death would settle it)
             # (not a plan that takes someone along: "要是我俩一起走了 谁也不拖累谁", walk 68)
@@ -1429,7 +1439,7 @@ class Triager:
               # with a hotline line, not "你身边现在有人吗？" again)
               # (a question in so many words: "没怎么睡" asks nothing)
               # ("我说了我没事，我在工棚里，我问的是工钱找谁要", walk 84)
-              and not (self.dialogue.nothing_wrong.search(text) and not state.means and (
+              and not (says_fine and not state.means and (
                   self.dialogue.yes_no.search(text) or re.search(r"[?]|想(知道|问)|问的是", text)))
               and (small_talk not in ("thanks", "bye") or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague or small_talk in ("bot", "ack", "greeting")
@@ -1459,8 +1469,10 @@ class Triager:
             # "他开门了 我给他下了碗面 他吃了 哭了一场" (walk 74; 开门 is also a word of home visits): ta is with them
             # now: stay with ta, listen, tonight together; not the card on collectors calling the family
             risk = staying
-        elif state.helper and state.risk == "crisis" and risk.tier != "crisis" and told_fine and asks:
-            # "她在屋里 人没事 就是哭…我该跟她说啥": what to say to ta, also once ta is found (walk 38)
+        elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and told_fine and asks
+              and not found_asks_debt):
+            # "她在屋里 人没事 就是哭…我该跟她说啥": what to say to ta, also once ta is found (walk 38); not a question about
+            # the debt from beside ta ("他说就是随口说说…那他的网贷怎么办", walk 85)
             risk = staying
         elif (state.helper and state.risk == "crisis" and risk.tier != "crisis" and not better
               and self.risk.patterns["rescue"].search(text) and not found_asks_debt):
@@ -1491,7 +1503,9 @@ class Triager:
             # (not a "no" to the question, however sure the classifier: "没有想死 就是好累 什么都不想做", walk 65)
             risk = Risk("crisis", f"{risk.reason} again", imminent=risk.imminent, distress=risk.distress)
         elif (risk.tier != "none" and state.risk == "crisis" and (not state.helper or found_asks_debt)
-              and asks_plainly and domain and risk.reason.startswith("semantic")
+              and asks_plainly and domain and (risk.reason.startswith("semantic") or (
+                  # (what ta said told again from beside ta, "他说不想活是前天的事…家里替他还钱有没有用", walk 85)
+                  found_asks_debt and risk.helper and not risk.imminent))
               # (not with the means in their own words: "药还在桌上。我不会现在吃。你先回答我，死了债是不是就没了", walk 79)
               and not self.risk.patterns["means_hint"].search(own_words())):
             # (also a helper once ta is found, "他欠了差不多20万…我们做父母的要替他还吗" the next day, walk 76)
