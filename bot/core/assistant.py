@@ -495,8 +495,8 @@ class Assistant:
                 base["note"] = "talk"  # "我该跟她说啥": the words to use with ta, not again "call 110"
                 if triage.better:  # ("她在屋里 人没事 就是哭…我该跟她说啥": ta is found)
                     state.show_once("helper:found")
-            elif risk.helper and "helper:found" in state.shown and not {"helper:far", "helper:elsewhere", "helper:away"} & set(
-                    state.shown) and base["note"] in (
+            elif risk.helper and "helper:found" in state.shown and not {
+                    "helper:far", "helper:elsewhere", "helper:away"} & set(state.shown) and base["note"] in (
                     "again", "third", "tell", "wait", "waiting", "leads"):
                 # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
                 # not "call 110 and look for ta" (walk 39)

@@ -689,6 +689,8 @@ class Triage:
         return self.message.text
 
 
+# a question put in so many words ("？", "我就是想知道…", "我问的是…"): what someone who says they are fine goes on to ask
+ASKS_IN_WORDS = re.compile(r"[?]|想(知道|问)|问的是")
 ASKS_WHETHER = re.compile(r"要不要|该不该|能不能|可不可以|需不需要|用不用|[吗么][?]?$|[?]|(?<![a-z])(should|shall) i(?![a-z])")
 
 
@@ -750,7 +752,7 @@ class Triager:
             # "好，谢谢。我今晚就跟她说" (to tell his wife of the debt, walk 81 got "请现在就打 110 / 120"): telling someone
             # close is reaching out, not a plan
             return True
-        asking = domain or dialogue.yes_no.search(text) or re.search(r"[?]|想(知道|问)|问的是", text)
+        asking = domain or dialogue.yes_no.search(text) or ASKS_IN_WORDS.search(text)
         if risk.tier == "check_in" and asking and (dialogue.nothing_wrong.search(text)
                                                    or dialogue.not_suicidal.search(text)):
             # "我在医院陪床，孩子睡了。我没事，我就是想知道有没有什么救助可以申请" (walk 84 was asked again whether they had
@@ -1194,7 +1196,7 @@ class Triager:
               # ("不是想死，我妈还在医院，我不能倒下": a carer at a hospital, never somewhere she went to be safe, walk 77)
               and not self.dialogue.not_suicidal.search(text)
               # ("我在医院陪床，孩子睡了。我没事，我就是想知道有没有什么救助可以申请", walk 84: fine, and asking)
-              and not (says_fine and re.search(r"[?]|想(知道|问)|问的是", text))):
+              and not (says_fine and ASKS_IN_WORDS.search(text))):
             # "我出来了，在楼下的麦当劳坐着，人挺多的" after a farewell letter and no wish to call 110 (walk 76 was asked
             # three times "你现在能去有人的地方吗？"): where there are people already; the step named, stay there a while
             risk = replace(staying, reason="among people", imminent=False)
@@ -1440,7 +1442,7 @@ class Triager:
               # (a question in so many words: "没怎么睡" asks nothing)
               # ("我说了我没事，我在工棚里，我问的是工钱找谁要", walk 84)
               and not (says_fine and not state.means and (
-                  self.dialogue.yes_no.search(text) or re.search(r"[?]|想(知道|问)|问的是", text)))
+                  self.dialogue.yes_no.search(text) or ASKS_IN_WORDS.search(text)))
               and (small_talk not in ("thanks", "bye") or self.dialogue.yes_or_no(bare))
               and (state.helper or not follow_up or vague or small_talk in ("bot", "ack", "greeting")
                    or self.about_someone_close(text) or not_heard)):
