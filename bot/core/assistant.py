@@ -495,17 +495,16 @@ class Assistant:
                 base["note"] = "talk"  # "我该跟她说啥": the words to use with ta, not again "call 110"
                 if triage.better:  # ("她在屋里 人没事 就是哭…我该跟她说啥": ta is found)
                     state.show_once("helper:found")
-            elif risk.helper and "helper:found" in state.shown and not {
-                    "helper:far", "helper:elsewhere", "helper:away"} & set(state.shown) and base["note"] in (
+            elif risk.helper and "helper:found" in state.shown and base["note"] in (
                     "again", "third", "tell", "wait", "waiting", "leads"):
-                # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
-                # not "call 110 and look for ta" (walk 39)
-                base["note"] = "with_ta"
-            elif risk.helper and "helper:found" in state.shown and triage.away and base["note"] in (
-                    "again", "third", "tell", "wait", "waiting", "leads"):
-                # ta found far away, and "我想去杭州陪他 坐明早的车" (walk 83 p02): tonight, before they get there, not
-                # "ta 现在在你身边" nor "call 110 now"
-                base["note"] = "away_found"
+                if not {"helper:far", "helper:elsewhere", "helper:away"} & set(state.shown):
+                    # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
+                    # not "call 110 and look for ta" (walk 39)
+                    base["note"] = "with_ta"
+                elif triage.away:
+                    # ta found far away, and "我想去杭州陪他 坐明早的车" (walk 83 p02): tonight, before they get there, not
+                    # "ta 现在在你身边" nor "call 110 now"
+                    base["note"] = "away_found"
             if base["note"] not in ("", "help again", "left", "asked", "helper_means", "helper_doctor", *TAKEN_NOTES) \
                     and base["note"] == state.crisis_note \
                     and state.crisis_turn == state.turns - 1:

@@ -226,7 +226,8 @@ class Composer:
         # asked what to do when every step of the topic's own passages was already said ("那我该怎么办" after two
         # answers on calls to parents): those steps again, in order, rather than a passage's on something else (a
         # home visit: "不给陌生人开门"); a new question still gets the steps of whatever answers it
-        own = self._steps([h.passage for h in on_topic if topic_id in h.passage.topics], language) if leans else ()
+        topic_steps = self._steps([h.passage for h in on_topic if topic_id in h.passage.topics], language)
+        own = topic_steps if leans else ()
         if leans and yes_no:
             # "他们真的能这样吗" is answered by the reading: the same steps again, or another topic's, are not asked for
             fresh, own = [s for s in fresh if s in own], ()
@@ -234,8 +235,9 @@ class Composer:
         # for identity theft is a new matter, the police's refusal, walk 79)
         # (a bare "那我现在该怎么办" resembles no passage closely: NEWS_SCORE tells a matter of its own)
         nearest = max(hits, key=lambda h: h.score, default=None)
+        nearest_steps = self._steps([nearest.passage], language) if nearest is not None else ()
         news = nearest is not None and nearest.score >= NEWS_SCORE and any(
-            f"step:{_key(s)}" not in state.shown for s in self._steps([nearest.passage], language))
+            f"step:{_key(s)}" not in state.shown for s in nearest_steps)
         recap = bool(own) and all(f"step:{_key(s)}" in state.shown for s in own) and not news
         # the same for the situation the conversation is about, once its own steps were all said ("那我现在该怎么做"
         # after the steps for a card called malicious overdraft: those, not a passage's on arbitration; walk 55)
@@ -245,10 +247,9 @@ class Composer:
         # the closest passage is on the topic and its steps were all said, and no step on the topic is left ("他们真
         # 上门了，在敲门" after the steps for a visit, walk 83 p10): its steps again, in order, rather than only steps of
         # passages on other topics (fake court papers)
-        kin = self._steps([h.passage for h in on_topic if topic_id in h.passage.topics], language)
         if (not recap and not news and not yes_no and nearest is not None and topic_id in nearest.passage.topics
-                and not any(s in kin for s in fresh)):
-            recap, own = True, self._steps([nearest.passage], language)
+                and not any(s in topic_steps for s in fresh)):
+            recap, own = True, nearest_steps
         if recap:
             fresh = list(own)
         # the situation asked about again, its steps all said ("不是我借的，是我老公冒用我身份证办的，为什么还要我协商还款？"

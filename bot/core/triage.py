@@ -730,12 +730,13 @@ class Triager:
         about them ("她看得懂吗") is about the one they would leave, not about the debt."""
         return bool(self.risk.patterns["person"].search(re.sub(r"[他她]们", " ", text)))
 
-    def overread(self, risk: Risk, state: DialogueState, text: str, domain: bool, talk: bool) -> bool:
+    def overread(self, risk: Risk, state: DialogueState, text: str, domain: bool, talk: bool, fine: bool) -> bool:
         """True when only the classifier raised risk and the message, read with what was said before, is a step back,
         reaching out or a question asked once safe: the writer's own words decide, and they are answered.
 
         (A first request for company that the classifier reads as a plan is not set aside here: it can be a farewell;
-        with no word of death, means or a decision it becomes a check-in, in __call__.)"""
+        with no word of death, means or a decision it becomes a check-in, in __call__.) `fine`: they say, in their own
+        words, that they are fine or have no such thoughts."""
         if not risk.reason.startswith("semantic"):
             return False
         shown = set(state.shown)
@@ -753,8 +754,7 @@ class Triager:
             # close is reaching out, not a plan
             return True
         asking = domain or dialogue.yes_no.search(text) or ASKS_IN_WORDS.search(text)
-        if risk.tier == "check_in" and asking and (dialogue.nothing_wrong.search(text)
-                                                   or dialogue.not_suicidal.search(text)):
+        if risk.tier == "check_in" and asking and fine:
             # "我在医院陪床，孩子睡了。我没事，我就是想知道有没有什么救助可以申请" (walk 84 was asked again whether they had
             # thought of hurting themselves, just after saying yes): fine, in their words, and asking; answered
             return True
@@ -812,11 +812,13 @@ class Triager:
         domain = self.safety.mentions_domain(text)
         # "我就是想找个人说说话" (read once, used below); not when they ask where counselling is
         talk = bool(self.dialogue.wants_to_talk.search(text)) and not self.dialogue.service_asked.search(text)
+        # "我没想死", "我没事", "没别的意思": they say they are fine or have no such thoughts (read once, used below)
+        says_fine = bool(self.dialogue.not_suicidal.search(text) or self.dialogue.nothing_wrong.search(text))
         # who they say they are, read once (dialogue.yaml, remembered): kept by the conversation, and read by the rules
         # below (a confession of the debt to the family asked for)
         facts = tuple(tag for tag, fact in self.dialogue.remembered.items() if fact.words.search(text))
         confessing = "confessing" in (*state.facts, *facts)
-        if self.overread(risk, state, text, domain, talk):
+        if self.overread(risk, state, text, domain, talk, says_fine):
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         # "今天是我生日，一个人在出租屋，没人记得，你能陪我说会儿话吗" (walk 82 got "请马上打 110 / 120"): a first request
         # for company that only the classifier reads as a plan (a birthday is a day named), with no word of death, means
@@ -984,8 +986,6 @@ class Triager:
         # the crisis reply came from the classifier alone, and they say it misread them ("我没想死啊，你干嘛一直让我打
         # 120。我是问他们会不会真去我老家", "我没事，就是懒得问了。你为什么让我打110？", walk 80): sorry, and what they
         # asked is answered (a hotline line stays); not when their own words ever raised risk or named a means
-        # "我没想死", "我没事", "没别的意思": they say they are fine or have no such thoughts (read once)
-        says_fine = bool(self.dialogue.not_suicidal.search(text) or self.dialogue.nothing_wrong.search(text))
         misread = (state.risk == "crisis" and not state.helper and "raised:semantic" in state.shown
                    and "raised:words" not in state.shown and state.means in ("", "default") and not by_words
                    and not self.risk.patterns["means_hint"].search(written.lower()) and says_fine)
