@@ -2734,3 +2734,105 @@ def test_labour_arbitration_is_not_the_loan_contracts_final_arbitration_walk_85(
     first = assistant.renderer.plain(assistant.respond(session, "公司把我开除了，我想去劳动仲裁，要多久能拿到赔偿？"))
     again = assistant.renderer.plain(assistant.respond(session, "仲裁输了还能上诉吗"))
     assert "45天" in first and "一裁终局" not in again and "15天" in again, (first, again)
+
+
+def test_asked_whether_collectors_can_come_to_work_the_workplace_is_answered(assistant):
+    """After "他们天天打我电话，还说要去我单位", "那真的吗，他们能去单位吗" got the reading on family and contacts again and steps
+    on counting calls (console check, end of the third session of 2026-12-05): what collectors may and may not do at
+    a workplace."""
+    session = Session(user="cc1205")
+    assistant.respond(session, "他们天天打我电话，还说要去我单位")
+    said = assistant.renderer.plain(assistant.respond(session, "那真的吗，他们能去单位吗"))
+    assert "到单位闹" in said and "扣工资" in said, said
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("借了714的口子，1500到手，7天要还2250", {"received": 1500, "days": 7, "payment": 2250}),
+    ("到手1500，还2250，7天", {"received": 1500, "days": 7, "payment": 2250}),
+    ("714高炮，900到手，14天还1500", {"received": 900, "days": 14, "payment": 1500}),
+])
+def test_a_714_loan_is_a_kind_not_an_amount_walk_86(text, figures):
+    """"借了714的口子，1500到手，7天要还2250" was worked out on 714 yuan received (11,217 %), and "到手1500，还2250，7天"
+    got "这几个数字算不出利率" (walk 86 p11)."""
+    found = read_figures(text)
+    assert {k: found.get(k) for k in figures} == figures
+
+
+@pytest.mark.parametrize("text", ["一个月工资5200到手", "已经还2000，3个月了"])
+def test_pay_and_what_was_repaid_are_not_a_loans_figures_walk_86(text):
+    found = read_figures(text)
+    assert "received" not in found and "payment" not in found, found
+
+
+def test_a_weekly_rate_is_made_annual_and_named_as_illegal_lending_walk_86(assistant):
+    """"我问的是一周50%的利息合不合法" got "要看放贷方是谁…用 /rate" twice (walk 86 p19): about 2,600 % a year, far over the
+    cap, and lending as a business above 36 % may be illegal lending."""
+    reply = assistant.reply("借的私人的钱，一周50%的利息，这合法吗")
+    said = assistant.renderer.plain(reply)
+    assert reply.stated_rate == 2600 and "非法放贷" in said and "举报" in said, said
+
+
+def test_threats_to_out_someone_are_answered_as_privacy_walk_86(assistant):
+    """"催收说要告诉我爸妈我是同性恋" got "没签担保的家人通常没有还款义务" (walk 86 p14): a threat with a private matter."""
+    said = assistant.renderer.plain(assistant.reply("催收看了我的聊天记录，威胁说不还钱就跟我家里说我是同性恋"))
+    assert "隐私" in said and "报警" in said and "还款义务" not in said, said
+
+
+def test_a_hong_kong_bankruptcy_is_not_recognised_on_the_mainland_walk_86(assistant):
+    """"香港破產令，大陸法院承唔承認？" got "可以。2024年1月29日起…" (walk 86 p06), the answer to the reverse question."""
+    said = assistant.renderer.plain(assistant.reply("我喺香港申請咗破產，大陸法院承唔承認香港嘅破產令？"))
+    assert "可以。2024" not in said and ("不會因此消掉" in said or "不会因此消掉" in said or "沒有承認" in said
+                                          or "没有承认" in said), said
+
+
+def test_a_relatives_loans_and_ones_own_credit_record_walk_86(assistant):
+    """A daughter asked six times whether her late father's loans would go on her own credit report and got the
+    five-year rule, "已逾期的尽快还清" and a menu for "😤" (walk 86 p10): no, unless she signed."""
+    said = assistant.renderer.plain(assistant.reply("我妈生前欠的网贷，会不会出现在我的征信上？我什么都没签过"))
+    assert "不会" in said and "担保" in said and "尽快还清" not in said, said
+
+
+def test_an_angry_face_after_answers_that_missed_is_heard_walk_86(assistant):
+    session = Session(user="w86p10")
+    assistant.respond(session, "催收说我爸的债要我还")
+    reply = assistant.respond(session, "😤")
+    assert reply.mode == "small_talk" and "对不起" in assistant.renderer.plain(reply)
+
+
+def test_macau_junket_money_asked_again_is_answered_for_macau_walk_86(assistant):
+    """"我问的是这个钱我到底要不要还" after a junket's loan got "要还…持牌机构的本金…用 /rate" (walk 86 p05)."""
+    session = Session(user="w86p05")
+    assistant.respond(session, "在澳门赌厅输了，找叠码仔借了十万，他们说要去我老家找人")
+    said = assistant.renderer.plain(assistant.respond(session, "我问的是这笔钱我到底要不要还"))
+    assert "澳门" in said and "持牌机构的本金" not in said, said
+
+
+def test_a_home_mortgage_in_arrears_is_not_a_misused_business_loan_walk_86(assistant):
+    """"我问的是能不能自己先把房子卖了还银行，这是房贷不是经营贷" got "经营贷拿去还房贷…银行可以提前收回" (walk 86 p07)."""
+    session = Session(user="w86p07")
+    assistant.respond(session, "房贷断供三个月了，银行会起诉我吗")
+    said = assistant.renderer.plain(assistant.respond(session, "我问的是能不能自己先把房子卖了还银行，这是房贷不是经营贷"))
+    assert "带押过户" in said and "经营贷拿去还房贷" not in said, said
+
+
+def test_severance_after_a_restructuring_is_worked_out_walk_86(assistant):
+    """"4年工龄，月薪8000，裁员该赔多少钱" got the card on collectors calling the employer, then personal data (walk 86
+    p08): a month per year, one more without notice."""
+    said = assistant.renderer.plain(assistant.reply("公司业务调整把我裁了，干了三年，只给了半个月工资，应该赔多少"))
+    assert "N+1" in said and "每满一年一个月工资" in said and "催收" not in said, said
+
+
+def test_a_village_committee_announcing_the_debt_is_answered_walk_86(assistant):
+    """"村委会凭什么帮催收的广播？我能去哪里告他们" got steps for the family and 12321, five times (walk 86 p03)."""
+    said = assistant.renderer.plain(assistant.reply("催收找了居委会，居委会在小区群里点我名说我欠网贷不还，我能找谁"))
+    assert "居委会" in said and "乡镇政府" in said, said
+
+
+def test_weeks_of_interest_paid_are_not_an_amount_walk_87(assistant):
+    """"每周还两千利息，已经还了十周了" was read as 10 yuan repaid ("你已经还了约 10 元，本金还差约 19,990 元", walk 87 p23)."""
+    assert "paid" not in read_figures("每周还两千利息，已经还了十周了，本金两万还没动")
+
+
+def test_a_long_sigh_emoji_is_not_out_of_scope_walk_87(assistant):
+    reply = assistant.reply("😮‍💨")
+    assert reply.mode != "out_of_scope"

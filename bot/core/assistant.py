@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 
 from bot.core.acts import ActRules
-from bot.core.compose import PARTS, Button, Composer, Reply
+from bot.core.compose import PARTS, Button, Composer, Reply, main_topic
 from bot.core.dialogue import DialogueState, Session
 from bot.core.embedders import Embedder, make_embedder
 from bot.core.loan_words import missing, stated_rate, to_loan
@@ -25,7 +25,7 @@ from bot.core.render import Renderer
 from bot.core.retrieve import DenseRetriever, Hit, HybridRetriever, LexicalRetriever
 from bot.core.risk import ABROAD, CORRECTS, REGIONS, Risk, RiskRules, ordinary_questions
 from bot.core.safety import SafetyRules
-from bot.core.triage import DialogueRules, Triage, Triager
+from bot.core.triage import ASKS_IN_WORDS, DialogueRules, Triage, Triager
 from bot.config import Settings
 from bot.knowledge.index import PINYIN_FILE, StaleIndexError, load
 from bot.knowledge.loader import load_knowledge
@@ -233,7 +233,8 @@ class Assistant:
             base["note"] = base["note"] or "watch"  # ta asked about again: how to be with ta, not the first lines
         # a fraud's warning once per conversation: the same paragraph every turn reads as a machine
         scams = tuple(scam for scam in triage.scams if state.show_once(f"scam:{scam.name}"))
-        if triage.self_harm_answer or triage.better:
+        # (a promise not to act is an answer too: "我答应你先不做傻事。那他们要是真发出去了…", walk 86 p01)
+        if triage.self_harm_answer or triage.better or triage.wont_act:
             state.show_once("answered:self_harm")
         # "别问了" once is heard as pulling back; said again ("说了别问"), an apology and no more questions
         asked_not_to_ask = triage.stop_asking and not state.show_once("declined:ask")
@@ -256,14 +257,24 @@ class Assistant:
             # ("有 刚才不是说了吗")
             if "answered:self_harm" in state.shown:
                 state.shown.remove("answered:self_harm")
+                if state.risk == "crisis" and not state.helper:
+                    # they told of such thoughts earlier in this conversation ("想过。家里有安眠药", then "就是心里难受，
+                    # 儿子也不接电话", walk 86 p30): whether they are back, not the first question as if never answered
+                    base["note"] = base["note"] or "thought_back"
         for tag in triage.known:
             state.show_once(f"known:{tag}")
+        if state.helper and triage.holding:  # beside ta, said in any turn ("警察找到他了…我现在跟他在一起", walk 86 p15)
+            state.show_once("known:beside")
         if triage.cant_hear:  # remembered: every later crisis reply gives the ways to reach help by text first
             state.show_once("known:cant_hear")
         # and no later reply offers a phone line as the way to talk (walk 71: "热线我也打不了，我是聋人，你忘了吗")
         base["text_only"] = "known:cant_hear" in state.shown
         if risk.tier == "crisis":
             state.helper = risk.helper
+            if not risk.helper and triage.domain and not state.topics and triage.vector.size:
+                # what a crisis message says of the debt ("他们把我的照片P成裸照了…我真的不想活了"): its topic is kept (not
+                # the words), so "那他们要是真发出去了，我能怎么办" after the crisis replies reads with it (walk 86 p01)
+                state.add_topics([main_topic(self.retriever.search(triage.text, triage.vector, k=COMPOSE_DEPTH), [], 0.0)])
             if risk.reason == "no plan":  # "没具体想怎么弄": the question about a method is not asked later (walk 65)
                 state.show_once("crisis:plan")
             # it came back after they had said they were better or had no such thoughts ("好一点了" … "我还是觉得不如死了
@@ -497,7 +508,8 @@ class Assistant:
                     state.show_once("helper:found")
             elif risk.helper and "helper:found" in state.shown and base["note"] in (
                     "again", "third", "tell", "wait", "waiting", "leads"):
-                if not {"helper:far", "helper:elsewhere", "helper:away"} & set(state.shown):
+                # (ta far away, said before or first now: "我在外地出差 明天一早坐高铁回去陪他", review of 2026-12-05)
+                if not triage.away and not {"helper:far", "helper:elsewhere", "helper:away"} & set(state.shown):
                     # ta was found and is home; what ta meant to do comes out ("说本来想开车冲水库里的"): tonight with ta,
                     # not "call 110 and look for ta" (walk 39)
                     base["note"] = "with_ta"
@@ -551,8 +563,13 @@ class Assistant:
                 base["note"], state.crisis_turn = "left", 0
                 state.show_once("said:safe")
             elif (not risk.helper and (risk.reason in ("no plan", "reason to live") or (
-                    risk.reason == "said yes" and (triage.wont_act or triage.says_fine))) and not risk.imminent
-                  and not state.means and (triage.domain or ((triage.wont_act or triage.says_fine) and state.topics))
+                    risk.reason == "said yes" and (triage.wont_act or triage.says_fine)) or (
+                    # ("I am alone in my dorm. I think I am safe for now. What can I do about them calling my parents?"
+                    # after thoughts without a plan, walk 86 p27, was asked to find someone)
+                    risk.reason == "alone" and triage.safe_now and "answered:self_harm" in state.shown))
+                  and not risk.imminent
+                  and not state.means and (triage.domain or ((triage.wont_act or triage.says_fine
+                                                               or ASKS_IN_WORDS.search(triage.text)) and state.topics))
                   and (triage.question or triage.yes_no) and not triage.wants_to_talk):
                 # ("想过，但不会真做，我还要养家。你能不能就告诉我澳门公司那边怎么办", walk 80: a yes, and that they won't act)
                 # thoughts told, no plan, something that holds them, and a question ("有諗過，但唔會做嘅，我仲有個女要養。
@@ -570,8 +587,10 @@ class Assistant:
                              first_step=step, dear=triage.dear, low_battery=triage.low_battery, driving=triage.driving,
                              # accident cover excludes suicide: said, once; of life cover nothing, since a policy
                              # older than two years pays ("寿险我买了五年了", walk 79) and the rule would read as a yes
+                             # (helping, ta's policy asked about: the same, said of ta once, walk 86 p09)
                              insurance=triage.insurance
-                             if triage.insurance and not risk.helper and state.show_once("crisis:insurance") else "",
+                             if triage.insurance and state.show_once(
+                                 "crisis:insurance helper" if risk.helper else "crisis:insurance") else "",
                              cant_hear=triage.cant_hear,
                              # "跟他同归于尽 刀都准备好了": their own life, and one line that they not go to the collector
                              # (also "我没开玩笑 刀我都准备好了" after words of going after them, walk 53)
@@ -726,6 +745,11 @@ class Assistant:
                 base["note"] = "again"  # "你怎么还是给我列一二三…我就是今天特别孤单" (walk 80): not the same line twice
             if triage.small_talk == "ack" and state.clarify_turn == state.turns - 1 and state.risk == "none":
                 base["note"] = "unsure"  # "嗯", "不知道" to "what happened?": no goodbye, an easier way to say it
+                if not state.show_once("said:unsure"):
+                    # "😞" then "嗯" (walk 86 p16 got "好的。有新情况随时告诉我。", then "不想活了"): still here, the
+                    # door open, not the same easier way twice; then only that they are heard
+                    base["note"] = "still_here" if state.show_once("said:still_here") else "here"
+                state.clarify_turn = state.turns  # what happened was asked again: a "嗯" next is no goodbye either
             return Reply(mode="small_talk", small_talk=triage.small_talk,
                          buttons=self.options(state.language) if base["note"] == "unsure" else (),
                          hotlines=self.footer(triage, state) if state.risk != "none" else (), **base)
@@ -868,7 +892,7 @@ class Assistant:
         if prefer == ("scam",) and not triage.scams:
             hits = self.with_situation(hits, query, said, "scam")
         hits = self.with_fact(hits, query, said, state, asks_back=(triage.leans or triage.follow_up) and triage.yes_no,
-                              text=triage.text)
+                              text=triage.text, insists=triage.redirect and triage.yes_no)
         if coping:  # ways to cope lead; damages for emotional harm are not what a line of despair asks for
             hits = sorted(hits, key=lambda hit: hit.passage.kind == "law")
             if despair_only or at_ease:
@@ -953,12 +977,14 @@ class Assistant:
         return hits if found is None else [found, *[hit for hit in hits if hit.passage.id != found.passage.id]]
 
     def with_fact(self, hits: list, query: np.ndarray, said: str, state: DialogueState, asks_back: bool,
-                  text: str) -> list:
+                  text: str, insists: bool = False) -> list:
         """A situation told earlier, and the passage dialogue.yaml names for it (remembered: answers), which leads when
         it fits what was said and remembered and either the message asks back about it (`asks_back`: "那这6万我还要不要
         还？" after "有人用我的身份证借了6万", whose own words find the passage on repaying one's own loan) or names the
         rest of its situation ("老板说再有电话打来就让我走人" from someone who said they work in Hong Kong: dismissal, and
-        Hong Kong law) or the whole of it again ("当时真的一个字都没提利息"); "我怎么回他们" is not about it."""
+        Hong Kong law) or the whole of it again ("当时真的一个字都没提利息"); "我怎么回他们" is not about it.
+        `insists`: the message says what it asked ("我问的是这个钱我到底要不要还" after money borrowed from a Macau junket,
+        walk 86 p05), so a passage whose words fit it does not take the fact's place."""
         facts = [self.triage.dialogue.remembered[tag] for tag in state.facts]
         wanted = {fact.answers for fact in facts} - {""}
         if not wanted or (hits and hits[0].passage.id in wanted):
@@ -968,7 +994,8 @@ class Assistant:
         # ("平台让我先还钱才肯核查…这样可以吗" after "有人用我的身份证借了网贷", walk 82 got the card on identity theft again):
         # the fact's passage then only when the message names its situation too
         first = hits[0].passage if hits else None
-        named = (first is not None and bool(first.only_if) and first.fits(text) and state.situation in wanted)
+        named = (first is not None and bool(first.only_if) and first.fits(text) and state.situation in wanted
+                 and not insists)
         found = self.closest(query, lambda hit: hit.passage.id in wanted and hit.passage.fits(said)
                              and hit.passage.applies_to(state.lender)
                              and (hit.passage.fits(text)

@@ -26,7 +26,7 @@ _PATTERNS = {
     # "我已经还了6000多了": what was repaid so far (set against what arrived; not a figure of the loan's terms)
     # ("三个月后一共还八千", "现在要我还八千" are what is owed at the end, not paid: walk 77 was told "本金已经还清了")
     "paid": rf"(?:(?:已经|前后|累计|已)(?:已)?(?:还了|还过|付了|交了|还)|(?:一共|总共|都)(?:已经|已)?(?:还了|还过|付了|交了))"
-            rf"(?:差不多|将近|大概|快|有|了)?{NUMBER}",
+            rf"(?:差不多|将近|大概|快|有|了)?{NUMBER}{NOT_MONEY}",  # ("已经还了十周了": weeks, not ten yuan, walk 87)
     "fees": rf"(?:另外|额外|又|单独)(?:交|付|给)了?(?:[\u4e00-\u9fff]{{0,4}}费)?{NUMBER}"
             rf"|(?:会员费|担保费|服务费|手续费|审核费)(?:另外|额外|单独)?(?:交了|付了)了?{NUMBER}",
 }
@@ -77,6 +77,13 @@ _NO_FEES = re.compile(r"^(没有|没|无|沒有|没交|没有别的|没有其他
 # read as 5,000,100 days once the comma of "借5000，100天" was made half-width)
 _THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:[,，]\d{3})+(?!\d|[,，]\d)")
 _BARE = re.compile(rf"^{NUMBER}(?:元|块|块钱|rmb|期|天|日)?$")
+# "1500到手": the amount before the word (walk 86 p11 was asked for it)
+_RECEIVED_AFTER = re.compile(rf"(?<![\d.])(?<!工资)(?<!薪水)(?<!薪)(?<!月){NUMBER}(?:元|块|块钱)?(?:实际)?(?:到手|到账)(?!率)")
+# "还2250，7天": the payment, then when (the other order of _SINGLE); not what was paid already ("已经还2000，3个月了")
+_SINGLE_AFTER = re.compile(rf"(?<!已经)(?<!已)(?<!累计)(?<!前后)(?<!每月)(?<!每周)(?<!每期)(?:要|得|一共|共)?还{NUMBER}(?:元|块)?[，,]?"
+                           rf"{COUNT}(天|日|个?星期|个?礼拜|周|个月|月|年)(?:后|以后|到期|内)?(?![\d零〇一二两三四五六七八九十]|了|期|逾期)")
+# "借了714的口子": the name of a kind of loan (due in 7 or 14 days), not an amount (walk 86 p11 got 714 yuan)
+_LOAN_NAME = re.compile(r"(?<![\d.])714(?=\s*的?(?:口子|高炮|网贷|贷|平台|app|那种|这种|类))")
 
 
 def _number(text: str) -> float | None:
@@ -116,6 +123,7 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
     """The loan figures a message states. `asking` is the figure the bot just asked for, so a bare
     "5000" or "没有" answers it."""
     text = _THOUSANDS.sub(lambda m: re.sub(r"[,，]", "", m.group()), text)  # "5,000" is five thousand
+    text = _LOAN_NAME.sub("高炮", text)
     if re.search(r"[a-z]{3}", text.lower()) and not re.search(r"[\u4e00-\u9fff]", text) and not asking:
         return read_english(text.lower())
     plain = " ".join(text.lower().split())
@@ -138,6 +146,9 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
         match = re.search(pattern, text)
         if match and (value := _number(match.group(1))) is not None:
             found[field] = value
+    if "received" not in found and (after := _RECEIVED_AFTER.search(text)) and (
+            value := _number(after.group(1))) is not None:
+        found["received"] = value
     if "paid" not in found and (rolled := _ROLLED.search(text)):
         if (each := _number(rolled.group(1))) is not None and (times := _number(rolled.group(2))) is not None:
             found["paid"] = each * times
@@ -156,6 +167,9 @@ def read_figures(text: str, asking: str = "") -> dict[str, float | str]:
             if interest and (interest.group(2) or interest.group(4)) and (each := _number(interest.group(3))) is not None:
                 payment += each * days / (7 if interest.group(1) == "周" else 30)
             found.update(days=days, payment=payment, count=1.0, period="single")
+    elif (after := _SINGLE_AFTER.search(text)) and (payment := _number(after.group(1))) is not None and (
+            span := 0.5 if after.group(2) == "半" else _number(after.group(2))) is not None:
+        found.update(days=round(span * TERM_DAYS[after.group(3)]), payment=payment, count=1.0, period="single")
     elif each := (_EACH_COUNT.search(text) or None):
         count, unit, per, amount = each.groups()
         if (n := _number(count)) is not None and (payment := _number(amount)) is not None:
@@ -195,9 +209,21 @@ _BARE_PERCENT = re.compile(r"(?<![\d.])(?<!超过)(?<!超出)(?<!高于)(?<!低�
                            r"(?!\s*(?:的)?(?:手续费|服务费|费率|首付|定金|以上|以下|部分|那部分|那一部分))")
 
 
+# "一周50%的利息", "月息3%", "日息1%": a rate for a shorter period, made annual (simple interest, as the calculator)
+_PERIODIC = re.compile(r"(一周|每周|周|一个?星期|每个?星期|一个?礼拜|每个?礼拜|一个月|每个?月|月|一天|每天|日)的?(?:利息|息|利率)(?:是|为|有|要|大概|约)?\s*"
+                       r"(\d+(?:\.\d+)?)\s*[%％]|(一周|每周|一个?星期|每个?星期|一个?礼拜|每个?礼拜|一个月|每个?月|一天|每天)(?:就|要|得)?"
+                       r"(?:收|要)?\s*(\d+(?:\.\d+)?)\s*[%％]的?(?:利息|息)")
+_PER_YEAR = {"周": 52, "星期": 52, "礼拜": 52, "月": 12, "天": 365, "日": 365}
+
+
 def stated_rate(text: str, bare: bool = False) -> float | None:
-    """An annual rate the message states in so many words, in percent; `bare`: a percent alone counts too (a rate
-    was told before: "那36%呢")."""
+    """An annual rate the message states in so many words, in percent (a weekly, monthly or daily one made annual);
+    `bare`: a percent alone counts too (a rate was told before: "那36%呢")."""
+    if periodic := _PERIODIC.search(text.lower()):
+        period, value = (periodic.group(1), periodic.group(2)) if periodic.group(1) else (periodic.group(3),
+                                                                                        periodic.group(4))
+        times = next(n for unit, n in _PER_YEAR.items() if unit in period)
+        return float(value) * times if 0 < float(value) * times < 100000 else None
     found = _STATED.search(text.lower()) or (_BARE_PERCENT.search(text) if bare else None)
     return float(found.group(1)) if found and 0 < float(found.group(1)) < 10000 else None
 

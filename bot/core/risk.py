@@ -60,6 +60,8 @@ GOING_AFTER = re.compile(r"^[^,，.。!?]{0,2}(以后|以後|之后|之後|的�
                          r"^[^,，.。!?\s]{0,6}(的时候|的時候)|"  # "在大陆工作的时候": where they were then (walk 66)
                          # "如果佢哋真係喺內地告我": where they would be sued, not where they are (walk 79)
                          r"^[^,，.。!?\s]{0,2}(告|起訴|起诉|打官司|判|執行|执行|追)|"
+                         # "我喺大陸欠網貸" from Hong Kong: where the loan was taken (walk 86 p17 got mainland numbers)
+                         r"^[^,，.。!?\s]{0,2}(欠|借)|"
                          # "我問的是回內地會不會被抓": a return asked about, not made (walk 79)
                          r"^[^,，.。!?\s]{0,6}(会不会|會不會|会唔会|會唔會)")
 # "大陸的網貸", "内地网贷", "喺大陸啲網貸": where the loan or the court is, not where the writer is (walk 47: a Taiwanese writer

@@ -252,6 +252,7 @@ class DialogueRules:
     dear_names: dict[str, str]  # 我妈 -> 妈妈: who they would leave behind, as the reply names them
     keep: re.Pattern[str]  # "我不想扔，那是我最后的退路": the means named are kept
     put_away: re.Pattern[str]  # "那这药咋整": what to do with the means named
+    undecided: re.Pattern[str]  # "没想好": to "是不是在想什么时候、怎么…", not decided is not a no
     call_question: re.Pattern[str]  # "要打120吗": a helper asking whether to call
     ambulance: re.Pattern[str]  # "老乡打了120": for a helper, ta is being cared for
     away: re.Pattern[str]  # "我在高铁上": a helper who is not where ta is
@@ -520,6 +521,7 @@ class DialogueRules:
                 dear_names={str(k): str(v) for k, v in data["self_harm_answer"]["dear_names"].items()},
                 keep=answers("keep"),
                 put_away=answers("put_away"),
+                undecided=answers("undecided"),
                 call_question=answers("call_question"),
                 ambulance=answers("ambulance"),
                 away=answers("away"),
@@ -562,7 +564,7 @@ class DialogueRules:
                                   "paying, danger, found, holding, third_party, danger_car, danger_street, danger_work, danger_still, danger_over, side_effect, symptom, pregnancy_sign, low_battery, recharged, insurance, accident_cover, cant_hear, driving, police_worry, cry_for_help, silent, police_asked, number_asked, note_read, child_alone, locked_in, debt_talk, bare_mm, police_first, police_script, tell_someone, plainer, collectors_named, letter_request, self_harm_answer (yes_words, no_words, past_no_words, better_words, took_back_words, "
                                   "reached_out_words, withdraw_words, still_hurting_words, stop_asking_words, why_asked_words, no_call_words, not_safe_words, safe_now_words, stepped_back_words, plan_when_words, plan_when_safe_words, family_shame_words, denied_unasked_words, letter_kept_words, plan_later_words, at_edge_now_words, unsure_words, alone_words, going_home_words, public_words, bare_no_words, nothing_wrong_words, where_words, "
                                   "with_someone_words, with_child_words, not_debt_words, no_one_words, settled_words, police_fear_words, no_use_words, dont_tell_words, cant_read_words, help_coming_words, in_care_words, "
-                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, afraid_to_die_words, way_out_words, arrived_words, at_door_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
+                                  "has_means_words, left_words, past_attempt_words, past_now_words, past_said_words, thoughts_words, no_plan_said_words, no_plan_how_words, about_me_words, reason_to_live_words, afraid_to_die_words, way_out_words, arrived_words, at_door_words, hotline_question_words, hotline_language_words, doctor_question_words, police_wait_words, ta_near_words, go_to_ta_words, words_for_someone_words, hotline_fear_words, not_answering_words, while_missing_words, family_would_know_words, ambulance_cost_words, not_suicidal_words, healed_words, not_me_words, jail_words, family_calling_words, method_words, safe_plan_words, helper_done_words, helper_doctor_words, in_car_words, simplified_words, with_them_words, going_back_words, indoors_words, far_police_words, leads_words, worried_words, open_door_words, dear_names, keep_words, put_away_words, undecided_words, call_question_words, ambulance_words, away_words, calls_someone_words, "
                                   "no_plan_words, dismiss_words), "
                                   "acts (small_talk, question, vague, off_topic, max_chars)"]) from exc
         if problems:
@@ -690,7 +692,14 @@ class Triage:
 
 
 # a question put in so many words ("？", "我就是想知道…", "我问的是…"): what someone who says they are fine goes on to ask
+# means that can be handed to someone or taken out of the house (crisis.yaml first_step keys)
+MEANS_AT_HAND = ("saved", "unlit", "poison", "rope", "blade", "insulin")
 ASKS_IN_WORDS = re.compile(r"[?]|想(知道|问)|问的是")
+# a claim after a suicide asked about ("他是买了两年多的寿险，自杀能赔吗")
+DEATH_CLAIM = re.compile(r"(保险|寿险|保单)[^.!?\n我]{0,20}(自杀|轻生)[^.!?\n]{0,8}(赔|理赔)|(自杀|轻生)[^.!?\n]{0,10}"
+                         r"(保险|寿险|保额)[^.!?\n]{0,8}(赔|理赔)|(自杀|轻生)[^.!?\n]{0,4}(能|会|给|还)?(赔|理赔)")
+# whether a policy pays after a suicide, asked ("保险法规定两年以后自杀赔不赔")
+INSURANCE_ASKED = re.compile(r"(保险|寿险|保单|条款|理赔)|(自杀|轻生)[^.!?\n]{0,6}(赔|理赔)")
 ASKS_WHETHER = re.compile(r"要不要|该不该|能不能|可不可以|需不需要|用不用|[吗么][?]?$|[?]|(?<![a-z])(should|shall) i(?![a-z])")
 
 
@@ -819,6 +828,13 @@ class Triager:
         facts = tuple(tag for tag, fact in self.dialogue.remembered.items() if fact.words.search(text))
         confessing = "confessing" in (*state.facts, *facts)
         if self.overread(risk, state, text, domain, talk, says_fine):
+            risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
+        # a relative who died ("我老公上个月走了，自杀的"), then their policy asked about ("他是买了两年多的寿险，自杀能赔吗",
+        # walk 87 p14 got "请马上打 110 / 120"): a claim, not a plan to die for a payout, unless other words say more
+        if (risk.tier != "none" and not state.helper and "bereaved" in (*state.facts, *facts)
+                and DEATH_CLAIM.search(written.lower()) and not any(
+                    self.risk.patterns[kind].search(DEATH_CLAIM.sub(" ", written.lower()))
+                    for kind in ("direct", "imminent", "possible"))):
             risk = Risk("none", "", distress=risk.distress, probability=risk.probability)
         # "今天是我生日，一个人在出租屋，没人记得，你能陪我说会儿话吗" (walk 82 got "请马上打 110 / 120"): a first request
         # for company that only the classifier reads as a plan (a birthday is a day named), with no word of death, means
@@ -1229,6 +1245,11 @@ class Triager:
             # helping, a sign that speaks of ta and not of the writer ("我正在打车过去…要是他出事了，这钱是不是都要我还",
             # walk 78): still ta's crisis, not a question to the writer about ending their life
             risk = replace(risk, helper=True, reason="possible+other")
+        elif (state.helper and state.risk == "crisis" and risk.tier == "crisis" and not risk.helper
+              and INSURANCE_ASKED.search(text) and not self.dialogue.about_me.search(text)):
+            # helping, a question about ta's policy ("他就在我旁边睡觉…是不是两年以后自杀就赔了", walk 86 p09): still ta's
+            # crisis, not "你是不是在想…怎么结束自己的生命？" to the wife
+            risk = replace(staying, imminent=False)
         elif state.helper and state.risk == "crisis" and self.dialogue.about_me.search(text):
             # "你在说什么？我哥已经死了，我说的是我自己": their own crisis, not someone they help
             # ("什么ta 我说的是我自己 家里有一瓶安眠药": a means of their own named with it, its step first)
@@ -1249,6 +1270,11 @@ class Triager:
               and not unwell_from):
             # "吃了几片" later in the crisis: pills taken now, the hospital first
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress, means="taken")
+        elif (state.risk == "crisis" and not state.helper and risk.tier != "crisis" and state.crisis_turn == state.turns
+              and state.crisis_note in ("plan", "plan_told") and self.dialogue.undecided.search(text)):
+            # "没想好，就是心里烦。牛棚就在院子里。信用社到底能不能缓" to "你是不是在想什么时候、怎么结束自己的生命？" with the
+            # pesticide in the cowshed (walk 86 p02 was answered on fees): not decided is no all-clear
+            risk = staying
         elif (state.risk == "crisis" and state.means and state.means != "taken" and not state.helper
               and self.dialogue.put_away.search(text)):
             risk = replace(staying, reason="put away")  # "那这药咋整": where to put it, in so many words
@@ -1258,6 +1284,7 @@ class Triager:
             # them over; asked which, with 110/120 and the step meanwhile
             risk = replace(staying, reason="means unclear", imminent=True, means=state.means or "default")
         elif risk.tier != "crisis" and not (better or state.helper or answer == "no") and not (
+                left and "crisis:left" in state.shown) and not (
                 "said:safe" in state.shown and domain and not asked_plan) and (
                 (state.risk == "crisis" and asked_plan and self.dialogue.has_means.search(bare))
                 or ((state.risk == "crisis" or (raised and (risk.tier == "check_in" or not domain)))
@@ -1267,6 +1294,7 @@ class Triager:
             # and the first step, now
             # (not once they said they are safe and talk of the debt: "我说的是桥 不是楼顶。我现在想处理一下欠款的事",
             # the day after, at home with their mother, walk 74)
+            # (nor the means told again as given away: "我不是说过了吗，想过。药已经给邻居了", walk 86 p30)
             risk = Risk("crisis", "has means", imminent=True, distress=risk.distress)
         elif (asked_plan and risk.tier != "crisis" and self.dialogue.no_plan.search(bare)) or (
                 state.risk == "crisis" and state.means != "taken" and not state.helper
@@ -1509,7 +1537,10 @@ class Triager:
                   # (what ta said told again from beside ta, "他说不想活是前天的事…家里替他还钱有没有用", walk 85)
                   found_asks_debt and risk.helper and not risk.imminent))
               # (not with the means in their own words: "药还在桌上。我不会现在吃。你先回答我，死了债是不是就没了", walk 79)
-              and not self.risk.patterns["means_hint"].search(own_words())):
+              and not self.risk.patterns["means_hint"].search(own_words())
+              # (nor with a means named before and not yet put away: "没想好，就是心里烦。牛棚就在院子里。信用社到底能不能缓"
+              # after pesticide moved to the cowshed, walk 86 p02)
+              and not (state.means in MEANS_AT_HAND and "crisis:left" not in state.shown)):
             # (also a helper once ta is found, "他欠了差不多20万…我们做父母的要替他还吗" the next day, walk 76)
             # after a crisis reply of their own, a question about the debt the classifier alone reads as despair or a plan
             # ("明天我找社区问问…这些钱都是给我妈治病借的，我哥是不是也应该分担", walk 69): answered, the step kept under it;
