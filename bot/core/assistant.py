@@ -263,7 +263,9 @@ class Assistant:
                     base["note"] = base["note"] or "thought_back"
         for tag in triage.known:
             state.show_once(f"known:{tag}")
-        if state.helper and triage.holding:  # beside ta, said in any turn ("警察找到他了…我现在跟他在一起", walk 86 p15)
+        # beside ta: not asked whether they are with ta (walk 72); said in any turn of a helper's conversation, also one
+        # that is not a crisis reply ("警察找到他了…我现在跟他在一起", walk 86 p15)
+        if (state.helper or (risk.tier == "crisis" and risk.helper)) and triage.holding:
             state.show_once("known:beside")
         if triage.cant_hear:  # remembered: every later crisis reply gives the ways to reach help by text first
             state.show_once("known:cant_hear")
@@ -405,8 +407,6 @@ class Assistant:
                 # not the next question in turn
                 if not risk.helper and risk.reason == "imminent" and risk.placed and base["note"] in FOLLOW_ON:
                     base["note"] = "again"
-            if risk.helper and triage.holding:  # beside ta: not asked whether they are with ta (walk 72)
-                state.show_once("known:beside")
             if (risk.helper and triage.holding and risk.reason != "helper means" and state.crisis_turn
                     and state.show_once("helper:holding")):  # (in the first message, the first steps come first)
                 base["note"] = "holding"  # "他刚开门了 … 我现在抱着他": stay like this, listen, tonight with ta (walk 44)

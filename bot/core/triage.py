@@ -691,9 +691,9 @@ class Triage:
         return self.message.text
 
 
-# a question put in so many words ("？", "我就是想知道…", "我问的是…"): what someone who says they are fine goes on to ask
 # means that can be handed to someone or taken out of the house (crisis.yaml first_step keys)
 MEANS_AT_HAND = ("saved", "unlit", "poison", "rope", "blade", "insulin")
+# a question put in so many words ("？", "我就是想知道…", "我问的是…"): what someone who says they are fine goes on to ask
 ASKS_IN_WORDS = re.compile(r"[?]|想(知道|问)|问的是")
 # a claim after a suicide asked about ("他是买了两年多的寿险，自杀能赔吗")
 DEATH_CLAIM = re.compile(r"(保险|寿险|保单)[^.!?\n我]{0,20}(自杀|轻生)[^.!?\n]{0,8}(赔|理赔)|(自杀|轻生)[^.!?\n]{0,10}"
